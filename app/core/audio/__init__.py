@@ -1,0 +1,1 @@
+"""Audio for speech tasks: capture, resampling, chunking, files and transcript export (no Qt)."""

@@ -1,0 +1,58 @@
+"""SQLite schema versions. Each migration takes the database from version N to N + 1."""
+
+MIGRATIONS: list[str] = [
+    # 1: conversations and messages
+    """
+    CREATE TABLE conversations (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('user', 'model')),
+        text TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'complete',
+        model_name TEXT NOT NULL DEFAULT '',
+        created_at REAL NOT NULL
+    );
+    CREATE INDEX messages_by_conversation ON messages(conversation_id, id);
+    """,
+    # 2: attachments (content-addressed files under the data folder)
+    """
+    CREATE TABLE attachments (
+        id INTEGER PRIMARY KEY,
+        message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('image', 'audio')),
+        sha256 TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX attachments_by_message ON attachments(message_id, position);
+    CREATE INDEX attachments_by_sha ON attachments(sha256);
+    """,
+    # 3: dictation sessions
+    """
+    CREATE TABLE transcriptions (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        task TEXT NOT NULL,
+        language TEXT NOT NULL DEFAULT '',
+        created_at REAL NOT NULL
+    );
+    CREATE TABLE transcription_segments (
+        id INTEGER PRIMARY KEY,
+        transcription_id INTEGER NOT NULL REFERENCES transcriptions(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        start_s REAL NOT NULL,
+        end_s REAL NOT NULL,
+        text TEXT NOT NULL,
+        audio_sha256 TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX segments_by_transcription ON transcription_segments(transcription_id, position);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

