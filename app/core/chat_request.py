@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from functools import cached_property
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from app.core.images import PreparedImage, prepare_image
 from app.core.prompt_format import ChatMessage, MediaItem
@@ -12,6 +13,34 @@ from app.core.prompt_format import ChatMessage, MediaItem
 
 def image_item(image: PreparedImage) -> MediaItem:
     return MediaItem(kind="image", key=image.sha256, payload=image)
+
+
+class StoredImage:
+    """An image of an earlier message, decoded only when the engine needs its pixels."""
+
+    def __init__(self, read_original: Callable[[], bytes], name: str) -> None:
+        self._read_original = read_original
+        self.name = name
+
+    @cached_property
+    def prepared(self) -> PreparedImage:
+        return prepare_image(self._read_original(), name=self.name)
+
+    @property
+    def width(self) -> int:
+        return self.prepared.width
+
+    @property
+    def height(self) -> int:
+        return self.prepared.height
+
+    @property
+    def rgb(self) -> bytes:
+        return self.prepared.rgb
+
+
+def stored_image_item(sha256: str, name: str, read_original: Callable[[], bytes]) -> MediaItem:
+    return MediaItem(kind="image", key=sha256, payload=StoredImage(read_original, name))
 
 
 def user_message(text: str, image_paths: Iterable[Path] = ()) -> ChatMessage:

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QInputDialog, QListWidgetItem, QMessageBox
 from app.core.conversation import Conversation, ConversationMessage, title_from_text
 from app.core.engine import GenerationResult
 from app.core.engine_options import SamplingOptions
-from app.core.store import ConversationStore, StoreError
+from app.core.chat_request import image_item, stored_image_item
+from app.core.store import Attachment, ConversationStore, StoreError
 from app.ui.engine_worker import EngineHost, GenerationRequest, LoadedModel
 from app.ui.main_window_view import MainWindowView
 
@@ -28,6 +29,7 @@ class ChatController(QObject):
         self.sampling = SamplingOptions()
         self.system_prompt = ""
         self._request_id: int | None = None
+        self._pending_images: list = []
         self._answer: ConversationMessage | None = None
         self._connect()
         self.refresh_conversation_list()
@@ -84,9 +86,14 @@ class ChatController(QObject):
         if self.generating:
             self.stop()
         stored = self.store.messages(conversation_id)
-        self.conversation = Conversation(
-            conversation_id, self.store.conversation_title(conversation_id), [ConversationMessage.from_stored(m) for m in stored]
-        )
+        messages = [ConversationMessage.from_stored(m) for m in stored]
+        for message in messages:
+            message.media = tuple(
+                stored_image_item(a.sha256, a.name, lambda sha=a.sha256: self.store.read_media(sha))
+                for a in message.attachments
+                if a.kind == "image"
+            )
+        self.conversation = Conversation(conversation_id, self.store.conversation_title(conversation_id), messages)
         self.view.chat_view.clear()
         for message in self.conversation.messages:
             bubble = self.view.chat_view.add_message(message.role, message.text, message.status)
@@ -135,30 +142,42 @@ class ChatController(QObject):
             return False
         if self.loaded is None:
             self.view.notice.show_message("No model is loaded yet. Open one with File ▸ Open model… (Ctrl+O).")
-            self.view.composer.editor.setPlainText(text)
+            self._give_back(text)
             return False
         try:
             self._save_user_message(message)
         except StoreError as error:
             self.view.notice.show_message(str(error))
-            self.view.composer.editor.setPlainText(text)
+            self._give_back(text)
             return False
         self.view.chat_view.add_message("user", message.text)
         self.after_user_message_shown(message)
+        self._pending_images = []
         self._start_answer()
         return True
 
     def prepare_user_message(self, text: str) -> ConversationMessage | None:
-        """Hook for attachments; plain chat sends text only."""
-        if not text.strip():
+        images = self.view.composer.tray.images()
+        if not text.strip() and not images:
             return None
-        return ConversationMessage(role="user", text=text.strip())
+        self.view.composer.tray.take_all()
+        self._pending_images = images
+        return ConversationMessage(
+            role="user",
+            text=text.strip(),
+            attachments=tuple(Attachment("image", image.sha256, image.name) for image in images),
+            media=tuple(image_item(image) for image in images),
+        )
 
     def after_user_message_shown(self, message: ConversationMessage) -> None:
-        """Hook for attachments to show thumbnails on the bubble just added."""
+        bubble = self.view.chat_view.bubbles[-1]
+        for image in self._pending_images:
+            bubble.add_thumbnail(image.original, image.name)
 
     def attachments_for_store(self, message: ConversationMessage) -> tuple:
-        return ()
+        return tuple(
+            (Attachment("image", image.sha256, image.name), image.original) for image in self._pending_images
+        )
 
     def _save_user_message(self, message: ConversationMessage) -> None:
         if self.conversation.conversation_id is None:
@@ -169,6 +188,13 @@ class ChatController(QObject):
         )
         self.conversation.messages.append(message)
         self.refresh_conversation_list()
+
+    def _give_back(self, text: str) -> None:
+        """Nothing the user wrote is lost when a send cannot go ahead."""
+        self.view.composer.editor.setPlainText(text)
+        for image in self._pending_images:
+            self.view.composer.tray.add(image)
+        self._pending_images = []
 
     def regenerate(self) -> None:
         if self.generating or self.loaded is None:

@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from app.core.engine_options import LoadOptions
+from app.core.projector_file import find_projector_beside
 from app.core.store import ConversationStore
 from app.ui.chat_controller import ChatController
 from app.ui.engine_worker import EngineHost, LoadedModel
+from app.ui.image_attachments import mime_has_images
+from app.ui.image_controller import ImageController
+from app.ui.image_viewer import ImageViewer
 from app.ui.main_window_view import MainWindowView
 
 
@@ -24,6 +28,9 @@ class MainWindow(MainWindowView):
         self.store = store
         self.host = host or EngineHost(self)
         self.chat = ChatController(self, store, self.host)
+        self.images = ImageController(self, self.chat)
+        self.setAcceptDrops(True)
+        self.chat_view.imageClicked.connect(lambda content, name: ImageViewer(content, name, self).exec())
         self.loaded: LoadedModel | None = None
         self._pending_label = ""
         worker = self.host.worker
@@ -31,10 +38,15 @@ class MainWindow(MainWindowView):
         worker.modelLoaded.connect(self._model_loaded)
         worker.modelFailed.connect(self._model_failed)
         self.open_model_action.triggered.connect(self.choose_model_file)
+        self.open_projector_action.triggered.connect(self.choose_projector_file)
         self.quit_action.triggered.connect(self.close)
 
     # -- models -----------------------------------------------------------------------------
-    def load_model(self, options: LoadOptions, label: str = "") -> None:
+    def load_model(self, options: LoadOptions, label: str = "", find_projector: bool = True) -> None:
+        if options.projector_path is None and find_projector:
+            projector = find_projector_beside(options.model_path) if options.model_path.exists() else None
+            if projector is not None:
+                options = options.with_changes(projector_path=projector)
         self._pending_label = label or options.model_path.name
         self.model_label.setText(f"Loading {self._pending_label}…")
         self.load_progress.setValue(0)
@@ -46,6 +58,14 @@ class MainWindow(MainWindowView):
         path, _ = QFileDialog.getOpenFileName(self, "Open a Gemma GGUF model", "", "GGUF models (*.gguf)")
         if path:
             self.load_model(LoadOptions(model_path=Path(path)))
+
+    def choose_projector_file(self) -> None:
+        if self.loaded is None:
+            self.notice.show_message("Open a model first, then its projector.", kind="warning")
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Choose the model's projector (mmproj)", "", "GGUF projectors (*.gguf)")
+        if path:
+            self.load_model(self.loaded.options.with_changes(projector_path=Path(path)))
 
     def _load_progress(self, fraction: float) -> None:
         self.load_progress.setValue(int(fraction * 100))
@@ -59,6 +79,7 @@ class MainWindow(MainWindowView):
         label = self._pending_label if self._pending_label != loaded.options.model_path.name else info.name
         self.model_label.setText(f"{label} · {info.file_type} · {loaded.options.model_path}")
         self.context_label.setText(f"context 0/{loaded.n_ctx}")
+        self.images.set_vision_available(loaded.supports_images)
         self.modelReady.emit(loaded)
 
     def _model_failed(self, message: str) -> None:
@@ -71,6 +92,15 @@ class MainWindow(MainWindowView):
     def _model_text(self) -> str:
         info = self.loaded.info
         return f"{info.name} · {info.file_type} · {self.loaded.options.model_path}"
+
+    # -- drops ------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if mime_has_images(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.images.offer(event.mimeData()):
+            event.acceptProposedAction()
 
     # -- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -107,6 +107,7 @@ class MainWindowView(QMainWindow):
         self.file_menu = self.menuBar().addMenu("&File")
         self.open_model_action = self.file_menu.addAction("Open model…")
         self.open_model_action.setShortcut(QKeySequence.Open)
+        self.open_projector_action = self.file_menu.addAction("Open projector (mmproj)…")
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("Quit")
         self.quit_action.setShortcut(QKeySequence.Quit)
