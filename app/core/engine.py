@@ -4,6 +4,7 @@ streaming generation with cooperative cancel. Runs on one thread; knows nothing 
 from __future__ import annotations
 
 import codecs
+import ctypes
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
@@ -124,7 +125,15 @@ class ChatEngine:
         return self.llama.detokenize(list(token_ids), special=special).decode("utf-8", errors="replace")
 
     def token_piece(self, token_id: int, special: bool = False) -> bytes:
-        return self.llama._model.token_to_piece(token_id, special)
+        # llama-cpp-python's LlamaModel.token_to_piece returns its whole 32-byte buffer, NULs and
+        # all, so we ask llama.cpp for the piece's real length ourselves.
+        size = 64
+        while True:
+            buffer = ctypes.create_string_buffer(size)
+            length = llama_cpp.llama_token_to_piece(self._vocab, token_id, buffer, size, 0, special)
+            if length >= 0:
+                return buffer.raw[:length]
+            size = -length
 
     # -- prompts ----------------------------------------------------------------------------
     def plan(self, messages: Sequence[ChatMessage], system_prompt: str = "") -> PromptPlan:

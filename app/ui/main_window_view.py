@@ -60,6 +60,8 @@ class MainWindowView(QMainWindow):
         self.conversation_list = QListWidget()
         self.conversation_list.setObjectName("conversation-list")
         self.conversation_list.setContextMenuPolicy(Qt.ActionsContextMenu)
+        self.conversation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.conversation_list.setTextElideMode(Qt.ElideRight)
         self.rename_action = QAction("Rename…", self.conversation_list)
         self.rename_action.setShortcut(QKeySequence(Qt.Key_F2))
         self.delete_action = QAction("Delete", self.conversation_list)

@@ -27,6 +27,8 @@ def test_streams_tokens_and_reports_speed(engine):
     assert result.stop_reason in ("max_tokens", "end_of_turn")
     assert len(result.token_ids) >= 1
     assert "".join(p.text for p in pieces) == result.text
+    assert result.text == engine.detokenize(result.token_ids, special=False)
+    assert "\x00" not in result.text and "\ufffd" not in result.text
     assert result.time_to_first_token > 0
     assert result.context_used == result.prompt_tokens + len(result.token_ids)
 

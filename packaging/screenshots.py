@@ -1,0 +1,113 @@
+"""Screenshots of the real window for the README and store listings.
+
+Run under a real X server (e.g. `xvfb-run -s "-screen 0 1280x860x24" .venv/bin/python
+packaging/screenshots.py chat --out shots/`). Each scene drives the app as a user would and grabs
+the whole screen, window decorations and all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QGuiApplication
+
+from app.core.demo_model import demo_model_path
+from app.core.engine_options import LoadOptions, SamplingOptions
+from app.core.images import prepare_image
+from app.core.store import ConversationStore
+from app.ui.application import create_application
+from app.ui.main_window import MainWindow
+
+
+def wait_for(signal, timeout_ms: int = 120_000):
+    loop = QEventLoop()
+    received = []
+
+    def receive(*args) -> None:
+        received.append(args)
+        loop.quit()
+
+    signal.connect(receive)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    signal.disconnect(receive)
+    if not received:
+        raise TimeoutError(f"no {signal} within {timeout_ms} ms")
+    return received[0]
+
+
+def settle(ms: int = 400) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def grab(path: Path) -> Path:
+    settle()
+    QGuiApplication.primaryScreen().grabWindow(0).save(str(path))
+    print(f"saved {path}")
+    return path
+
+
+def open_window(folder: Path, projector: Path | None = None) -> MainWindow:
+    window = MainWindow(ConversationStore.in_folder(folder))
+    window.resize(1180, 780)
+    window.move(40, 30)
+    window.show()
+    window.chat.sampling = SamplingOptions(temperature=0.7, max_tokens=120, seed=7)
+    model = demo_model_path()
+    options = LoadOptions(model_path=model, projector_path=projector, n_ctx=4096)
+    window.load_model(options, label="Gemma 3 270M (demo, text only)")
+    wait_for(window.modelReady)
+    return window
+
+
+def scene_chat(window: MainWindow) -> None:
+    window.chat.send("Write a short haiku about a lighthouse at night.")
+    wait_for(window.chat.answerFinished)
+    window.chat.send("Now explain it in one sentence, and give a tiny Python snippet that prints it.")
+    wait_for(window.chat.answerFinished)
+
+
+def scene_image(window: MainWindow) -> None:
+    picture = Image.new("RGB", (320, 200), (250, 246, 230))
+    pen = ImageDraw.Draw(picture)
+    pen.rectangle((20, 20, 300, 180), outline=(40, 60, 120), width=4)
+    pen.text((40, 80), "OPEN 9:00 - 17:00", fill=(20, 20, 20))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    window.composer.tray.add(prepare_image(buffer.getvalue(), name="shop-sign.png"))
+    window.composer.presets.ocr_button.click()
+    wait_for(window.chat.answerFinished)
+
+
+SCENES = {"chat": scene_chat, "image": scene_image}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("scene", choices=sorted(SCENES))
+    parser.add_argument("--out", type=Path, default=Path("shots"))
+    parser.add_argument("--mmproj", type=Path, help="projector for the image scene")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    app = create_application()
+    with tempfile.TemporaryDirectory() as folder:
+        window = open_window(Path(folder), args.mmproj)
+        SCENES[args.scene](window)
+        grab(args.out / f"{args.scene}.png")
+        window.close()
+        window.store.close()
+        window.deleteLater()
+        app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Settings → LoadOptions / SamplingOptions, with the GPU-layer choice resolved by the auto-fit."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from app.core.engine_options import SamplingOptions
+from app.core.memory_estimate import GB, MB, MemoryFitError
+from app.core.settings import Settings, SettingsError
+from app.core.settings_to_engine import load_options_from_settings, plan_load, sampling_options_from_settings
+from app.core.system_memory import MemoryStatus
+
+CPU_ONLY = MemoryStatus(free_ram=16 * GB, gpu_offload=False, free_vram=None)
+BIG_GPU = MemoryStatus(free_ram=16 * GB, gpu_offload=True, free_vram=80 * GB)
+
+
+@pytest.fixture
+def settings(gemma_model_path: Path) -> Settings:
+    settings = Settings()
+    settings.model.active_model = gemma_model_path
+    return settings
+
+
+def test_sampling_options_follow_generation_settings() -> None:
+    settings = Settings()
+    assert asdict(sampling_options_from_settings(settings)) == asdict(SamplingOptions())
+    settings.generation.temperature, settings.generation.seed, settings.generation.max_tokens = 0.4, 7, 99
+    options = sampling_options_from_settings(settings)
+    assert (options.temperature, options.seed, options.max_tokens) == (0.4, 7, 99)
+
+
+def test_load_options_carry_hardware_settings(settings: Settings) -> None:
+    settings.hardware.kv_cache_type = "q8_0"
+    settings.hardware.threads = 3
+    settings.hardware.use_mmap = False
+    settings.generation.context_size = 4096
+    options = load_options_from_settings(settings, status=CPU_ONLY)
+    assert options.model_path == settings.model.active_model
+    assert (options.kv_cache_type, options.n_threads, options.use_mmap, options.n_ctx) == ("q8_0", 3, False, 4096)
+    assert options.n_gpu_layers == 0
+
+
+def test_no_model_chosen_is_a_settings_error() -> None:
+    with pytest.raises(SettingsError, match="No model is chosen"):
+        plan_load(Settings(), status=CPU_ONLY)
+
+
+@pytest.mark.parametrize(("choice", "status", "expected"), [
+    ("auto", CPU_ONLY, 0),
+    ("all", CPU_ONLY, 0),  # a CPU-only build ignores the choice
+    ("none", BIG_GPU, 0),
+    ("auto", BIG_GPU, 19),  # 18 blocks and the output head
+    ("all", BIG_GPU, 19),
+    (7, BIG_GPU, 7),
+    (500, BIG_GPU, 19),
+])
+def test_gpu_layer_choice(settings: Settings, choice, status: MemoryStatus, expected: int) -> None:
+    settings.hardware.gpu_layers = choice
+    plan = plan_load(settings, status=status)
+    assert plan.options.n_gpu_layers == expected
+    assert plan.split.n_gpu_layers == expected
+    assert plan.gpu_reason
+
+
+def test_auto_offloads_part_of_the_model_into_a_small_gpu(settings: Settings) -> None:
+    small = MemoryStatus(free_ram=16 * GB, gpu_offload=True, free_vram=850 * MB)
+    plan = plan_load(settings, status=small)
+    assert 0 < plan.options.n_gpu_layers < 19
+    assert plan.split.vram_bytes + 512 * MB <= 850 * MB
+    assert "layers on the GPU" in plan.gpu_reason
+
+
+def test_a_model_that_does_not_fit_is_refused_with_numbers(settings: Settings) -> None:
+    tiny = MemoryStatus(free_ram=300 * MB, gpu_offload=False, free_vram=None)
+    with pytest.raises(MemoryFitError, match=r"needs ≈ \d+ MB of RAM .* only 300 MB is free"):
+        plan_load(settings, status=tiny)
+    settings.hardware.gpu_layers = "all"
+    with pytest.raises(MemoryFitError, match="GPU memory for 19 layers"):
+        plan_load(settings, status=MemoryStatus(free_ram=16 * GB, gpu_offload=True, free_vram=1 * GB))

@@ -1,0 +1,71 @@
+"""The headless commands on the real engine."""
+
+import json
+import subprocess
+import sys
+
+from PIL import Image
+
+from app.cli import main
+from tests.gguf_factory import write_tiny_gguf
+from tests.projector_factory import GEMMA3NV_IMAGE_TOKENS, write_gemma3nv_projector
+
+
+def test_prompt_json_shows_one_bos_and_the_exact_prompt(gemma_model_path, capsys):
+    assert main(["prompt", "--model", str(gemma_model_path), "--json", "--system", "Be brief", "<bos>Hi"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["bos_count"] == 1 and report["token_ids"][0] == 2
+    assert report["prompt"] == (
+        "<bos><start_of_turn>user\nBe brief\n\n<bos>Hi<end_of_turn>\n<start_of_turn>model\n"
+    )
+
+
+def test_prompt_with_history(gemma_model_path, tmp_path, capsys):
+    history = tmp_path / "turns.json"
+    history.write_text(json.dumps([{"role": "user", "text": "One"}, {"role": "assistant", "text": "Two"}]))
+    assert main(["prompt", "--model", str(gemma_model_path), "--json", "--history", str(history), "Three"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["prompt"].count("<start_of_turn>") == 4
+    assert report["bos_count"] == 1
+
+
+def test_prompt_show_tokens_with_an_image(gemma_model_path, tmp_path, capsys):
+    projector = write_gemma3nv_projector(tmp_path / "mmproj.gguf")
+    image = tmp_path / "dot.png"
+    Image.new("RGB", (8, 8), (255, 0, 0)).save(image)
+    code = main(
+        ["prompt", "--model", str(gemma_model_path), "--mmproj", str(projector), "--image", str(image),
+         "--show-tokens", "What is it?"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "BOS (id 2) count: 1" in out
+    assert f"image {GEMMA3NV_IMAGE_TOKENS} tokens" in out
+
+
+def test_chat_streams_an_answer(gemma_model_path, capsys):
+    assert main(["chat", "--model", str(gemma_model_path), "--max-tokens", "8", "--temperature", "0", "Hello"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip()
+    assert "tok/s" in captured.err
+
+
+def test_bad_files_are_clear_errors(tmp_path, capsys):
+    text = tmp_path / "notes.gguf"
+    text.write_text("hello")
+    for path, expected in [
+        (tmp_path / "missing.gguf", "does not exist"),
+        (text, "not a GGUF file"),
+        (write_tiny_gguf(tmp_path / "other.gguf", "llama"), "'llama' model"),
+    ]:
+        assert main(["chat", "--model", str(path), "Hi"]) == 2
+        assert expected in capsys.readouterr().err
+
+
+def test_module_entry_point_runs(gemma_model_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "prompt", "--model", str(gemma_model_path), "--show-tokens", "Hi"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "BOS (id 2) count: 1" in result.stdout
