@@ -15,14 +15,32 @@ from app.core.engine import ChatEngine, EngineError, GenerationResult, TokenPiec
 from app.core.engine_options import LoadOptions, SamplingOptions
 from app.core.gguf_file import ModelFileError
 from app.core.images import ImageError
+from app.core.audio.audio_file import AudioFileError
+from app.core.audio.transcript_export import TranscriptExportError
 from app.core.projector_file import ProjectorError
 
-USER_ERRORS = (ModelFileError, EngineError, ImageError, ProjectorError, OSError, ValueError)
-_EXTRA_COMMANDS: dict[str, callable] = {}
+USER_ERRORS = (ModelFileError, EngineError, ImageError, ProjectorError, AudioFileError, TranscriptExportError, OSError, ValueError)
 
 
 def add_more_commands(commands) -> None:
-    """Subcommands defined by feature modules (transcribe, models …) register here."""
+    """Subcommands that live with their feature (models …)."""
+    from app.core.models_cli import add_models_command
+    from app.core.transcribe_cli import add_transcribe_command
+
+    add_models_command(commands)
+    add_transcribe_command(commands)
+
+
+def _run_extra_command(args: argparse.Namespace) -> int:
+    if args.command == "transcribe":
+        from app.core.transcribe_cli import run_transcribe_command
+
+        return run_transcribe_command(args, load_engine)
+    if args.command == "models":
+        from app.core.models_cli import run_models_command
+
+        return run_models_command(args)
+    raise ValueError(f"unknown command {args.command}")
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -31,7 +49,7 @@ def run_command(args: argparse.Namespace) -> int:
             return _chat(args)
         if args.command == "prompt":
             return _prompt(args)
-        return _EXTRA_COMMANDS[args.command](args)
+        return _run_extra_command(args)
     except USER_ERRORS as error:
         print(f"gemma-desk: error: {error}", file=sys.stderr)
         return 2

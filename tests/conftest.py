@@ -18,6 +18,14 @@ def gemma_model_path(request: pytest.FixtureRequest) -> Path:
     return demo.assemble(target)
 
 
+@pytest.fixture(scope="session")
+def spoken_recording(tmp_path_factory: pytest.TempPathFactory):
+    """About 70 s of espeak-ng speech with pauses, at 16 kHz (and 48 kHz), made once a session."""
+    from tests.core.audio.spoken_recording import make_spoken_recording
+
+    return make_spoken_recording(tmp_path_factory.mktemp("speech"))
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point platformdirs at a temporary home so no test touches the real config or data."""

@@ -104,6 +104,24 @@ class ChatEngine:
         return self.projector is not None and self.projector.supports_audio
 
     @property
+    def speech_unavailable_reason(self) -> str | None:
+        """Why this model cannot hear, in words for the user; None when it can."""
+        if self.supports_audio:
+            return None
+        if self.projector is None:
+            return (
+                f"{self.model_info.path.name} has no projector, so it cannot hear audio. Add an "
+                "audio-capable projector (e.g. Gemma 4's mmproj) in Settings ▸ Model."
+            )
+        if self.projector.info.audio_projector_type == "gemma3na":
+            return (
+                "This Gemma 3n projector carries an audio encoder, but llama.cpp's libmtmd (as "
+                "shipped in llama-cpp-python 0.3.36) cannot run it yet. Use a Gemma 4 E2B/E4B "
+                "model with its audio projector for dictation (Settings ▸ Model)."
+            )
+        return f"The projector {self.projector.path.name} has no audio encoder, so it cannot hear audio."
+
+    @property
     def context_used(self) -> int:
         return positions_of(self._evaluated)
 

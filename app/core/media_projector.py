@@ -14,7 +14,10 @@ import numpy as np
 from llama_cpp import llama_cpp
 from llama_cpp import mtmd_cpp as mtmd
 
+from app.core.audio.resample import resample
 from app.core.projector_file import check_projector_pairs_with, inspect_projector
+
+SPEECH_SAMPLE_RATE = 16_000  # what our capture and chunker produce
 
 
 class MediaError(Exception):
@@ -107,6 +110,8 @@ class MediaProjector:
             if not self.supports_audio:
                 raise MediaError(f"The projector {self.path.name} cannot hear audio.")
             samples = np.ascontiguousarray(payload, dtype=np.float32)
+            if self.audio_sample_rate and self.audio_sample_rate != SPEECH_SAMPLE_RATE:
+                samples = resample(samples, SPEECH_SAMPLE_RATE, self.audio_sample_rate)
             pointer = samples.ctypes.data_as(ctypes.POINTER(ctypes.c_float))
             bitmap = mtmd.mtmd_bitmap_init_from_audio(len(samples), pointer)
         if not bitmap:

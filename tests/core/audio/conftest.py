@@ -9,13 +9,6 @@ import numpy as np
 import pytest
 import soundfile
 
-from tests.core.audio.spoken_recording import SpokenRecording, make_spoken_recording
-
-
-@pytest.fixture(scope="session")
-def spoken_recording(tmp_path_factory: pytest.TempPathFactory) -> SpokenRecording:
-    """About 70 s of espeak-ng speech at 16 kHz (and 48 kHz), made once per test session."""
-    return make_spoken_recording(tmp_path_factory.mktemp("speech"))
 
 
 @pytest.fixture
