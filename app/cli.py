@@ -47,6 +47,10 @@ def _add_turn_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from app.self_test import run_self_test
+
+        return run_self_test(args)
     if args.command is None:
         from app.ui.application import run_application
 

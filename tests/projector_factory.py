@@ -75,7 +75,7 @@ def _write(path: Path, name: str, configure, tensors: _Tensors) -> Path:
     return path
 
 
-def write_gemma3nv_projector(path: Path, n_embd: int = TEXT_N_EMBD) -> Path:
+def write_gemma3nv_projector(path: Path, n_embd: int = TEXT_N_EMBD, with_gemma3na_header: bool = False) -> Path:
     """Gemma 3n's MobileNetV5 cut down to a stem and one edge-residual block: 16 px in, 16 tokens out.
 
     libmtmd requires the last feature map's channel count to equal clip.vision.embedding_length,
@@ -97,6 +97,12 @@ def write_gemma3nv_projector(path: Path, n_embd: int = TEXT_N_EMBD) -> Path:
         _vision_keys(writer, "gemma3nv", image_size=16, patch_size=1, mean=0.0, std=1.0)
         _modality_keys(writer, "vision", n_embd=n_embd, n_ff=2 * n_embd, n_layer=1, n_head=1,
                        projection_dim=n_embd)
+        if with_gemma3na_header:
+            # As in a real Gemma 3n projector: the audio encoder is declared next to the vision
+            # one; libmtmd 0.3.36 skips it (no tensors needed for that).
+            _audio_keys(writer, "gemma3na", 128)
+            _modality_keys(writer, "audio", n_embd=1536, n_ff=6144, n_layer=12, n_head=8,
+                           projection_dim=n_embd)
 
     return _write(path, "tiny gemma3nv", configure, tensors)
 

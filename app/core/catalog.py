@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Iterable
 
 from app.core.memory_estimate import DEFAULT_RAM_MARGIN, MB, N_UBATCH, RUNTIME_OVERHEAD, format_bytes
+from app.resources import resource_path
 
-CATALOG_PATH = Path(__file__).resolve().parents[2] / "resources" / "catalog.json"
+CATALOG_PATH = resource_path("catalog.json")
 FAMILY_NAMES = {"gemma3n": "Gemma 3n", "gemma4": "Gemma 4"}
 CAPABILITIES = ("text", "image", "audio")
 

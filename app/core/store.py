@@ -39,6 +39,24 @@ class ConversationSummary:
     updated_at: float
 
 
+@dataclass(frozen=True)
+class TranscriptionSummary:
+    id: int
+    title: str
+    task: str
+    language: str
+    created_at: float
+
+
+@dataclass(frozen=True)
+class StoredSegment:
+    position: int
+    start_s: float
+    end_s: float
+    text: str
+    audio_sha256: str
+
+
 @dataclass
 class ConversationStore:
     database_path: Path
@@ -167,6 +185,46 @@ class ConversationStore:
             attachments.setdefault(message_id, []).append(Attachment(kind, sha, name))
         return [StoredMessage(*row, attachments=tuple(attachments.get(row[0], ()))) for row in rows]
 
+    # -- dictation sessions -----------------------------------------------------------------
+    def create_transcription(self, title: str, task: str, language: str = "") -> int:
+        with self._db:
+            cursor = self._db.execute(
+                "INSERT INTO transcriptions (title, task, language, created_at) VALUES (?, ?, ?, ?)",
+                (title, task, language, time.time()),
+            )
+        return int(cursor.lastrowid)
+
+    def add_segment(
+        self, transcription_id: int, position: int, start_s: float, end_s: float, text: str,
+        audio_wav: bytes = b"", audio_sha256: str = "",
+    ) -> None:
+        if audio_wav:
+            self._write_media(audio_sha256, audio_wav)
+        with self._db:
+            self._db.execute(
+                "INSERT INTO transcription_segments (transcription_id, position, start_s, end_s, text, audio_sha256)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (transcription_id, position, start_s, end_s, text, audio_sha256),
+            )
+
+    def transcriptions(self) -> list[TranscriptionSummary]:
+        rows = self._db.execute("SELECT id, title, task, language, created_at FROM transcriptions ORDER BY id DESC")
+        return [TranscriptionSummary(*row) for row in rows]
+
+    def segments(self, transcription_id: int) -> list[StoredSegment]:
+        rows = self._db.execute(
+            "SELECT position, start_s, end_s, text, audio_sha256 FROM transcription_segments"
+            " WHERE transcription_id = ? ORDER BY position",
+            (transcription_id,),
+        )
+        return [StoredSegment(*row) for row in rows]
+
+    def delete_transcription(self, transcription_id: int) -> None:
+        shas = [segment.audio_sha256 for segment in self.segments(transcription_id) if segment.audio_sha256]
+        with self._db:
+            self._db.execute("DELETE FROM transcriptions WHERE id = ?", (transcription_id,))
+        self._remove_unused_media(shas)
+
     # -- media ------------------------------------------------------------------------------
     def media_path(self, sha256: str) -> Path:
         return self.media_folder / sha256[:2] / sha256
@@ -189,6 +247,10 @@ class ConversationStore:
 
     def _remove_unused_media(self, shas: list[str]) -> None:
         for sha in set(shas):
-            still_used = self._db.execute("SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1", (sha,)).fetchone()
+            still_used = self._db.execute(
+                "SELECT 1 FROM attachments WHERE sha256 = ? UNION ALL "
+                "SELECT 1 FROM transcription_segments WHERE audio_sha256 = ? LIMIT 1",
+                (sha, sha),
+            ).fetchone()
             if still_used is None:
                 self.media_path(sha).unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from app.core.demo_model import DEMO_LABEL, demo_model_path
 from app.core.engine_options import LoadOptions
 from app.core.paths import data_folder
 from app.core.store import ConversationStore, StoreError
+from app.ui.app_icon import app_icon
 from app.ui.main_window import MainWindow
 
 
@@ -23,6 +24,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("gemma-desk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.gemma_desk.GemmaDesk")
+    app.setWindowIcon(app_icon())
     return app
 
 

@@ -40,6 +40,7 @@ class LoadedModel:
     n_ctx: int
     supports_images: bool
     supports_audio: bool
+    speech_unavailable_reason: str | None
     load_seconds: float
 
 
@@ -97,6 +98,7 @@ class EngineWorker(QObject):
             n_ctx=engine.n_ctx,
             supports_images=engine.supports_images,
             supports_audio=engine.supports_audio,
+            speech_unavailable_reason=engine.speech_unavailable_reason,
             load_seconds=load_seconds,
         )
 

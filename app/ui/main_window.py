@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from app.core.engine_options import LoadOptions
@@ -17,19 +17,29 @@ from app.ui.image_attachments import mime_has_images
 from app.ui.image_controller import ImageController
 from app.ui.image_viewer import ImageViewer
 from app.ui.main_window_view import MainWindowView
+from app.ui.speech.dictation_controller import DictationController
+from app.ui.speech.dictation_panel import DictationPanel
 
 
 class MainWindow(MainWindowView):
     modelReady = Signal(object)  # LoadedModel
     modelLoadFailed = Signal(str)
 
-    def __init__(self, store: ConversationStore, host: EngineHost | None = None) -> None:
+    def __init__(self, store: ConversationStore, host: EngineHost | None = None, sounddevice=None) -> None:
         super().__init__()
         self.store = store
         self.host = host or EngineHost(self)
         self.chat = ChatController(self, store, self.host)
         self.images = ImageController(self, self.chat)
         self.setAcceptDrops(True)
+        self.dictation_panel = DictationPanel(self)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.dictation_panel)
+        self.dictation_panel.hide()
+        self.dictation = DictationController(self.dictation_panel, self.host, store, self.notice, sounddevice)
+        self.dictation_panel.send_to_chat_button.clicked.connect(self._transcript_to_chat)
+        self.dictation_panel.visibilityChanged.connect(self._dictation_shown)
+        self.view_menu.addAction(self.dictation_panel.toggleViewAction())
+        self.dictation_panel.toggleViewAction().setShortcut(QKeySequence("Ctrl+D"))
         self.chat_view.imageClicked.connect(lambda content, name: ImageViewer(content, name, self).exec())
         self.loaded: LoadedModel | None = None
         self._pending_label = ""
@@ -80,6 +90,7 @@ class MainWindow(MainWindowView):
         self.model_label.setText(f"{label} · {info.file_type} · {loaded.options.model_path}")
         self.context_label.setText(f"context 0/{loaded.n_ctx}")
         self.images.set_vision_available(loaded.supports_images)
+        self.dictation.set_model_hearing(loaded.speech_unavailable_reason)
         self.modelReady.emit(loaded)
 
     def _model_failed(self, message: str) -> None:
@@ -93,6 +104,18 @@ class MainWindow(MainWindowView):
         info = self.loaded.info
         return f"{info.name} · {info.file_type} · {self.loaded.options.model_path}"
 
+    # -- dictation --------------------------------------------------------------------------
+    def _dictation_shown(self, visible: bool) -> None:
+        if visible:
+            self.dictation.refresh_devices()
+            self.dictation.refresh_sessions()
+
+    def _transcript_to_chat(self) -> None:
+        text = self.dictation.plain_text()
+        if text:
+            self.composer.editor.setPlainText(text)
+            self.composer.editor.setFocus()
+
     # -- drops ------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if mime_has_images(event.mimeData()):
@@ -105,5 +128,6 @@ class MainWindow(MainWindowView):
     # -- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.chat.save_partial_answer()
+        self.dictation.shutdown()
         self.host.shutdown()
         super().closeEvent(event)

@@ -122,3 +122,4 @@ class MainWindowView(QMainWindow):
         self.regenerate_action.setShortcut(QKeySequence("Ctrl+R"))
         self.focus_composer_action = self.chat_menu.addAction("Focus message box")
         self.focus_composer_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.view_menu = self.menuBar().addMenu("&View")

@@ -87,3 +87,19 @@ def test_garbage_database_is_a_clear_error(tmp_path):
     (tmp_path / "conversations.sqlite3").write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="cannot be opened"):
         ConversationStore.in_folder(tmp_path)
+
+
+def test_dictation_sessions_keep_segments_and_audio(tmp_path):
+    store = ConversationStore.in_folder(tmp_path)
+    session = store.create_transcription("Meeting", "transcribe")
+    store.add_segment(session, 0, 0.0, 28.2, "Hello everyone.", audio_wav=b"RIFFdata", audio_sha256="cd" * 32)
+    store.add_segment(session, 1, 28.2, 40.0, "Let us begin.")
+    store.close()
+    again = ConversationStore.in_folder(tmp_path)
+    assert [t.title for t in again.transcriptions()] == ["Meeting"]
+    segments = again.segments(session)
+    assert [(s.start_s, s.end_s, s.text) for s in segments] == [(0.0, 28.2, "Hello everyone."), (28.2, 40.0, "Let us begin.")]
+    assert again.read_media("cd" * 32) == b"RIFFdata"
+    again.delete_transcription(session)
+    assert not again.media_path("cd" * 32).exists()
+    again.close()

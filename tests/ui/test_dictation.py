@@ -1,0 +1,109 @@
+"""Dictation in the real window: a replayed microphone, real chunker, real libmtmd audio path."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from app.core.audio.transcript_export import parse_srt
+from app.core.engine_options import LoadOptions
+from app.core.store import ConversationStore
+from app.ui.main_window import MainWindow
+from tests.core.audio.fake_sounddevice import FakeSoundDevice, ReplayDevice
+from tests.projector_factory import write_audio_projector, write_gemma3nv_projector
+from tests.ui.conftest import WAIT_MS
+
+
+@pytest.fixture
+def dictation_window(qtbot, tmp_path, gemma_model_path, spoken_recording):
+    fake = FakeSoundDevice([ReplayDevice("Replayed microphone", spoken_recording.path)], speed=50.0)
+    window = MainWindow(ConversationStore.in_folder(tmp_path / "store"), sounddevice=fake)
+    qtbot.addWidget(window)
+    window.show()
+    projector = write_audio_projector(tmp_path / "mmproj-audio.gguf", kind="gemma4ua")
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        window.load_model(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=4096, n_threads=2))
+    window.dictation.max_tokens_per_chunk = 4
+    window.dictation_panel.show()
+    yield window
+    window.close()
+    window.store.close()
+
+
+def test_record_stop_fills_the_transcript_and_exports(qtbot, dictation_window, spoken_recording, tmp_path):
+    window = dictation_window
+    panel, dictation = window.dictation_panel, window.dictation
+    assert panel.device.currentText().startswith("Replayed microphone")
+    qtbot.keyClick(panel, Qt.Key_F9)
+    assert dictation.recording and "REC" in panel.indicator.text()
+    duration = spoken_recording.duration_s
+    qtbot.waitUntil(lambda: dictation.recorder.elapsed_s >= duration - 0.02, timeout=WAIT_MS)
+    with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
+        panel.record_button.click()
+    assert not dictation.recording
+    segments = dictation.segments
+    assert len(segments) == 3
+    assert segments[0].start_s == 0.0
+    assert segments[-1].end_s == pytest.approx(duration, abs=0.2)
+    assert all(a.end_s == pytest.approx(b.start_s) for a, b in zip(segments, segments[1:]))
+    lines = panel.transcript.toPlainText().splitlines()
+    assert len(lines) == 3 and lines[0].startswith("[00:00 – 00:")
+    latencies = dictation.first_token_latencies
+    print(f"\nchunk end → first transcript token: {', '.join(f'{s * 1000:.0f} ms' for s in latencies)}")
+
+    srt, txt = tmp_path / "out.srt", tmp_path / "out.txt"
+    dictation.export(srt, "srt")
+    dictation.export(txt, "txt")
+    parsed = parse_srt(srt.read_text(encoding="utf-8"))
+    assert [(s.start_s, s.end_s) for s in parsed] == [
+        (pytest.approx(s.start_s, abs=0.001), pytest.approx(s.end_s, abs=0.001)) for s in segments
+    ]
+    assert txt.read_text(encoding="utf-8").strip() == dictation.plain_text().strip()
+
+    stored = window.store.segments(dictation.session_id)
+    assert len(stored) == 3 and all(s.audio_sha256 for s in stored)
+    total = sum(len(np.frombuffer(window.store.read_media(s.audio_sha256), dtype=np.uint8)) > 44 for s in stored)
+    assert total == 3
+
+    panel.send_to_chat_button.click()
+    assert window.composer.editor.toPlainText() == dictation.plain_text()
+
+
+def test_a_vanishing_microphone_keeps_what_was_recorded(qtbot, tmp_path, gemma_model_path, spoken_recording):
+    device = ReplayDevice("USB mic", spoken_recording.path, vanish_after_s=12.0)
+    window = MainWindow(ConversationStore.in_folder(tmp_path / "store"), sounddevice=FakeSoundDevice([device], speed=50.0))
+    qtbot.addWidget(window)
+    projector = write_audio_projector(tmp_path / "mmproj-audio.gguf", kind="gemma4ua")
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        window.load_model(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=2048, n_threads=2))
+    window.dictation.max_tokens_per_chunk = 4
+    window.dictation.refresh_devices()
+    with qtbot.waitSignal(window.dictation.queueDrained, timeout=4 * WAIT_MS):
+        window.dictation.start_recording()
+    assert "kept" in window.notice.label.text()
+    assert window.dictation.segments[-1].end_s == pytest.approx(12.0, abs=0.2)
+    window.close()
+    window.store.close()
+
+
+def test_gemma3n_projector_says_why_it_cannot_record(qtbot, make_window, tmp_path, gemma_model_path):
+    window = make_window(load=False)
+    projector = write_gemma3nv_projector(tmp_path / "mmproj-gemma3n.gguf", with_gemma3na_header=True)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        window.load_model(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=1024, n_threads=2))
+    assert window.dictation.start_recording() is False
+    assert "cannot run it yet" in window.notice.label.text()
+    assert "Settings" in window.notice.label.text()
+
+
+def test_no_microphone_is_a_clear_message(qtbot, tmp_path, gemma_model_path):
+    window = MainWindow(ConversationStore.in_folder(tmp_path / "store"), sounddevice=FakeSoundDevice([], default_input=None))
+    qtbot.addWidget(window)
+    projector = write_audio_projector(tmp_path / "mmproj-audio.gguf", kind="gemma4ua")
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        window.load_model(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=1024, n_threads=2))
+    window.dictation.refresh_devices()
+    assert window.dictation_panel.device.currentText() == "No microphone"
+    assert window.dictation.start_recording() is False
+    assert "microphone" in window.notice.label.text().lower()
+    window.close()
+    window.store.close()
