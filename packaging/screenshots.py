@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageDraw
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from app.core.demo_model import demo_model_path
@@ -63,7 +63,8 @@ def open_window(folder: Path, projector: Path | None = None) -> MainWindow:
     window.chat.sampling = SamplingOptions(temperature=0.7, max_tokens=120, seed=7)
     model = demo_model_path()
     options = LoadOptions(model_path=model, projector_path=projector, n_ctx=4096)
-    window.load_model(options, label="Gemma 3 270M (demo, text only)")
+    label = "Gemma 3 270M (demo) + tiny test projector" if projector else "Gemma 3 270M (demo, text only)"
+    window.load_model(options, label=label)
     wait_for(window.modelReady)
     return window
 
@@ -87,20 +88,32 @@ def scene_image(window: MainWindow) -> None:
     wait_for(window.chat.answerFinished)
 
 
-SCENES = {"chat": scene_chat, "image": scene_image}
+def scene_dictation(window: MainWindow, audio: Path | None = None) -> None:
+    window.dictation_panel.show()
+    window.resizeDocks([window.dictation_panel], [520], Qt.Horizontal)
+    window.dictation.max_tokens_per_chunk = 24
+    window.dictation.transcribe_file(audio)
+    wait_for(window.dictation.queueDrained, timeout_ms=600_000)
+
+
+SCENES = {"chat": scene_chat, "image": scene_image, "dictation": scene_dictation}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("scene", choices=sorted(SCENES))
     parser.add_argument("--out", type=Path, default=Path("shots"))
-    parser.add_argument("--mmproj", type=Path, help="projector for the image scene")
+    parser.add_argument("--mmproj", type=Path, help="projector for the image and dictation scenes")
+    parser.add_argument("--audio", type=Path, help="recording for the dictation scene")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
         window = open_window(Path(folder), args.mmproj)
-        SCENES[args.scene](window)
+        if args.scene == "dictation":
+            scene_dictation(window, args.audio)
+        else:
+            SCENES[args.scene](window)
         grab(args.out / f"{args.scene}.png")
         window.close()
         window.store.close()

@@ -54,6 +54,8 @@ class MessageBubble(QFrame):
         self.role = role
         self.setObjectName(f"bubble-{role}")
         self.setFrameShape(QFrame.StyledPanel)
+        tint = "rgba(70, 110, 220, 28)" if role == "user" else "rgba(120, 120, 120, 14)"
+        self.setStyleSheet(f"#bubble-{role} {{ background: {tint}; border-radius: 8px; }}")
         self._text = text
         header = QHBoxLayout()
         self.author = QLabel(f"<b>{_ROLE_NAMES.get(role, role)}</b>")

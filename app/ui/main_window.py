@@ -87,7 +87,7 @@ class MainWindow(MainWindowView):
         self.composer.send_button.setEnabled(True)
         info = loaded.info
         label = self._pending_label if self._pending_label != loaded.options.model_path.name else info.name
-        self.model_label.setText(f"{label} · {info.file_type} · {loaded.options.model_path}")
+        self.model_label.setText(f"{label} · {info.file_type}{_capabilities(loaded)} · {loaded.options.model_path}")
         self.context_label.setText(f"context 0/{loaded.n_ctx}")
         self.images.set_vision_available(loaded.supports_images)
         self.dictation.set_model_hearing(loaded.speech_unavailable_reason)
@@ -102,7 +102,7 @@ class MainWindow(MainWindowView):
 
     def _model_text(self) -> str:
         info = self.loaded.info
-        return f"{info.name} · {info.file_type} · {self.loaded.options.model_path}"
+        return f"{info.name} · {info.file_type}{_capabilities(self.loaded)} · {self.loaded.options.model_path}"
 
     # -- dictation --------------------------------------------------------------------------
     def _dictation_shown(self, visible: bool) -> None:
@@ -131,3 +131,8 @@ class MainWindow(MainWindowView):
         self.dictation.shutdown()
         self.host.shutdown()
         super().closeEvent(event)
+
+
+def _capabilities(loaded: LoadedModel) -> str:
+    abilities = [name for name, present in (("images", loaded.supports_images), ("audio", loaded.supports_audio)) if present]
+    return f" · + {' + '.join(abilities)}" if abilities else ""
