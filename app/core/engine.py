@@ -12,6 +12,7 @@ from typing import Callable, Iterator, Sequence
 from llama_cpp import Llama, llama_cpp
 from llama_cpp._internals import LlamaBatch
 
+from app.core.embedding_input import EmbeddingPiece, decode_embeddings
 from app.core.engine_options import LoadOptions, SamplingOptions
 from app.core.gguf_file import ModelFileInfo, inspect_model
 from app.core.model_loading import load_llama
@@ -72,12 +73,18 @@ class ChatEngine:
         self._batch = LlamaBatch(n_tokens=self.llama.n_batch, embd=0, n_seq_max=1, verbose=False)
         self._control_ids: dict[str, int] = {}
         self._evaluated: list[Unit] = []
+        self.media_encodes_own = 0
         self.projector = None
+        self.own_speech = None
         if options.projector_path is not None:
             self.projector = self._load_projector(options)
+        self._open_own_speech(options)
 
     # -- lifetime ---------------------------------------------------------------------------
     def close(self) -> None:
+        if self.own_speech is not None:
+            self.own_speech.close()
+            self.own_speech = None
         if self.projector is not None:
             self.projector.close()
             self.projector = None
@@ -95,13 +102,29 @@ class ChatEngine:
             use_gpu=options.n_gpu_layers != 0,
         )
 
+    def _open_own_speech(self, options: LoadOptions) -> None:
+        """Gemma 3n's audio encoder, which libmtmd skips, from the projector or a separate file."""
+        if self.model_info.architecture != "gemma3n" or self.supports_libmtmd_audio:
+            return
+        source = options.audio_encoder_path
+        if source is None and self.projector is not None and self.projector.info.audio_projector_type == "gemma3na":
+            source = options.projector_path
+        if source is not None:
+            from app.core.gemma3n_speech import Gemma3nSpeech
+
+            self.own_speech = Gemma3nSpeech.open_if_present(source, self.control_token_id, self.llama.n_embd())
+
+    @property
+    def supports_libmtmd_audio(self) -> bool:
+        return self.projector is not None and self.projector.supports_audio
+
     @property
     def supports_images(self) -> bool:
         return self.projector is not None and self.projector.supports_vision
 
     @property
     def supports_audio(self) -> bool:
-        return self.projector is not None and self.projector.supports_audio
+        return self.supports_libmtmd_audio or self.own_speech is not None
 
     @property
     def speech_unavailable_reason(self) -> str | None:
@@ -115,9 +138,10 @@ class ChatEngine:
             )
         if self.projector.info.audio_projector_type == "gemma3na":
             return (
-                "This Gemma 3n projector carries an audio encoder, but llama.cpp's libmtmd (as "
-                "shipped in llama-cpp-python 0.3.36) cannot run it yet. Use a Gemma 4 E2B/E4B "
-                "model with its audio projector for dictation (Settings ▸ Model)."
+                "This Gemma 3n projector declares an audio encoder but its tensors are missing (or "
+                "it belongs to another model), and llama.cpp's libmtmd in llama-cpp-python 0.3.36 "
+                "cannot run Gemma 3n audio itself. Add the model's audio encoder file in "
+                "Settings ▸ Model, or use a Gemma 4 E2B/E4B model with its audio projector."
             )
         return f"The projector {self.projector.path.name} has no audio encoder, so it cannot hear audio."
 
@@ -180,6 +204,8 @@ class ChatEngine:
     def _media_units(self, slot: MediaSlot) -> list[Unit]:
         from app.core.media_projector import EncodedPiece
 
+        if slot.item.kind == "audio" and self.own_speech is not None:
+            return self.own_speech.units(slot.item.key, slot.item.payload)
         if self.projector is None:
             raise EngineError(f"This message has an {slot.item.kind} but no projector is loaded.")
         chunks = self.projector.tokenize(slot.item.kind, slot.item.key, slot.item.payload)
@@ -200,7 +226,7 @@ class ChatEngine:
         logits are there to sample from."""
         keep = min(common_prefix_length(self._evaluated, units), len(units) - 1)
         self._truncate(keep)
-        encodes_before = self.projector.encode_calls if self.projector else 0
+        encodes_before = (self.projector.encode_calls if self.projector else 0) + self.media_encodes_own
         index = keep
         while index < len(units):
             if should_stop():
@@ -214,7 +240,7 @@ class ChatEngine:
                 run_end += 1
             self._decode_tokens(list(units[index:run_end]))
             index = run_end
-        self.last_media_encodes = (self.projector.encode_calls if self.projector else 0) - encodes_before
+        self.last_media_encodes = (self.projector.encode_calls if self.projector else 0) + self.media_encodes_own - encodes_before
         return keep, index - keep
 
     def _truncate(self, keep: int) -> None:
@@ -233,7 +259,11 @@ class ChatEngine:
 
     def _evaluate_media(self, unit: MediaUnit) -> None:
         n_past = positions_of(self._evaluated)
-        self.projector.evaluate(unit.piece, unit.kind, self.llama.ctx, n_past, self.llama.n_batch)
+        if isinstance(unit.piece, EmbeddingPiece):
+            self.media_encodes_own += 1
+            decode_embeddings(self.llama.ctx, unit.piece.vectors, n_past, self.llama.n_batch)
+        else:
+            self.projector.evaluate(unit.piece, unit.kind, self.llama.ctx, n_past, self.llama.n_batch)
         self._evaluated.append(unit)
 
     # -- generation -------------------------------------------------------------------------

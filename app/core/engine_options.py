@@ -13,6 +13,8 @@ KV_CACHE_TYPES = ("f16", "q8_0")
 class LoadOptions:
     model_path: Path
     projector_path: Path | None = None
+    # Gemma 3n only: a GGUF holding its audio encoder, when the projector lacks the tensors.
+    audio_encoder_path: Path | None = None
     n_ctx: int = 8192
     n_threads: int = field(default_factory=lambda: max(1, (os.cpu_count() or 2)))
     n_gpu_layers: int = 0

@@ -91,7 +91,7 @@ def test_gemma3n_projector_says_why_it_cannot_record(qtbot, make_window, tmp_pat
     with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
         window.load_model(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=1024, n_threads=2))
     assert window.dictation.start_recording() is False
-    assert "cannot run it yet" in window.notice.label.text()
+    assert "cannot run Gemma 3n audio" in window.notice.label.text()
     assert "Settings" in window.notice.label.text()
 
 
