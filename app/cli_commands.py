@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.core.chat_request import load_history, user_message
 from app.core.demo_model import demo_model_path
-from app.core.engine import ChatEngine, EngineError, GenerationResult, TokenPiece
+from app.core.engine import ChatEngine, EngineError, stream_to
 from app.core.engine_options import LoadOptions, SamplingOptions
 from app.core.gguf_file import ModelFileError
 from app.core.images import ImageError
@@ -79,13 +79,7 @@ def _chat(args: argparse.Namespace) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     sampling = SamplingOptions(temperature=args.temperature, max_tokens=args.max_tokens, seed=args.seed)
-    result = GenerationResult()
-    for event in engine.generate(_conversation(args), args.system, sampling, stop.is_set):
-        if isinstance(event, TokenPiece):
-            sys.stdout.write(event.text)
-            sys.stdout.flush()
-        else:
-            result = event
+    result = stream_to(sys.stdout, engine.generate(_conversation(args), args.system, sampling, stop.is_set))
     print()
     print(
         f"[{len(result.token_ids)} tokens, {result.tokens_per_second:.1f} tok/s, "

@@ -324,6 +324,18 @@ class ChatEngine:
                 result.tokens_per_second = (len(result.token_ids) - 1) / elapsed if elapsed > 0 else 0.0
 
 
+def stream_to(out, events: Iterator[TokenPiece | GenerationResult]) -> GenerationResult:
+    """Write streamed pieces to a text stream as they come; returns the final result."""
+    result = GenerationResult()
+    for event in events:
+        if isinstance(event, TokenPiece):
+            out.write(event.text)
+            out.flush()
+        else:
+            result = event
+    return result
+
+
 def _oldest_exchange_length(messages: list[ChatMessage]) -> int:
     """How many messages make the oldest user→model exchange, never touching the last user turn."""
     if len(messages) <= 1:

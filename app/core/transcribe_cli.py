@@ -9,7 +9,7 @@ from pathlib import Path
 from app.core.audio.audio_file import load_audio_file
 from app.core.audio.chunker import chunk_audio
 from app.core.audio.transcript_export import format_clock, write_srt
-from app.core.engine import EngineError, GenerationResult, TokenPiece
+from app.core.engine import EngineError, stream_to
 from app.core.task_presets import LANGUAGES
 from app.core.transcription import SpeechTask, segment_for, transcribe_chunk
 
@@ -40,13 +40,7 @@ def run_transcribe_command(args: argparse.Namespace, load_engine) -> int:
                 print(f"[{format_clock(chunk.start_s)} – {format_clock(chunk.end_s)}] (silence)", file=sys.stderr)
                 continue
             sys.stdout.write(f"[{format_clock(chunk.start_s)} – {format_clock(chunk.end_s)}] ")
-            result = GenerationResult()
-            for event in transcribe_chunk(engine, chunk, task, max_tokens=args.max_tokens):
-                if isinstance(event, TokenPiece):
-                    sys.stdout.write(event.text)
-                    sys.stdout.flush()
-                else:
-                    result = event
+            result = stream_to(sys.stdout, transcribe_chunk(engine, chunk, task, max_tokens=args.max_tokens))
             print()
             segments.append(segment_for(chunk, result.text))
         if args.srt:
