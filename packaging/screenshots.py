@@ -96,7 +96,11 @@ def scene_dictation(window: MainWindow, audio: Path | None = None) -> None:
     wait_for(window.dictation.queueDrained, timeout_ms=600_000)
 
 
-SCENES = {"chat": scene_chat, "image": scene_image, "dictation": scene_dictation}
+from settings_scenes import scene_download, scene_settings, scene_settings_model  # noqa: E402
+
+# A scene may return a function that tidies up after the screenshot (a download to stop).
+SCENES = {"chat": scene_chat, "image": scene_image, "dictation": scene_dictation, "settings": scene_settings,
+          "settings-model": scene_settings_model, "download": scene_download}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,11 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
         window = open_window(Path(folder), args.mmproj)
+        cleanup = None
         if args.scene == "dictation":
             scene_dictation(window, args.audio)
         else:
-            SCENES[args.scene](window)
+            cleanup = SCENES[args.scene](window)
         grab(args.out / f"{args.scene}.png")
+        if cleanup is not None:
+            cleanup()
         window.close()
         window.store.close()
         window.deleteLater()

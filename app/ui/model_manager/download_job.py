@@ -1,0 +1,139 @@
+"""One download (a model and its projector) on a thread-pool thread, reported through signals.
+
+`download_file` runs off the GUI thread; its progress callbacks emit signals from that thread,
+which Qt queues to the dialog in the GUI thread. Pause and Cancel set the CancelToken, which the
+download checks after every chunk; Cancel also deletes the partial files once it has stopped.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.core.downloads import (
+    CancelToken,
+    DownloadCancelled,
+    DownloadError,
+    DownloadProgress,
+    discard_partial_download,
+    download_file,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DownloadItem:
+    repo_id: str
+    filename: str
+    folder: Path
+
+
+def format_speed(bytes_per_second: float | None) -> str:
+    if not bytes_per_second:
+        return "—"
+    if bytes_per_second >= 1e6:
+        return f"{bytes_per_second / 1e6:.1f} MB/s"
+    return f"{bytes_per_second / 1e3:.0f} kB/s"
+
+
+def format_eta(seconds: float | None) -> str:
+    if seconds is None:
+        return "time left unknown"
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s left"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s left"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min left"
+
+
+class _Run(QRunnable):
+    def __init__(self, job: "DownloadJob") -> None:
+        super().__init__()
+        self.job = job
+
+    def run(self) -> None:
+        self.job._run()
+
+
+class DownloadJob(QObject):
+    """Downloads `items` in order. Signals: progressed(index, DownloadProgress), finished(paths),
+    failed(message), stopped(message, discarded)."""
+
+    progressed = Signal(int, object)
+    finished = Signal(list)
+    failed = Signal(str)
+    stopped = Signal(str, bool)
+
+    def __init__(self, items: Sequence[DownloadItem], *, pool: QThreadPool, token: str | bool | None = None,
+                 free_space: Callable[[Path], int] = lambda folder: shutil.disk_usage(folder).free,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.items = list(items)
+        self.pool = pool
+        self.token = token
+        self.free_space = free_space
+        self._cancel = CancelToken()
+        self._discard = False
+        self.running = False
+
+    def start(self) -> None:
+        if self.running:
+            return
+        self._cancel = CancelToken()
+        self._discard = False
+        self.running = True
+        self.pool.start(_Run(self))
+
+    def pause(self) -> None:
+        """Stop and keep what has arrived: the next start resumes from there."""
+        self._cancel.cancel()
+
+    def cancel(self) -> None:
+        """Stop and delete the partial files."""
+        self._discard = True
+        self._cancel.cancel()
+        if not self.running:
+            self.discard_partials()
+
+    def discard_partials(self) -> None:
+        for item in self.items:
+            discard_partial_download(item.folder, item.filename)
+
+    def _run(self) -> None:
+        cancel = self._cancel
+        paths: list[Path] = []
+        outcome: tuple[Signal, tuple] | None = None
+        try:
+            for index, item in enumerate(self.items):
+                paths.append(download_file(
+                    item.repo_id, item.filename, folder=item.folder, token=self.token, cancel=cancel,
+                    free_space=self.free_space,
+                    on_progress=lambda progress, index=index: self._report(index, progress),
+                ))
+            outcome = (self.finished, (paths,))
+        except DownloadCancelled as error:
+            if self._discard:
+                self.discard_partials()
+                outcome = (self.stopped, ("Download cancelled; the partial files were deleted.", True))
+            else:
+                outcome = (self.stopped, (str(error), False))
+        except DownloadError as error:
+            outcome = (self.failed, (str(error),))
+        except Exception as error:  # noqa: BLE001 - the worker edge: every failure becomes a message
+            log.exception("download failed")
+            outcome = (self.failed, (f"The download failed: {error.__class__.__name__}: {error}",))
+        finally:
+            self.running = False
+            if outcome is not None:
+                signal, args = outcome
+                signal.emit(*args)
+
+    def _report(self, index: int, progress: DownloadProgress) -> None:
+        self.progressed.emit(index, progress)

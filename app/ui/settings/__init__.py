@@ -1,0 +1,1 @@
+"""The Settings dialog and the controller that loads, saves and applies the settings."""

@@ -1,0 +1,93 @@
+"""The Hardware tab's layout: backend, GPU layers with their memory estimates, threads. No wiring."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.engine_options import KV_CACHE_TYPES
+
+GPU_CHOICE_TEXT = {"auto": "Auto (as many as fit)", "all": "All layers", "none": "None (CPU only)", "number": "This many:"}
+
+
+class HardwareTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend_label = QLabel()
+        self.backend_label.setWordWrap(True)
+        self.memory_label = QLabel()
+        self.memory_label.setWordWrap(True)
+
+        self.gpu_group = QButtonGroup(self)
+        self.gpu_buttons: dict[str, QRadioButton] = {}
+        self.gpu_estimates: dict[str, QLabel] = {}
+        self.gpu_layers_spin = QSpinBox()
+        self.gpu_layers_spin.setRange(0, 999)
+        self.gpu_layers_spin.setSuffix(" layers")
+        grid = QGridLayout()
+        for row, (choice, text) in enumerate(GPU_CHOICE_TEXT.items()):
+            button = QRadioButton(text)
+            button.setObjectName(f"gpu-{choice}")
+            estimate = QLabel()
+            estimate.setObjectName(f"gpu-{choice}-estimate")
+            self.gpu_group.addButton(button, row)
+            self.gpu_buttons[choice] = button
+            self.gpu_estimates[choice] = estimate
+            grid.addWidget(button, row, 0)
+            if choice == "number":
+                grid.addWidget(self.gpu_layers_spin, row, 1)
+            grid.addWidget(estimate, row, 2)
+        grid.setColumnStretch(2, 1)
+        self.gpu_reason = QLabel()
+        self.gpu_reason.setWordWrap(True)
+        self.gpu_reason.setEnabled(False)
+        gpu_box = QGroupBox("Layers on the GPU")
+        gpu_layout = QVBoxLayout(gpu_box)
+        gpu_layout.addLayout(grid)
+        gpu_layout.addWidget(self.gpu_reason)
+
+        self.main_gpu_spin = QSpinBox()
+        self.main_gpu_spin.setRange(0, 15)
+        self.flash_attention_check = QCheckBox("Flash attention")
+        self.flash_attention_check.setToolTip("Less memory for long prompts; a q8_0 KV cache turns it on anyway")
+        self.kv_cache_combo = QComboBox()
+        for kind in KV_CACHE_TYPES:
+            self.kv_cache_combo.addItem({"f16": "f16 (exact)", "q8_0": "q8_0 (half the memory)"}.get(kind, kind), kind)
+        self.per_layer_embeddings_check = QCheckBox("Keep per-layer embeddings on the CPU (Gemma 3n)")
+        self.threads_spin = QSpinBox()
+        self.threads_spin.setRange(0, 512)
+        self.threads_spin.setSpecialValueText(f"All cores ({os.cpu_count() or 1})")
+        self.mmap_check = QCheckBox("Map the model file into memory (mmap)")
+        self.mlock_check = QCheckBox("Lock the model in RAM (mlock)")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+        form.addRow("Main GPU:", self.main_gpu_spin)
+        form.addRow("KV cache type:", self.kv_cache_combo)
+        form.addRow("CPU threads:", self.threads_spin)
+        form.addRow("", self.flash_attention_check)
+        form.addRow("", self.per_layer_embeddings_check)
+        form.addRow("", self.mmap_check)
+        form.addRow("", self.mlock_check)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.backend_label)
+        layout.addWidget(self.memory_label)
+        layout.addWidget(gpu_box)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def gpu_choice(self) -> str:
+        return next((choice for choice, button in self.gpu_buttons.items() if button.isChecked()), "auto")

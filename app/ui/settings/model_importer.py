@@ -1,0 +1,64 @@
+"""Importing GGUF files (copy or link) off the GUI thread: a copy of a 5 GB file takes a while."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Callable, Sequence
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.core.model_import import ImportResult, ModelImportError, import_model
+
+log = logging.getLogger(__name__)
+
+
+class _ImportRun(QRunnable):
+    def __init__(self, job: "ModelImporter", files: list[Path], copy: bool) -> None:
+        super().__init__()
+        self.job, self.files, self.copy = job, files, copy
+
+    def run(self) -> None:
+        self.job._run(self.files, self.copy)
+
+
+class ModelImporter(QObject):
+    """Imports files one after the other; reports each result and each failure as a signal."""
+
+    started = Signal(str)  # file name
+    imported = Signal(object)  # ImportResult
+    failed = Signal(str)  # message naming the file
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None, *, models_folder: Path | None = None,
+                 importer: Callable[..., ImportResult] = import_model) -> None:
+        super().__init__(parent)
+        self.models_folder = models_folder
+        self._import = importer
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.busy = False
+
+    def start(self, files: Sequence[Path], copy: bool = True) -> bool:
+        if self.busy or not files:
+            return False
+        self.busy = True
+        self.pool.start(_ImportRun(self, [Path(file) for file in files], copy))
+        return True
+
+    def _run(self, files: list[Path], copy: bool) -> None:
+        try:
+            for file in files:
+                self.started.emit(file.name)
+                try:
+                    self.imported.emit(self._import(file, copy=copy, models_folder=self.models_folder))
+                except ModelImportError as error:
+                    self.failed.emit(str(error))
+                except OSError as error:
+                    self.failed.emit(f"Could not import {file.name}: {error.strerror or error}.")
+                except Exception as error:  # noqa: BLE001 - the worker edge: every failure is a message
+                    log.exception("import of %s failed", file)
+                    self.failed.emit(f"Could not import {file.name}: {error}")
+        finally:
+            self.busy = False
+            self.finished.emit()

@@ -1,0 +1,246 @@
+"""Wires the Model tab: lists what scan_models finds, keeps the quantization and projector
+choices in step with the selected model, imports dropped or chosen files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFileDialog, QTreeWidgetItem
+
+from app.core import paths
+from app.core.gguf_file import ModelFileError
+from app.core.memory_estimate import format_bytes
+from app.core.model_import import ImportResult
+from app.core.model_library import BrokenFile, InstalledModel, InstalledProjector, ModelLibrary, describe_model, scan_models
+from app.ui.settings.model_importer import ModelImporter
+from app.ui.settings.model_tab import ModelTab
+
+PATH_ROLE = Qt.UserRole
+
+
+def model_name(model: InstalledModel) -> str:
+    """'Gemma 3n E4B': the label without the quantization, which the status bar adds."""
+    return f"{model.family} {model.size_label}" if model.size_label else model.family
+
+
+def projector_text(projector: InstalledProjector) -> str:
+    can = [name for name, present in (("image", projector.has_vision), ("audio", projector.has_audio)) if present]
+    if projector.has_audio and not projector.audio_in_libmtmd:
+        can[-1] = "audio (not run by llama.cpp)"
+    return f"{projector.path.name} · {' + '.join(can) or 'no media'} · {format_bytes(projector.size_bytes)}"
+
+
+class ModelPicker(QObject):
+    changed = Signal()  # the chosen model or projector changed
+
+    def __init__(self, tab: ModelTab, *, active_model: Path | None, projector: Path | None,
+                 extra_folders: Iterable[Path], loaded_model: Path | None = None,
+                 scan: Callable[[list[Path]], ModelLibrary] = scan_models,
+                 models_folder: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tab = tab
+        self.scan = scan
+        self.models_folder = models_folder or paths.models_folder()
+        self.extra_folders = [Path(f) for f in extra_folders if Path(f) != self.models_folder]
+        self.loaded_model = loaded_model
+        self.library = ModelLibrary()
+        self._chosen_projector = projector
+        self._syncing = False
+        self.importer = ModelImporter(self, models_folder=self.models_folder)
+        self.importer.started.connect(lambda name: self._say(f"Importing {name}…"))
+        self.importer.imported.connect(self._imported)
+        self.importer.failed.connect(lambda message: self._say(message, error=True))
+        tab.model_list.currentItemChanged.connect(lambda *_: self._model_selected())
+        tab.model_list.filesDropped.connect(self.import_files)
+        tab.quantization_combo.activated.connect(self._quantization_chosen)
+        tab.projector_combo.activated.connect(self._projector_chosen)
+        tab.import_button.clicked.connect(self.choose_files_to_import)
+        tab.add_folder_button.clicked.connect(self.choose_folder)
+        tab.remove_folder_button.clicked.connect(self.remove_folder)
+        tab.folder_list.currentRowChanged.connect(
+            lambda row: tab.remove_folder_button.setEnabled(row > 0))
+        self.rescan(select=active_model)
+
+    # -- what the dialog reads --------------------------------------------------------------
+    def selected_model(self) -> InstalledModel | None:
+        item = self.tab.model_list.currentItem()
+        return self.library.find(item.data(0, PATH_ROLE)) if item is not None else None
+
+    def active_model(self) -> Path | None:
+        item = self.tab.model_list.currentItem()
+        return item.data(0, PATH_ROLE) if item is not None else None
+
+    def projector(self) -> Path | None:
+        data = self.tab.projector_combo.currentData()
+        return Path(data) if data else None
+
+    # -- listing ----------------------------------------------------------------------------
+    def folders(self) -> list[Path]:
+        return [self.models_folder] + [f for f in self.extra_folders if f != self.models_folder]
+
+    def rescan(self, select: Path | None = None) -> None:
+        select = select if select is not None else self.active_model()
+        self.library = self.scan(self.folders())
+        if select is not None and self.library.find(select) is None:
+            self._add_outside_file(select)
+        tree = self.tab.model_list
+        self._syncing = True
+        tree.clear()
+        for model in self.library.models:
+            tree.addTopLevelItem(self._model_row(model))
+        for broken in self.library.broken:
+            tree.addTopLevelItem(self._broken_row(broken))
+        self._syncing = False
+        self._show_folders()
+        self._show_loaded()
+        self.select(select)
+
+    def _add_outside_file(self, path: Path) -> None:
+        # The saved model may live outside every folder (opened by path): list it all the same.
+        try:
+            self.library.models.append(describe_model(path))
+        except ModelFileError as error:
+            self.library.broken.append(BrokenFile(Path(path), str(error)))
+        except OSError as error:
+            self.library.broken.append(BrokenFile(Path(path), f"Cannot read {path}: {error.strerror or error}."))
+
+    def _model_row(self, model: InstalledModel) -> QTreeWidgetItem:
+        projector = projector_text(model.projector) if model.projector else (model.projector_problem or "—")
+        name = model_name(model) + ("  (loaded)" if model.path == self.loaded_model else "")
+        item = QTreeWidgetItem([name, model.quantization, format_bytes(model.size_bytes),
+                                f"{model.context_length:,}", projector])
+        item.setData(0, PATH_ROLE, model.path)
+        item.setToolTip(0, str(model.path))
+        item.setToolTip(4, str(model.projector.path) if model.projector else projector)
+        if model.path == self.loaded_model:
+            font = QFont(item.font(0))
+            font.setBold(True)
+            item.setFont(0, font)
+        return item
+
+    def _broken_row(self, broken: BrokenFile) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([broken.path.name, "cannot be used", "", "", broken.error])
+        item.setData(0, PATH_ROLE, broken.path)
+        item.setToolTip(0, str(broken.path))
+        item.setToolTip(4, broken.error)
+        item.setFlags(item.flags() & ~Qt.ItemIsSelectable & ~Qt.ItemIsEnabled)
+        return item
+
+    def _show_folders(self) -> None:
+        self.tab.folder_list.clear()
+        for folder in self.folders():
+            self.tab.folder_list.addItem(str(folder))
+        self.tab.remove_folder_button.setEnabled(False)
+
+    def _show_loaded(self) -> None:
+        model = self.library.find(self.loaded_model) if self.loaded_model else None
+        text = f"{model.label} — {model.path}" if model else (str(self.loaded_model) if self.loaded_model else "no model")
+        self.tab.loaded_label.setText(f"Loaded now: {text}")
+
+    def select(self, path: Path | None) -> None:
+        tree = self.tab.model_list
+        target = None
+        for index in range(tree.topLevelItemCount()):
+            item = tree.topLevelItem(index)
+            if path is not None and item.data(0, PATH_ROLE) == Path(path) and item.flags() & Qt.ItemIsEnabled:
+                target = item
+        self._syncing = True
+        tree.setCurrentItem(target)
+        if target is None:
+            tree.clearSelection()
+        self._syncing = False
+        self._model_selected()
+
+    # -- keeping the choices in step ---------------------------------------------------------
+    def _model_selected(self) -> None:
+        if self._syncing:
+            return
+        model = self.selected_model()
+        self._fill_quantizations(model)
+        self._fill_projectors(model)
+        self.tab.model_facts.setText(self._facts(model))
+        self.changed.emit()
+
+    def _facts(self, model: InstalledModel | None) -> str:
+        if model is None:
+            return "No model chosen: pick one above, import one, or download one (File ▸ Model manager…)."
+        weights = f" (weights mostly {model.main_tensor_type})" if model.main_tensor_type != model.quantization else ""
+        return (f"{model.name}: {model.architecture}, {model.block_count} layers, "
+                f"{model.quantization}{weights}, can do {' + '.join(model.capabilities)}.")
+
+    def _fill_quantizations(self, model: InstalledModel | None) -> None:
+        combo = self.tab.quantization_combo
+        combo.clear()
+        if model is None:
+            combo.setEnabled(False)
+            return
+        siblings = [m for m in self.library.models if (m.family, m.size_label) == (model.family, model.size_label)]
+        for sibling in siblings:
+            where = "" if sibling.path.parent == model.path.parent else f" — {sibling.path.parent.name}"
+            combo.addItem(f"{sibling.quantization} · {format_bytes(sibling.size_bytes)}{where}", str(sibling.path))
+            if sibling.path == model.path:
+                combo.setCurrentIndex(combo.count() - 1)
+        combo.setEnabled(len(siblings) > 1)
+
+    def _fill_projectors(self, model: InstalledModel | None) -> None:
+        combo = self.tab.projector_combo
+        combo.clear()
+        paired = model.projector if model else None
+        combo.addItem(f"Automatic: {paired.path.name}" if paired else "Automatic (none found beside the model)", None)
+        if model is not None:
+            for projector in self.library.projectors:
+                if projector.projection_dim in (None, model.embedding_length):
+                    combo.addItem(projector_text(projector), str(projector.path))
+        # Paths go into combo boxes as text: QVariant compares Python objects by identity.
+        index = combo.findData(str(self._chosen_projector)) if self._chosen_projector is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.setEnabled(model is not None)
+
+    def _quantization_chosen(self, index: int) -> None:
+        data = self.tab.quantization_combo.itemData(index)
+        if data and Path(data) != self.active_model():
+            self.select(Path(data))
+
+    def _projector_chosen(self, index: int) -> None:
+        data = self.tab.projector_combo.itemData(index)
+        self._chosen_projector = Path(data) if data else None
+        self.changed.emit()
+
+    # -- importing and folders --------------------------------------------------------------
+    def choose_files_to_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self.tab, "Import Gemma GGUF models", "", "GGUF models (*.gguf)")
+        if files:
+            self.import_files([Path(file) for file in files])
+
+    def import_files(self, files: list[Path]) -> None:
+        copy = bool(self.tab.import_mode_combo.currentData())
+        if not self.importer.start(files, copy=copy):
+            self._say("An import is still running; wait for it to finish.", error=True)
+
+    def _imported(self, result: ImportResult) -> None:
+        self.rescan(select=result.model_path)
+        with_projector = f" with {result.projector_path.name}" if result.projector_path else ""
+        self._say(f"Imported {result.model_path.name}{with_projector}.")
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.tab.import_status.setStyleSheet("color: #b00020;" if error else "")
+        self.tab.import_status.setText(text)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.tab, "Add a folder with GGUF models")
+        if folder:
+            self.add_folder(Path(folder))
+
+    def add_folder(self, folder: Path) -> None:
+        if folder not in self.folders():
+            self.extra_folders.append(folder)
+            self.rescan()
+
+    def remove_folder(self) -> None:
+        row = self.tab.folder_list.currentRow()
+        if row > 0:
+            del self.extra_folders[row - 1]
+            self.rescan()

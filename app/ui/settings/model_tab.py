@@ -1,0 +1,124 @@
+"""The Model tab's layout: installed models with their projectors, the choice, import. No wiring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTreeWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+MODEL_COLUMNS = ("Model", "Quantization", "Size", "Context", "Projector")
+
+
+def dropped_gguf_files(event: QDropEvent | QDragEnterEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls()
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".gguf")]
+
+
+class ModelList(QTreeWidget):
+    """The installed models; .gguf files dropped onto it are offered for import."""
+
+    filesDropped = Signal(list)  # list[Path]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("installed-models")
+        self.setColumnCount(len(MODEL_COLUMNS))
+        self.setHeaderLabels(list(MODEL_COLUMNS))
+        self.setRootIsDecorated(False)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.viewport().setAcceptDrops(True)
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_gguf_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = dropped_gguf_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.filesDropped.emit(files)
+
+
+class ModelTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loaded_label = QLabel("Loaded now: no model")
+        self.loaded_label.setWordWrap(True)
+        self.model_list = ModelList()
+        hint = QLabel("Pick the model to use. Drop .gguf files here to import them.")
+        hint.setEnabled(False)
+
+        self.quantization_combo = QComboBox()
+        self.quantization_combo.setToolTip("Other quantizations of the same model that are installed")
+        self.projector_combo = QComboBox()
+        self.projector_combo.setToolTip("The projector (mmproj) that lets the model see images or hear audio")
+        self.model_facts = QLabel()
+        self.model_facts.setWordWrap(True)
+        self.model_facts.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        choice = QFormLayout()
+        choice.addRow("Quantization:", self.quantization_combo)
+        choice.addRow("Projector:", self.projector_combo)
+
+        self.import_button = QPushButton("Import…")
+        self.import_mode_combo = QComboBox()
+        self.import_mode_combo.addItem("Copy into the models folder", True)
+        self.import_mode_combo.addItem("Link to the file where it is", False)
+        self.import_status = QLabel()
+        self.import_status.setWordWrap(True)
+        import_row = QHBoxLayout()
+        import_row.addWidget(self.import_button)
+        import_row.addWidget(self.import_mode_combo)
+        import_row.addWidget(self.import_status, 1)
+
+        self.folder_list = QListWidget()
+        self.folder_list.setObjectName("model-folders")
+        self.folder_list.setMaximumHeight(64)
+        self.add_folder_button = QPushButton("Add folder…")
+        self.remove_folder_button = QPushButton("Remove folder")
+        folder_buttons = QVBoxLayout()
+        folder_buttons.addWidget(self.add_folder_button)
+        folder_buttons.addWidget(self.remove_folder_button)
+        folder_buttons.addStretch(1)
+        folders = QHBoxLayout()
+        folders.addWidget(self.folder_list, 1)
+        folders.addLayout(folder_buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.loaded_label)
+        layout.addWidget(self.model_list, 1)
+        layout.addWidget(hint)
+        layout.addLayout(choice)
+        layout.addWidget(self.model_facts)
+        layout.addLayout(import_row)
+        layout.addWidget(QLabel("Folders searched for models:"))
+        layout.addLayout(folders)
