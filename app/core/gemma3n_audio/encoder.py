@@ -1,0 +1,130 @@
+"""Gemma 3n hears: a clip of 16 kHz audio → the embeddings the text model takes for it.
+
+libmtmd skips Gemma 3n's audio encoder, so this runs it in numpy from the projector GGUF.
+In the prompt the embeddings stand where the processor puts `<audio_soft_token>` × 188,
+between `\\n\\n<start_of_audio>` and `<end_of_audio>\\n\\n`; `<end_of_audio>` itself goes in as
+`end_of_audio_embedding()` because llama.cpp's text-table row for it is not what the model uses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+import numpy as np
+
+from app.core.gemma3n_audio.conformer import ConformerEncoder
+from app.core.gemma3n_audio.embedder import END_OF_AUDIO_ROW, AudioEmbedder
+from app.core.gemma3n_audio.features import MelFeatures, log_mel_features
+from app.core.gemma3n_audio.names import EncoderShape
+from app.core.gemma3n_audio.parallel import SliceRunner
+from app.core.gemma3n_audio.settings import GEMMA3N_AUDIO, AudioEncoderSettings
+from app.core.gemma3n_audio.weights import AudioProjectorError, AudioProjectorWeights
+
+
+class Gemma3nAudioEncoder:
+    """The audio tower and embedder of one projector file. Not thread-safe: use one per thread."""
+
+    def __init__(self, weights: AudioProjectorWeights, settings: AudioEncoderSettings = GEMMA3N_AUDIO,
+                 threads: int | None = None) -> None:
+        if weights.shape.mel_bins != settings.mel.mel_bins:
+            raise AudioProjectorError(
+                f"{weights.path.name} expects {weights.shape.mel_bins} mel bins, "
+                f"not {settings.mel.mel_bins}."
+            )
+        self.weights = weights
+        self.settings = settings
+        self._runner = SliceRunner(threads)
+        try:
+            self._tower = ConformerEncoder(weights, settings, self._runner)
+        except BaseException:
+            self._runner.close()
+            raise
+        self._embedder = AudioEmbedder(weights, settings.rms_norm_eps, self._tower.scratch, self._runner)
+
+    @classmethod
+    def from_gguf(cls, path: Path | str, settings: AudioEncoderSettings = GEMMA3N_AUDIO,
+                  threads: int | None = None) -> Gemma3nAudioEncoder:
+        """Open a projector GGUF holding a `gemma3na` audio encoder; raises AudioProjectorError.
+
+        `threads` (default: the cores, at most 8) share each matmul, F16 conversion and
+        activation; while a clip is encoded BLAS is held to one thread (with threadpoolctl).
+        """
+        weights = AudioProjectorWeights(Path(path))
+        try:
+            return cls(weights, settings, threads)
+        except BaseException:
+            weights.close()
+            raise
+
+    @property
+    def text_width(self) -> int:
+        """n_embd of the text model these embeddings are for (2048 for E2B and E4B)."""
+        return self.weights.shape.text_width
+
+    @property
+    def tokens_per_clip(self) -> int:
+        return self.settings.soft_tokens_per_clip
+
+    @property
+    def sample_rate(self) -> int:
+        return self.settings.mel.sample_rate
+
+    @property
+    def max_clip_seconds(self) -> float:
+        return self.settings.mel.max_seconds
+
+    def encode_clip(self, samples_16k: np.ndarray) -> np.ndarray:
+        """Mono float32 samples at 16 kHz (cut to 30 s) → (188, text_width) float32.
+
+        Raises AudioClipError (from features) for a clip that is not 1-D, finite and ≥ 33 ms.
+        """
+        return self.encode_features(log_mel_features(samples_16k, self.settings.mel))
+
+    def encode_features(self, features: MelFeatures) -> np.ndarray:
+        """As encode_clip, from features already computed."""
+        with self._runner.own_blas_threads():
+            encoded = self._tower.encode(features.frames, features.mask)
+            embeddings = self._embedder.embed_frames(encoded.frames)
+        # Frames the encoder marks as padding, and the slots after the clip's last frame, get
+        # the embedding of the audio vocabulary's last row, as transformers does.
+        padding = self._embedder.embed_row(self._embedder.padding_row)
+        count = self.settings.soft_tokens_per_clip
+        if len(embeddings) > count:
+            raise ValueError(
+                f"the clip gives {len(embeddings)} audio embeddings but the prompt holds {count}"
+            )
+        out = np.empty((count, self.text_width), dtype=np.float32)
+        out[: len(embeddings)] = embeddings
+        out[: len(embeddings)][~encoded.valid] = padding
+        out[len(embeddings):] = padding
+        return out
+
+    def end_of_audio_embedding(self) -> np.ndarray:
+        """The embedding of `<end_of_audio>` (audio-vocabulary row 0), (text_width,) float32."""
+        return self._embedder.embed_row(END_OF_AUDIO_ROW).copy()
+
+    def padding_embedding(self) -> np.ndarray:
+        """What fills the slots after a short clip (audio-vocabulary row 127), (text_width,)."""
+        return self._embedder.embed_row(self._embedder.padding_row).copy()
+
+    def close(self) -> None:
+        self._runner.close()
+        self.weights.close()
+
+    def __enter__(self) -> Gemma3nAudioEncoder:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+
+def read_audio_encoder_shape(path: Path | str) -> EncoderShape:
+    """Check that `path` holds a complete Gemma 3n audio encoder and return its sizes.
+
+    Raises AudioProjectorError (naming the file) for a vision-only projector, a language model,
+    a damaged file or missing tensors.
+    """
+    with AudioProjectorWeights(Path(path)) as weights:
+        return weights.shape
