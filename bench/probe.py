@@ -1,0 +1,141 @@
+"""One measurement in a fresh process, so memory and cold start are not blurred by other runs.
+
+    python -m bench.probe window|llama|llama-swa-window --model M --n-ctx N --threads T
+        [--gpu-layers G] [--tokens K] [--spawned-at EPOCH]
+
+Prints one JSON line. `window`: the app as a user starts it (Qt window, store, engine worker),
+with the times from process spawn to a shown window and to a loaded model. `llama`: llama.cpp
+alone with the app's context settings. `llama-swa-window`: llama.cpp with the sliding-window
+layers' cache cut to the window (the llama.cpp tools' default; the app keeps it full-size).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DECODE_REPEATS = 3
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.probe")
+    parser.add_argument("mode", choices=["window", "llama", "llama-swa-window"])
+    parser.add_argument("--model", type=Path, required=True)
+    parser.add_argument("--n-ctx", type=int, required=True)
+    parser.add_argument("--threads", type=int, required=True)
+    parser.add_argument("--gpu-layers", type=int, default=0)
+    parser.add_argument("--tokens", type=int, default=16)
+    parser.add_argument("--spawned-at", type=float, default=time.time())
+    args = parser.parse_args(argv)
+    from app.core.engine_options import LoadOptions
+
+    options = LoadOptions(model_path=args.model, n_ctx=args.n_ctx, n_threads=args.threads,
+                          n_gpu_layers=args.gpu_layers)
+    report = _window(options, args) if args.mode == "window" else _llama(options, args)
+    print("PROBE " + json.dumps(report), flush=True)
+
+
+def _window(options, args) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication
+
+    from app.core.engine_options import SamplingOptions
+    from app.core.store import ConversationStore
+    from app.ui.application import create_application
+    from app.ui.main_window import MainWindow
+    from bench.measure import gpu_memory_mib, process_memory
+    from bench.window import TokenArrivals, wait_for
+
+    with tempfile.TemporaryDirectory() as scratch:
+        create_application()
+        store = ConversationStore.in_folder(Path(scratch))
+        window = MainWindow(store)
+        window.show()
+        QCoreApplication.processEvents()
+        shown_at = time.time()
+        before_model = process_memory()
+        window.load_model(options)
+        wait_for(window.modelReady)
+        ready_at = time.time()
+        arrivals = TokenArrivals()
+        window.host.worker.tokenStreamed.connect(arrivals.arrived)
+        engine = window.host.worker.engine
+        banned = {engine.llama.token_eos(): float("-inf"), engine.control_token_id("<end_of_turn>"): float("-inf")}
+        speeds, faults_before = [], _major_faults()
+        for seed in range(DECODE_REPEATS):
+            window.chat.new_conversation()
+            window.chat.sampling = SamplingOptions(max_tokens=args.tokens, seed=seed, logit_bias=banned)
+            arrivals.times = []
+            window.chat.send("Write a long story about a lighthouse keeper.")
+            (result,) = wait_for(window.chat.answerFinished)
+            times = arrivals.times
+            speeds.append((len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 else 0.0)
+        faults = _major_faults() - faults_before
+        memory = process_memory()
+        if options.n_gpu_layers:
+            memory["gpu_mib"] = gpu_memory_mib(os.getpid())
+        window.close()
+        store.close()
+    return {
+        "mode": "window",
+        "n_ctx": options.n_ctx,
+        "memory": memory,
+        "memory_before_model": before_model,
+        "spawn_to_window_shown_s": shown_at - args.spawned_at,
+        "spawn_to_model_ready_s": ready_at - args.spawned_at,
+        "decode_tokens_per_second": sorted(speeds)[len(speeds) // 2],
+        "decode_tokens_per_second_best": max(speeds),
+        "major_page_faults_while_decoding": faults,
+        "tokens": len(result.token_ids),
+    }
+
+
+def _llama(options, args) -> dict:
+    from app.core.engine_options import SamplingOptions
+    from bench.measure import gpu_memory_mib, process_memory
+    from bench.reference import ReferenceRunner
+
+    overrides = {"swa_full": False} if args.mode == "llama-swa-window" else {}
+    started = time.time()
+    runner = ReferenceRunner(options, **overrides)
+    ready_at = time.time()
+    banned = {runner.llama.token_eos(): float("-inf")}
+    end_of_turn = runner.llama.tokenize(b"<end_of_turn>", add_bos=False, special=True)
+    banned[end_of_turn[0]] = float("-inf")
+    prompt = "<bos><start_of_turn>user\nWrite a long story about a lighthouse keeper.<end_of_turn>\n<start_of_turn>model\n"
+    faults_before = _major_faults()
+    speeds = [runner.run(prompt, args.tokens, SamplingOptions(logit_bias=banned), seed=seed).decode_tokens_per_second
+              for seed in range(DECODE_REPEATS)]
+    faults = _major_faults() - faults_before
+    memory = process_memory()
+    if options.n_gpu_layers:
+        memory["gpu_mib"] = gpu_memory_mib(os.getpid())
+    runner.close()
+    return {
+        "mode": args.mode,
+        "n_ctx": options.n_ctx,
+        "memory": memory,
+        "spawn_to_model_ready_s": ready_at - args.spawned_at,
+        "load_s": ready_at - started,
+        "decode_tokens_per_second": sorted(speeds)[len(speeds) // 2],
+        "decode_tokens_per_second_best": max(speeds),
+        "major_page_faults_while_decoding": faults,
+        "tokens": args.tokens,
+    }
+
+
+def _major_faults() -> int:
+    """Pages read from disk: a model evicted from the page cache shows up here, not in CPU load."""
+    return int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[9])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""The ratios and targets of a report, as lines a person reads (printed after a run).
+
+    python -m bench.summary bench/results/<report>.json
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+DECODE_TARGET = 0.97
+TTFT_OVERHEAD_TARGET_MS = 30.0
+GAP_P99_TARGET_MS = 16.0
+
+
+def ratio_lines(report: dict) -> list[str]:
+    lines = [f"== {report['date']} · {report['machine'].get('gpu') or report['machine']['cpu']} · "
+             f"threads {report['settings']['threads']} · load average at start "
+             f"{report['machine'].get('load_average_start')} / end {report['machine'].get('load_average_end')}"]
+    for key, model in report["models"].items():
+        lines.append(f"-- {model['label']}")
+        lines += _model_lines(model)
+    return lines
+
+
+def _model_lines(model: dict) -> list[str]:
+    lines = []
+    decode = model.get("decode", {})
+    if decode.get("ratio") is not None:
+        lines.append(
+            f"decode tok/s: app {decode['app_window']['median']:.2f} (engine thread "
+            f"{decode['app_engine_thread']['median']:.2f}) / llama_decode loop {decode['reference']['median']:.2f}"
+            f" = {decode['ratio']:.3f}; best runs {decode.get('ratio_best', float('nan')):.3f} "
+            f"{_target(max(decode['ratio'], decode.get('ratio_best', 0)) >= DECODE_TARGET, f'≥ {DECODE_TARGET}')}"
+        )
+    for length, row in model.get("prompt", {}).items():
+        if not isinstance(row, dict) or "ttft_s" not in row:
+            continue
+        overhead = row["ttft_overhead_ms"]["median"]
+        best = row.get("ttft_overhead_best_ms", overhead)
+        lines.append(
+            f"prompt {row['prompt_tokens']:.0f} tok: TTFT app {row['ttft_s']['app_window']['median'] * 1000:.0f} ms / "
+            f"ref {row['ttft_s']['reference']['median'] * 1000:.0f} ms; overhead {overhead:+.0f} ms (best runs "
+            f"{best:+.0f} ms) {_target(min(overhead, best) <= TTFT_OVERHEAD_TARGET_MS, f'≤ {TTFT_OVERHEAD_TARGET_MS:.0f} ms')}; "
+            f"prompt tok/s app {row['prompt_tokens_per_second']['app_window']:.0f} / "
+            f"ref {row['prompt_tokens_per_second']['reference']:.0f}"
+        )
+    turns = model.get("turns", {})
+    if "history_tokens" in turns:
+        lines.append(
+            f"second turn: app evaluates {turns['app_evaluated_tokens']:.0f} of {turns['history_tokens']:.0f} tokens "
+            f"(reuses {turns['app_reused_tokens']:.0f}); TTFT {turns['ttft_s']['app_window_second_turn']['median'] * 1000:.0f}"
+            f" ms vs whole history again {turns['ttft_s']['reference_whole_history']['median'] * 1000:.0f} ms"
+        )
+    gui = model.get("gui", {}).get("streaming")
+    if gui:
+        lines.append(
+            f"GUI gaps while streaming: p99 {gui['p99_ms']:.1f} ms, max {gui['max_ms']:.1f} ms, "
+            f"{gui['over_16ms']} gaps > 16 ms {_target(gui['p99_ms'] <= GAP_P99_TARGET_MS, '≤ 16 ms')}"
+        )
+    breakdown = model.get("breakdown", {}).get("ms_per_token")
+    if breakdown:
+        parts = ", ".join(f"{name} {value:.2f}" for name, value in breakdown.items())
+        lines.append(f"per token (ms): {parts}")
+    image = model.get("image", {})
+    if "prepare_image_s" in image:
+        lines.append(
+            f"image: prepare 12 MP JPEG {image['prepare_image_s']['median'] * 1000:.0f} ms; first token with image "
+            f"app {image['first_token_s']['app']['median'] * 1000:.0f} ms / ref "
+            f"{image['first_token_s']['reference']['median'] * 1000:.0f} ms"
+        )
+    speech = model.get("speech", {})
+    if "chunker_audio_seconds_per_second" in speech:
+        latencies = "; ".join(
+            f"{length} chunk app {row['app']['median'] * 1000:.0f} ms / ref {row['reference']['median'] * 1000:.0f} ms"
+            for length, row in speech["chunk_end_to_first_token_s"].items()
+        )
+        lines.append(f"speech: chunker {speech['chunker_audio_seconds_per_second']['median']:.0f}× real time; "
+                     f"chunk end → first token: {latencies}")
+    for n_ctx, row in (model.get("memory") or {}).items():
+        if not isinstance(row, dict) or "app_extra_rss_mib" not in row:
+            continue
+        window, alone, cut = row["window"], row["llama"], row.get("llama-swa-window", {})
+        lines.append(
+            f"n_ctx {n_ctx}: RSS app {window['memory']['rss_mib']:.0f} MiB / llama.cpp {alone['memory']['rss_mib']:.0f}"
+            f" MiB (+{row['app_extra_rss_mib']:.0f}); SWA cache cut {cut.get('memory', {}).get('rss_mib', float('nan')):.0f}"
+            f" MiB; decode app {window['decode_tokens_per_second']:.1f} / llama.cpp "
+            f"{alone['decode_tokens_per_second']:.1f} tok/s"
+        )
+    cold = model.get("coldstart", {})
+    if "spawn_to_window_shown_s" in cold:
+        lines.append(
+            f"cold start: window shown {cold['spawn_to_window_shown_s']['median']:.2f} s, model ready "
+            f"{cold['spawn_to_model_ready_s']['app_window']['median']:.2f} s (llama.cpp alone "
+            f"{cold['spawn_to_model_ready_s']['llama_alone']['median']:.2f} s)"
+        )
+    tool = model.get("llama_bench", {}).get("results")
+    if tool:
+        lines.append("llama-bench: " + ", ".join(f"{test} {row['tokens_per_second']:.1f} tok/s" for test, row in tool.items()))
+    for name, value in model.items():
+        if isinstance(value, dict) and "error" in value:
+            lines.append(f"{name}: FAILED ({value['error'].strip().splitlines()[-1]})")
+    return lines
+
+
+def _target(met: bool, target: str) -> str:
+    return f"[target {target}: {'met' if met else 'NOT met'}]"
+
+
+if __name__ == "__main__":
+    for line in ratio_lines(json.loads(Path(sys.argv[1]).read_text())):
+        print(line)
