@@ -89,11 +89,11 @@ def test_work_split_over_threads_matches_one_thread(tiny_projector, monkeypatch:
         expected = single.encode_clip(clip)
     # Small enough pieces that the tiny model's matmuls and activations are split too.
     monkeypatch.setattr(parallel, "_MIN_ELEMENTS_PER_THREAD", 1024)
-    monkeypatch.setattr(parallel, "_MIN_ROWS_PER_THREAD", 4)
+    monkeypatch.setattr(parallel, "_MIN_COLUMNS_PER_THREAD", 4)
     with Gemma3nAudioEncoder.from_gguf(tiny_projector, threads=3) as several:
         split = several.encode_clip(clip)
 
-    # Row blocks round differently inside BLAS; nothing else may differ.
+    # Column blocks may round differently inside BLAS; nothing else may differ.
     np.testing.assert_allclose(split, expected, rtol=0, atol=1e-5)
 
 
