@@ -36,6 +36,7 @@ class Plan:
     answer_tokens: int
     contexts: list[int]
     probe_tokens: int
+    probe_repeats: int
     cold_starts: int
 
 
@@ -44,11 +45,14 @@ def plan_for(model_key: str, quick: bool, gpu: bool) -> Plan:
     if big_on_cpu:
         return Plan(runs=2 if quick else 3, prompt_runs=1 if quick else 3, decode_tokens=12 if quick else 32,
                     prompt_lengths=[512] if quick else [512, 2048], first_turn_tokens=128 if quick else 256,
-                    answer_tokens=8, contexts=[2048, 8192, 32768], probe_tokens=8, cold_starts=1 if quick else 2)
+                    answer_tokens=8, contexts=[2048, 8192, 32768], probe_tokens=6 if quick else 12,
+                    probe_repeats=1 if quick else 3, cold_starts=1 if quick else 2)
     prompt_runs = (3 if gpu else 2) if quick else 5
-    return Plan(runs=3 if quick else 5, prompt_runs=prompt_runs, decode_tokens=(64 if quick else 128) * (2 if gpu else 1),
+    decode_tokens = (64 if quick else 128) * (2 if gpu else 1)
+    return Plan(runs=3 if quick else 5, prompt_runs=prompt_runs, decode_tokens=decode_tokens,
                 prompt_lengths=[512, 2048], first_turn_tokens=512 if quick else 1024,
                 answer_tokens=32, contexts=[2048, 8192, 32768], probe_tokens=24 if quick else 48,
+                probe_repeats=3 if gpu or not quick else 1,
                 cold_starts=2 if quick else 3)
 
 
@@ -64,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     gpu_layers = -1 if args.gpu else 0
     date = datetime.date.today().isoformat()
     args.out.mkdir(parents=True, exist_ok=True)
-    stem = args.out / f"{date}-{machine.slug}"
+    stem = args.out / (f"{date}-{machine.slug}" + (f"-{args.name}" if args.name else ""))
     report = {
         "date": date,
         "machine": machine.description,
@@ -97,7 +101,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"plot: {path}")
     print(f"report: {stem.with_suffix('.json')}")
     _print_ratios(report)
-    return 0
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # PySide6 6.12.0 on CPython 3.11 under-counts references to True/False (see _keep_bools_alive);
+    # tearing the interpreter down would free them and abort, after the report is safely written.
+    os._exit(0)
 
 
 def _run_model(entry: dict, model, options, plan: Plan, args, stem: Path, report: dict) -> None:
@@ -134,7 +142,7 @@ def _run_model(entry: dict, model, options, plan: Plan, args, stem: Path, report
     from bench.memory import cold_start, memory_and_scaling
 
     section("memory", lambda: memory_and_scaling(model.path, plan.contexts, options.n_threads,
-                                                 options.n_gpu_layers, plan.probe_tokens))
+                                                 options.n_gpu_layers, plan.probe_tokens, plan.probe_repeats))
     section("coldstart", lambda: cold_start(model.path, plan.cold_starts, 4096, options.n_threads,
                                             options.n_gpu_layers))
     if args.llama_bench:
@@ -205,6 +213,7 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--gpu", action="store_true", help="offload every layer (n_gpu_layers=-1)")
     parser.add_argument("--out", type=Path, default=REPOSITORY / "bench" / "results")
     parser.add_argument("--llama-bench", type=Path, help="a llama-bench binary to run as a third reference")
+    parser.add_argument("--name", default="", help="added to the output file names (e.g. one model per run)")
     parser.add_argument("--runs", type=int, default=0, help="override the measured runs per comparison")
     parser.add_argument("--tokens", type=int, default=0, help="override the tokens per decode run")
     parser.add_argument("--threads", type=int, default=0, help="default: the app's (all cores)")

@@ -64,7 +64,8 @@ def decode_speed(session, runner: ReferenceRunner, runs: int, n_tokens: int,
         return answer.decode_tokens_per_second
 
     def raw(index: int) -> float:
-        return runner.run(prompt, n_tokens, sampling, seed=index).decode_tokens_per_second
+        run = session.on_engine_thread(lambda: runner.run(prompt, n_tokens, sampling, seed=index))
+        return run.decode_tokens_per_second
 
     app_speeds, raw_speeds = interleaved(runs, app, raw)
     return {
@@ -131,10 +132,17 @@ def prompt_evaluation(session, runner: ReferenceRunner, runs: int, lengths: list
 
         def raw(index: int) -> float:
             prompt = rendered_prompt(session, [ChatMessage("user", texts[index])])
-            return runner.run(prompt, 1, sampling, seed=index).time_to_first_token
+            run = session.on_engine_thread(lambda: runner.run(prompt, 1, sampling, seed=index))
+            return run.time_to_first_token
 
         app_ttft, raw_ttft = interleaved(runs, app, raw, warm_up=False)  # warmed by the decode runs
         tokens = statistics_median(prompt_sizes)
+        plan_seconds = []
+        for index in range(runs):  # templating + tokenizing, as the engine does before evaluating
+            started = time.perf_counter()
+            session.engine.plan([ChatMessage("user", texts[index])])
+            plan_seconds.append(time.perf_counter() - started)
+        hops = [(window - engine) * 1000 for window, engine in zip(app_ttft, engine_ttft)]
         overheads = [(a - r) * 1000 for a, r in zip(app_ttft, raw_ttft)]
         report[str(length)] = {
             "prompt_tokens": tokens,
@@ -146,6 +154,12 @@ def prompt_evaluation(session, runner: ReferenceRunner, runs: int, lengths: list
             },
             "ttft_overhead_ms": summary(overheads),
             "ttft_overhead_best_ms": (min(app_ttft) - min(raw_ttft)) * 1000,
+            # The app's own share of the time to first token, measured apart from llama.cpp's
+            # evaluation (which both paths run alike): the window → worker → window signal hops
+            # plus the store, and building the prompt plan.
+            "window_hops_ms": summary(hops),
+            "plan_ms": summary([value * 1000 for value in plan_seconds]),
+            "app_share_ms": statistics_median(hops) + statistics_median(plan_seconds) * 1000,
             "ratio": ratio(summary([1 / t for t in app_ttft]), summary([1 / t for t in raw_ttft])),
         }
     return report
@@ -164,7 +178,8 @@ def second_turn(session, runner: ReferenceRunner, runs: int, first_turn_tokens: 
         while messages[-1].role != "user":
             messages.pop()
         history = session.engine.plan(messages).token_ids  # the worker is idle between answers
-        reference_ttft = runner.run(history, 1, sampling, seed=index).time_to_first_token
+        run = session.on_engine_thread(lambda: runner.run(history, 1, sampling, seed=index))
+        reference_ttft = run.time_to_first_token
         reused.append(answer.result.reused_units)
         evaluated.append(answer.result.evaluated_units)
         app_ttft.append(answer.time_to_first_token)
@@ -185,18 +200,22 @@ def statistics_median(values: list[int]) -> float:
 
 
 def per_token_breakdown(session, n_tokens: int, sampling: SamplingOptions) -> dict:
-    """Where one generated token's time goes in the engine loop the worker runs (profiled here on
-    the idle window's engine, without Qt): llama_decode, sampling, text pieces, Python around them."""
+    """Where one generated token's time goes in the engine loop, profiled on the worker's thread
+    (without Qt's signals): llama_decode, sampling, text pieces, Python around them."""
     engine = session.engine
     messages = [ChatMessage("user", "Write a long story about a lighthouse keeper.")]
-    list(engine.generate(messages, sampling=replace(sampling, max_tokens=2, seed=1)))
-    profile = cProfile.Profile()
-    started = time.perf_counter()
-    profile.enable()
-    result = list(engine.generate(messages, sampling=replace(sampling, max_tokens=n_tokens, seed=2)))[-1]
-    profile.disable()
-    total = time.perf_counter() - started
-    stats = pstats.Stats(profile).stats  # {(file, line, function): (calls, ncalls, tottime, cumtime, callers)}
+
+    def profiled():  # cProfile sees only the thread it runs on: the engine's own
+        list(engine.generate(messages, sampling=replace(sampling, max_tokens=2, seed=1)))
+        profile = cProfile.Profile()
+        started = time.perf_counter()
+        profile.enable()
+        result = list(engine.generate(messages, sampling=replace(sampling, max_tokens=n_tokens, seed=2)))[-1]
+        profile.disable()
+        return result, time.perf_counter() - started, pstats.Stats(profile).stats
+
+    # stats: {(file, line, function): (calls, ncalls, tottime, cumtime, callers)}
+    result, total, stats = session.on_engine_thread(profiled)
 
     def seconds(function: str, cumulative: bool = True) -> float:
         return sum(row[3] if cumulative else row[2] for (_file, _line, name), row in stats.items() if name == function)
@@ -210,9 +229,16 @@ def per_token_breakdown(session, n_tokens: int, sampling: SamplingOptions) -> di
         "context_bookkeeping": seconds("positions_of"),
     }
     parts["python_other"] = max(0.0, total - sum(parts.values()))
+    per_token = {name: value * 1000 / tokens for name, value in parts.items()}
+    # The reference loop also calls llama_decode and the same native sampler chain; the rest is
+    # the app's own per-token work.
+    app_only = sum(value for name, value in per_token.items() if name not in ("llama_decode", "sampling"))
     return {
         "tokens": tokens,
-        "ms_per_token": {name: value * 1000 / tokens for name, value in parts.items()},
+        "ms_per_token": per_token,
+        "app_only_ms_per_token": app_only,
+        "expected_decode_ratio": (per_token["llama_decode"] + per_token["sampling"])
+        / (per_token["llama_decode"] + per_token["sampling"] + app_only),
         "note": "cProfile adds about a microsecond per Python call; llama_decode is the time inside "
                 "the engine's _decode_tokens (its ctypes call)",
     }

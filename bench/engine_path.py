@@ -36,6 +36,9 @@ class EngineSession:
             self._messages.append(ChatMessage("model", result.text, token_ids=tuple(result.token_ids)))
         return Answer(result, sent_at, arrivals, time.perf_counter())
 
+    def on_engine_thread(self, function):
+        return function()  # the engine runs on this thread here
+
     def history(self) -> list[ChatMessage]:
         return list(self._messages)
 

@@ -46,7 +46,8 @@ def slim_pyside6(full_wheel: Path, out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / full_wheel.name
     records: list[str] = []
-    with zipfile.ZipFile(full_wheel) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as slim:
+    with zipfile.ZipFile(full_wheel) as source, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as slim:
         dist_info = next(name.split("/")[0] for name in source.namelist() if ".dist-info/" in name)
         for name in source.namelist():
             if not _keep(name, dist_info) or name.endswith("/RECORD"):

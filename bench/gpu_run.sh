@@ -12,6 +12,14 @@
 #         random-weight replica of the Gemma 3 270M file (the real one is 253 MB: it cannot travel).
 # bench   python -m bench --gpu --quick with llama-bench as third reference; results go to $OUT.
 #
+# Device calls (10 minutes each, 30 minutes of device time in all; the machine stays warm 30 s
+# between calls, so send the next one at once):
+#   1. bash bench/gpu_run.sh build && bash bench/gpu_run.sh models       (CUDA build, then models)
+#   2. bash bench/gpu_run.sh bench --name 270m --models 270m
+#   3. bash bench/gpu_run.sh bench --name e2b --models e2b
+# then here: python -m bench.summary merge A.json B.json OUT.json && python -m bench.plots OUT.json
+# A fresh machine (one that was given back) needs step 1 again.
+#
 # Why not `pip install` llama-cpp-python with -DLLAMA_BUILD_TOOLS=ON: its CMakeLists then adds
 # tools/mtmd twice and configuration fails (seen with 0.3.36). One standalone build gives both
 # the libraries and llama-bench, and halves the CUDA compile time.

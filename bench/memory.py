@@ -16,23 +16,29 @@ class ProbeFailed(RuntimeError):
     pass
 
 
-def probe(mode: str, model: Path, n_ctx: int, threads: int, gpu_layers: int, tokens: int,
+def probe(mode: str, model: Path, n_ctx: int, threads: int, gpu_layers: int, tokens: int, repeats: int = 1,
           timeout_s: float = 1800) -> dict:
     command = [
         sys.executable, "-m", "bench.probe", mode, "--model", str(model), "--n-ctx", str(n_ctx),
         "--threads", str(threads), "--gpu-layers", str(gpu_layers), "--tokens", str(tokens),
+        "--repeats", str(repeats),
     ]
     spawned_at = time.time()
     done = subprocess.run(command + ["--spawned-at", repr(spawned_at)], cwd=REPOSITORY,
                           capture_output=True, text=True, timeout=timeout_s, check=False)
+    stages = [line[len("STAGE "):] for line in done.stdout.splitlines() if line.startswith("STAGE ")]
     for line in done.stdout.splitlines():
         if line.startswith("PROBE "):
-            return json.loads(line[len("PROBE "):])
-    raise ProbeFailed(f"{mode} probe on {model.name} (n_ctx {n_ctx}) failed with code {done.returncode}:\n"
-                      f"{done.stderr[-2000:]}")
+            report = json.loads(line[len("PROBE "):])
+            if done.returncode != 0:  # measured, then died while closing: worth knowing
+                report["exit"] = {"code": done.returncode, "last_stage": stages[-1] if stages else None}
+            return report
+    raise ProbeFailed(f"{mode} probe on {model.name} (n_ctx {n_ctx}) failed with code {done.returncode} after "
+                      f"stage {stages[-1] if stages else 'start'!r}:\n{done.stderr[-2000:]}")
 
 
-def memory_and_scaling(model: Path, contexts: list[int], threads: int, gpu_layers: int, tokens: int) -> dict:
+def memory_and_scaling(model: Path, contexts: list[int], threads: int, gpu_layers: int, tokens: int,
+                       repeats: int) -> dict:
     """RSS and decode speed of the app's window vs. llama.cpp alone at each context size."""
     modes = ("window", "llama", "llama-swa-window")
     rows: dict[str, dict] = {}
@@ -40,7 +46,7 @@ def memory_and_scaling(model: Path, contexts: list[int], threads: int, gpu_layer
         row = {}
         for mode in modes:
             try:
-                row[mode] = probe(mode, model, n_ctx, threads, gpu_layers, tokens)
+                row[mode] = probe(mode, model, n_ctx, threads, gpu_layers, tokens, repeats)
             except (ProbeFailed, subprocess.TimeoutExpired) as error:
                 row[mode] = {"error": str(error)[-600:]}
         window, alone = row["window"], row["llama"]

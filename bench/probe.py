@@ -19,8 +19,6 @@ import tempfile
 import time
 from pathlib import Path
 
-DECODE_REPEATS = 3
-
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -33,17 +31,29 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, required=True)
     parser.add_argument("--gpu-layers", type=int, default=0)
     parser.add_argument("--tokens", type=int, default=16)
+    parser.add_argument("--repeats", type=int, default=3, help="decode runs (median and best reported)")
     parser.add_argument("--spawned-at", type=float, default=time.time())
     args = parser.parse_args(argv)
     from app.core.engine_options import LoadOptions
 
     options = LoadOptions(model_path=args.model, n_ctx=args.n_ctx, n_threads=args.threads,
                           n_gpu_layers=args.gpu_layers)
-    report = _window(options, args) if args.mode == "window" else _llama(options, args)
+    report, close = _window(options, args) if args.mode == "window" else _llama(options, args)
+    # The numbers go out before anything is torn down: on the H100 a window probe once died with
+    # SIGSEGV after its measurements, and the parent then had nothing.
     print("PROBE " + json.dumps(report), flush=True)
+    _stage("closing")
+    close()
+    _stage("closed")
+    sys.stdout.flush()
+    os._exit(0)  # no interpreter teardown: PySide6 6.12.0 on Python 3.11 under-counts bools
 
 
-def _window(options, args) -> dict:
+def _stage(name: str) -> None:
+    print(f"STAGE {name}", flush=True)
+
+
+def _window(options, args):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
 
@@ -54,36 +64,43 @@ def _window(options, args) -> dict:
     from bench.measure import gpu_memory_mib, process_memory
     from bench.window import TokenArrivals, wait_for
 
-    with tempfile.TemporaryDirectory() as scratch:
-        create_application()
-        store = ConversationStore.in_folder(Path(scratch))
-        window = MainWindow(store)
-        window.show()
-        QCoreApplication.processEvents()
-        shown_at = time.time()
-        before_model = process_memory()
-        window.load_model(options)
-        wait_for(window.modelReady)
-        ready_at = time.time()
-        arrivals = TokenArrivals()
-        window.host.worker.tokenStreamed.connect(arrivals.arrived)
-        engine = window.host.worker.engine
-        banned = {engine.llama.token_eos(): float("-inf"), engine.control_token_id("<end_of_turn>"): float("-inf")}
-        speeds, faults_before = [], _major_faults()
-        for seed in range(DECODE_REPEATS):
-            window.chat.new_conversation()
-            window.chat.sampling = SamplingOptions(max_tokens=args.tokens, seed=seed, logit_bias=banned)
-            arrivals.times = []
-            window.chat.send("Write a long story about a lighthouse keeper.")
-            (result,) = wait_for(window.chat.answerFinished)
-            times = arrivals.times
-            speeds.append((len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 else 0.0)
-        faults = _major_faults() - faults_before
-        memory = process_memory()
-        if options.n_gpu_layers:
-            memory["gpu_mib"] = gpu_memory_mib(os.getpid())
+    scratch = tempfile.TemporaryDirectory()
+    create_application()
+    store = ConversationStore.in_folder(Path(scratch.name))
+    window = MainWindow(store)
+    window.show()
+    QCoreApplication.processEvents()
+    shown_at = time.time()
+    _stage("window shown")
+    before_model = process_memory()
+    window.load_model(options)
+    wait_for(window.modelReady)
+    ready_at = time.time()
+    _stage("model loaded")
+    arrivals = TokenArrivals()
+    window.host.worker.tokenStreamed.connect(arrivals.arrived)
+    engine = window.host.worker.engine
+    banned = {engine.llama.token_eos(): float("-inf"), engine.control_token_id("<end_of_turn>"): float("-inf")}
+    speeds, faults_before = [], _major_faults()
+    for seed in range(args.repeats):
+        window.chat.new_conversation()
+        window.chat.sampling = SamplingOptions(max_tokens=args.tokens, seed=seed, logit_bias=banned)
+        arrivals.times = []
+        window.chat.send("Write a long story about a lighthouse keeper.")
+        (result,) = wait_for(window.chat.answerFinished)
+        times = arrivals.times
+        speeds.append((len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 else 0.0)
+    faults = _major_faults() - faults_before
+    _stage("answered")
+    memory = process_memory()
+    if options.n_gpu_layers:
+        memory["gpu_mib"] = gpu_memory_mib(os.getpid())
+
+    def close() -> None:
         window.close()
         store.close()
+        scratch.cleanup()
+
     return {
         "mode": "window",
         "n_ctx": options.n_ctx,
@@ -95,10 +112,10 @@ def _window(options, args) -> dict:
         "decode_tokens_per_second_best": max(speeds),
         "major_page_faults_while_decoding": faults,
         "tokens": len(result.token_ids),
-    }
+    }, close
 
 
-def _llama(options, args) -> dict:
+def _llama(options, args):
     from app.core.engine_options import SamplingOptions
     from bench.measure import gpu_memory_mib, process_memory
     from bench.reference import ReferenceRunner
@@ -112,13 +129,13 @@ def _llama(options, args) -> dict:
     banned[end_of_turn[0]] = float("-inf")
     prompt = "<bos><start_of_turn>user\nWrite a long story about a lighthouse keeper.<end_of_turn>\n<start_of_turn>model\n"
     faults_before = _major_faults()
-    speeds = [runner.run(prompt, args.tokens, SamplingOptions(logit_bias=banned), seed=seed).decode_tokens_per_second
-              for seed in range(DECODE_REPEATS)]
+    sampling = SamplingOptions(logit_bias=banned)
+    speeds = [runner.run(prompt, args.tokens, sampling, seed=seed).decode_tokens_per_second
+              for seed in range(args.repeats)]
     faults = _major_faults() - faults_before
     memory = process_memory()
     if options.n_gpu_layers:
         memory["gpu_mib"] = gpu_memory_mib(os.getpid())
-    runner.close()
     return {
         "mode": args.mode,
         "n_ctx": options.n_ctx,
@@ -129,7 +146,7 @@ def _llama(options, args) -> dict:
         "decode_tokens_per_second_best": max(speeds),
         "major_page_faults_while_decoding": faults,
         "tokens": args.tokens,
-    }
+    }, runner.close
 
 
 def _major_faults() -> int:

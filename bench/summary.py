@@ -1,6 +1,7 @@
 """The ratios and targets of a report, as lines a person reads (printed after a run).
 
     python -m bench.summary bench/results/<report>.json
+    python -m bench.summary merge A.json B.json OUT.json     # then: python -m bench.plots OUT.json
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ def _model_lines(model: dict) -> list[str]:
             f"prompt tok/s app {row['prompt_tokens_per_second']['app_window']:.0f} / "
             f"ref {row['prompt_tokens_per_second']['reference']:.0f}"
         )
+        if "app_share_ms" in row:
+            share = row["app_share_ms"]
+            lines.append(
+                f"  app's own share of that TTFT: window↔worker hops {row['window_hops_ms']['median']:.1f} ms + prompt "
+                f"plan {row['plan_ms']['median']:.1f} ms = {share:.1f} ms "
+                f"{_target(share <= TTFT_OVERHEAD_TARGET_MS, f'≤ {TTFT_OVERHEAD_TARGET_MS:.0f} ms')}"
+            )
     turns = model.get("turns", {})
     if "history_tokens" in turns:
         lines.append(
@@ -63,6 +71,12 @@ def _model_lines(model: dict) -> list[str]:
     if breakdown:
         parts = ", ".join(f"{name} {value:.2f}" for name, value in breakdown.items())
         lines.append(f"per token (ms): {parts}")
+        expected = model["breakdown"].get("expected_decode_ratio")
+    if breakdown and expected is not None:
+        lines.append(
+            f"  app-only work {model['breakdown']['app_only_ms_per_token']:.2f} ms/token → expected decode ratio "
+            f"{expected:.3f} {_target(expected >= DECODE_TARGET, f'≥ {DECODE_TARGET}')}"
+        )
     image = model.get("image", {})
     if "prepare_image_s" in image:
         lines.append(
@@ -108,6 +122,19 @@ def _target(met: bool, target: str) -> str:
     return f"[target {target}: {'met' if met else 'NOT met'}]"
 
 
+def merge(paths: list[Path], target: Path) -> Path:
+    """One report from several runs on the same machine (e.g. one model per run)."""
+    reports = [json.loads(path.read_text()) for path in paths]
+    merged = dict(reports[0], models={})
+    for report in reports:
+        merged["models"].update(report["models"])
+    target.write_text(json.dumps(merged, indent=1))
+    return target
+
+
 if __name__ == "__main__":
-    for line in ratio_lines(json.loads(Path(sys.argv[1]).read_text())):
-        print(line)
+    if sys.argv[1] == "merge":  # python -m bench.summary merge A.json B.json OUT.json
+        print(merge([Path(path) for path in sys.argv[2:-1]], Path(sys.argv[-1])))
+    else:
+        for line in ratio_lines(json.loads(Path(sys.argv[1]).read_text())):
+            print(line)
