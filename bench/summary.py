@@ -102,6 +102,11 @@ def _model_lines(model: dict) -> list[str]:
             f" MiB; decode app {window['decode_tokens_per_second']:.1f} / llama.cpp "
             f"{alone['decode_tokens_per_second']:.1f} tok/s"
         )
+    for n_ctx, row in (model.get("memory") or {}).items():
+        for mode, probe in (row.items() if isinstance(row, dict) else []):
+            if isinstance(probe, dict) and "exit" in probe:
+                lines.append(f"n_ctx {n_ctx} {mode}: measured, then the process died with code "
+                             f"{probe['exit']['code']} after stage {probe['exit']['last_stage']!r}")
     cold = model.get("coldstart", {})
     if "spawn_to_window_shown_s" in cold:
         lines.append(
