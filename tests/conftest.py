@@ -26,6 +26,20 @@ def spoken_recording(tmp_path_factory: pytest.TempPathFactory):
     return make_spoken_recording(tmp_path_factory.mktemp("speech"))
 
 
+@pytest.fixture
+def hub(monkeypatch: pytest.MonkeyPatch):
+    """A loopback stand-in for the Hugging Face hub, reached through HF_ENDPOINT."""
+    from tests.fake_hub import start_fake_hub
+
+    hub, server, thread = start_fake_hub()
+    monkeypatch.setenv("HF_ENDPOINT", hub.url)
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    yield hub
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point platformdirs at a temporary home so no test touches the real config or data."""

@@ -20,22 +20,10 @@ from app.core.downloads import (
     remote_file_info,
     repo_folder,
 )
-from tests.fake_hub import start_fake_hub
 
 REPO = "ggml-org/gemma-3n-E2B-it-GGUF"
 FILE = "gemma-3n-E2B-it-Q4_K_M.gguf"
 SIZE = 3 * 1024 * 1024 + 12345
-
-
-@pytest.fixture
-def hub(monkeypatch: pytest.MonkeyPatch):
-    hub, server, thread = start_fake_hub()
-    monkeypatch.setenv("HF_ENDPOINT", hub.url)
-    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-    yield hub
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """Shared pieces for the settings, model-manager and model-switch tests (import the fixtures
-by name: `from tests.ui.settings_support import hub, restore_look`)."""
+by name: `from tests.ui.settings_support import restore_look`; the fake hub is the `hub` fixture in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 from app.core.audio.capture import InputDevice
 from app.core.memory_estimate import GB
 from app.core.system_memory import MemoryStatus
-from tests.fake_hub import start_fake_hub
 
 ROOMY_GPU = MemoryStatus(free_ram=16 * GB, gpu_offload=True, free_vram=8 * GB)
 MICROPHONES = [
@@ -41,17 +40,6 @@ class ThrottledBytes:
             self.gate.wait(30)
         time.sleep(len(piece) / self.rate)  # pacing the stand-in server's output, not synchronising the test
         return piece
-
-
-@pytest.fixture
-def hub(monkeypatch: pytest.MonkeyPatch):
-    hub, server, thread = start_fake_hub()
-    monkeypatch.setenv("HF_ENDPOINT", hub.url)
-    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-    yield hub
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
 
 
 @pytest.fixture

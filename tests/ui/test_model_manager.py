@@ -16,7 +16,7 @@ from app.core.memory_estimate import GB
 from app.core.system_memory import MemoryStatus
 from app.ui.model_manager.model_manager_dialog import ID_ROLE, SUGGESTED_ROLE, ModelManagerDialog
 from tests.model_factory import write_synthetic_model
-from tests.ui.settings_support import ThrottledBytes, hub, wait_until_pool_done  # noqa: F401
+from tests.ui.settings_support import ThrottledBytes, wait_until_pool_done  # noqa: F401
 
 WAIT_MS = 120_000
 REPO = "ggml-org/gemma-3-270m-it-GGUF"
