@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from app.core import paths
-from app.core.engine_options import KV_CACHE_TYPES
+from app.core.engine_options import KV_CACHE_TYPES, SamplingOptions
 
 SETTINGS_FILE_NAME = "settings.json"
 GPU_LAYER_WORDS = ("auto", "all", "none")
@@ -52,15 +52,17 @@ class HardwareSettings:
     use_mlock: bool = False
 
 
+_GEMMA_SAMPLING = SamplingOptions()  # the one place the Gemma team's defaults are written down
+
+
 @dataclass
 class GenerationSettings:
-    # The Gemma team's recommended sampling: temperature 1.0, top_k 64, top_p 0.95, min_p 0, no penalty.
-    temperature: float = 1.0
-    top_k: int = 64
-    top_p: float = 0.95
-    min_p: float = 0.0
-    repeat_penalty: float = 1.0
-    max_tokens: int = 1024
+    temperature: float = _GEMMA_SAMPLING.temperature
+    top_k: int = _GEMMA_SAMPLING.top_k
+    top_p: float = _GEMMA_SAMPLING.top_p
+    min_p: float = _GEMMA_SAMPLING.min_p
+    repeat_penalty: float = _GEMMA_SAMPLING.repeat_penalty
+    max_tokens: int = _GEMMA_SAMPLING.max_tokens
     context_size: int = 8192
     seed: int | None = None  # None = a new random seed for every answer
     system_prompt: str = ""
