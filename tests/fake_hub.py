@@ -1,7 +1,7 @@
 """A Hugging Face Hub stand-in on 127.0.0.1 for download tests (point HF_ENDPOINT at `url`).
 
 It answers the two requests our downloads make — `POST /api/models/<repo>/paths-info/<rev>`
-and `GET`/`HEAD /<repo>/resolve/<rev>/<file>` (with `Range`) — for files held in memory, and
+and `GET`/`HEAD /<repo>/resolve/<rev>/<file>` (with `Range`, open or closed) — for files held in memory, and
 can misbehave on purpose: drop the connection part-way, fail requests, or serve bytes that do
 not match the published checksum.
 """
@@ -50,6 +50,7 @@ class FakeHub:
     requests: list[RequestLog] = field(default_factory=list)
     gated: set[str] = field(default_factory=set)
     body_bytes_sent: int = 0
+    bytes_by_file: dict[str, int] = field(default_factory=dict)
     url: str = ""
 
     def add(self, repo_id: str, filename: str, content: bytes, **behaviour) -> HostedFile:
@@ -59,6 +60,9 @@ class FakeHub:
 
     def gets(self) -> list[RequestLog]:
         return [entry for entry in self.requests if entry.method == "GET"]
+
+    def body_bytes_of(self, filename: str) -> int:
+        return self.bytes_by_file.get(filename, 0)
 
 
 _RESOLVE = re.compile(r"^/(?P<repo>[^/]+/[^/]+)/resolve/(?P<rev>[^/]+)/(?P<file>.+)$")
@@ -118,18 +122,21 @@ def start_fake_hub() -> tuple[FakeHub, ThreadingHTTPServer, threading.Thread]:
                 hosted.fail_gets -= 1
                 return self._error(503, None)
             data = hosted.served if hosted.served is not None else hosted.content
-            start = 0
+            start, stop = 0, None
             requested = self.headers.get("Range")
             if requested:
-                start = int(re.match(r"bytes=(\d+)-", requested).group(1))
-            body = data[start:]
+                bounds = re.match(r"bytes=(\d+)-(\d*)", requested)
+                start = int(bounds.group(1))
+                stop = min(len(data), int(bounds.group(2)) + 1) if bounds.group(2) else None
+            body = data[start:stop]  # an open end keeps a throttled body (tests/ui/settings_support.py) lazy
+            stop = len(data) if stop is None else stop
             self.send_response(206 if requested else 200)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Accept-Ranges", "bytes")
             self.send_header("ETag", f'"{hosted.sha256}"')
             self.send_header("X-Repo-Commit", COMMIT)
             if requested:
-                self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
+                self.send_header("Content-Range", f"bytes {start}-{stop - 1}/{len(data)}")
             self.end_headers()
             if not send_body:
                 return
@@ -141,6 +148,7 @@ def start_fake_hub() -> tuple[FakeHub, ThreadingHTTPServer, threading.Thread]:
                 piece = body[offset:min(offset + 64 * 1024, limit)]
                 self.wfile.write(piece)
                 hub.body_bytes_sent += len(piece)
+                hub.bytes_by_file[match["file"]] = hub.bytes_by_file.get(match["file"], 0) + len(piece)
             if limit < len(body):
                 self.wfile.flush()
                 self.close_connection = True

@@ -34,7 +34,7 @@ LIBRARY_NAME = "gemma-desk"
 __all__ = [
     "CancelToken", "ChecksumMismatch", "DownloadCancelled", "DownloadError", "DownloadProgress",
     "NotEnoughDiskSpace", "ProgressReporter", "RemoteFile", "discard_partial_download", "download_file",
-    "hub_endpoint", "partial_path", "remote_file_info", "repo_folder",
+    "explain_hub_error", "hub_endpoint", "partial_path", "refuse_offline", "remote_file_info", "repo_folder",
 ]
 
 
@@ -172,13 +172,13 @@ def remote_file_info(
     from huggingface_hub import HfApi
 
     endpoint = hub_endpoint(endpoint)
-    _refuse_offline()
+    refuse_offline()
     try:
         entries = HfApi(endpoint=endpoint, token=token, library_name=LIBRARY_NAME).get_paths_info(
             repo_id, [filename], revision=revision
         )
     except Exception as error:  # noqa: BLE001 - every failure becomes one message
-        raise DownloadError(_explain(error, repo_id, filename, endpoint)) from error
+        raise DownloadError(explain_hub_error(error, repo_id, filename, endpoint)) from error
     entry = next((item for item in entries if getattr(item, "path", None) == filename and hasattr(item, "size")), None)
     if entry is None:
         raise DownloadError(f"{filename} is not in {repo_id} (revision {revision}). Check the file name.")
@@ -250,7 +250,7 @@ def download_file(
     except Exception as error:  # noqa: BLE001 - network, HTTP and disk errors all become one message
         kept = partial.stat().st_size if partial.exists() else 0
         raise DownloadError(
-            _explain(error, repo_id, filename, remote.endpoint)
+            explain_hub_error(error, repo_id, filename, remote.endpoint)
             + f" {_gb(kept)} of {_gb(remote.size)} is kept; Retry resumes from there."
         ) from error
 
@@ -308,14 +308,16 @@ def _matches(path: Path, remote: RemoteFile, name: str, report: Callable[[Downlo
     return digest.hexdigest() == expected
 
 
-def _refuse_offline() -> None:
+def refuse_offline() -> None:
+    """Raise DownloadError when the user has turned downloads off (HF_HUB_OFFLINE)."""
     from huggingface_hub import constants
 
     if constants.is_offline_mode():
         raise DownloadError("Downloads are off: HF_HUB_OFFLINE is set. Unset it to download models.")
 
 
-def _explain(error: Exception, repo_id: str, filename: str, endpoint: str) -> str:
+def explain_hub_error(error: Exception, repo_id: str, filename: str, endpoint: str) -> str:
+    """One sentence for the user about a failed request to the hub."""
     from huggingface_hub import errors
 
     if isinstance(error, errors.GatedRepoError):

@@ -10,7 +10,12 @@ from app.core.gemma3n_audio.features import AudioClipError, MelFeatures, log_mel
 from app.core.gemma3n_audio.names import EncoderShape
 from app.core.gemma3n_audio.settings import GEMMA3N_AUDIO, AudioEncoderSettings
 from app.core.gemma3n_audio.weights import AudioProjectorError
-from app.core.gemma3n_audio.writer import AudioWeightsError, bfloat16_to_float32, write_audio_projector
+from app.core.gemma3n_audio.writer import (
+    AudioWeightsError,
+    DeferredTensor,
+    bfloat16_to_float32,
+    write_audio_projector,
+)
 
 __all__ = [
     "GEMMA3N_AUDIO",
@@ -18,6 +23,7 @@ __all__ = [
     "AudioEncoderSettings",
     "AudioProjectorError",
     "AudioWeightsError",
+    "DeferredTensor",
     "EncoderShape",
     "Gemma3nAudioEncoder",
     "MelFeatures",

@@ -1,4 +1,5 @@
-"""One download (a model and its projector) on a thread-pool thread, reported through signals.
+"""One download (a model, its projector, a Gemma 3n audio encoder) on a thread-pool thread,
+reported through signals.
 
 `download_file` runs off the GUI thread; its progress callbacks emit signals from that thread,
 which Qt queues to the dialog in the GUI thread. Pause and Cancel set the CancelToken, which the
@@ -15,6 +16,7 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from app.core.audio_encoder_download import discard_audio_encoder_parts, fetch_audio_encoder
 from app.core.downloads import (
     CancelToken,
     DownloadCancelled,
@@ -29,9 +31,39 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class DownloadItem:
+    """One file of a repository, fetched whole and checked against the hub's SHA-256."""
+
     repo_id: str
     filename: str
     folder: Path
+
+    @property
+    def label(self) -> str:
+        return Path(self.filename).name
+
+    def fetch(self, **options) -> Path:
+        return download_file(self.repo_id, self.filename, folder=self.folder, **options)
+
+    def discard_partials(self) -> None:
+        discard_partial_download(self.folder, self.filename)
+
+
+@dataclass(frozen=True)
+class AudioEncoderItem:
+    """Gemma 3n's audio encoder, cut out of Google's checkpoint `repo_id` into `target`."""
+
+    repo_id: str
+    target: Path
+
+    @property
+    def label(self) -> str:
+        return self.target.name
+
+    def fetch(self, **options) -> Path:
+        return fetch_audio_encoder(self.repo_id, self.target, **options)
+
+    def discard_partials(self) -> None:
+        discard_audio_encoder_parts(self.target)
 
 
 def format_speed(bytes_per_second: float | None) -> str:
@@ -71,7 +103,7 @@ class DownloadJob(QObject):
     failed = Signal(str)
     stopped = Signal(str, bool)
 
-    def __init__(self, items: Sequence[DownloadItem], *, pool: QThreadPool, token: str | bool | None = None,
+    def __init__(self, items: Sequence[DownloadItem | AudioEncoderItem], *, pool: QThreadPool, token: str | bool | None = None,
                  free_space: Callable[[Path], int] = lambda folder: shutil.disk_usage(folder).free,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +136,7 @@ class DownloadJob(QObject):
 
     def discard_partials(self) -> None:
         for item in self.items:
-            discard_partial_download(item.folder, item.filename)
+            item.discard_partials()
 
     def _run(self) -> None:
         cancel = self._cancel
@@ -112,9 +144,8 @@ class DownloadJob(QObject):
         outcome: tuple[Signal, tuple] | None = None
         try:
             for index, item in enumerate(self.items):
-                paths.append(download_file(
-                    item.repo_id, item.filename, folder=item.folder, token=self.token, cancel=cancel,
-                    free_space=self.free_space,
+                paths.append(item.fetch(
+                    token=self.token, cancel=cancel, free_space=self.free_space,
                     on_progress=lambda progress, index=index: self._report(index, progress),
                 ))
             outcome = (self.finished, (paths,))

@@ -1,5 +1,5 @@
 """Wires the Model manager: filters the catalog, suggests what fits, downloads with progress,
-pause, cancel and retry, and lists what is installed."""
+pause, cancel and retry, lists what is installed, and gets Gemma 3n's audio encoder from Google."""
 
 from __future__ import annotations
 
@@ -12,12 +12,20 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
 from app.core import paths
+from app.core.audio_encoder_download import audio_encoder_file_name
+from app.core.audio_encoder_source import official_repo_for
 from app.core.catalog import Catalog, CatalogModel, Suggestion
 from app.core.downloads import DownloadProgress, repo_folder
 from app.core.memory_estimate import format_bytes
-from app.core.model_library import ModelLibrary, scan_models
+from app.core.model_library import InstalledModel, ModelLibrary, scan_models
 from app.core.system_memory import MemoryStatus, read_memory_status
-from app.ui.model_manager.download_job import DownloadItem, DownloadJob, format_eta, format_speed
+from app.ui.model_manager.download_job import (
+    AudioEncoderItem,
+    DownloadItem,
+    DownloadJob,
+    format_eta,
+    format_speed,
+)
 from app.ui.model_manager.model_manager_view import ModelManagerView
 
 ID_ROLE = Qt.UserRole
@@ -58,6 +66,7 @@ class ModelManagerDialog(ModelManagerView):
         self.pool.setMaxThreadCount(1)
         self.job: DownloadJob | None = None
         self.job_model: CatalogModel | None = None
+        self.job_label = ""
         self.suggestion: Suggestion | None = None
         self.installed = ModelLibrary()
         self.failed_message = ""
@@ -73,6 +82,7 @@ class ModelManagerDialog(ModelManagerView):
         self.installed_list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.installed_list.itemDoubleClicked.connect(lambda *_: self.use_selected())
         self.use_button.clicked.connect(self.use_selected)
+        self.audio_encoder_button.clicked.connect(self.get_audio_encoder)
         self.close_buttons.rejected.connect(self.reject)
         self.refresh_catalog()
         self.refresh_installed()
@@ -150,6 +160,12 @@ class ModelManagerDialog(ModelManagerView):
                 size = format_bytes(projector.size_bytes) if projector.size_bytes else "size unknown"
                 lines.append(f"Projector: {projector.file} ({' + '.join(projector.capabilities)}, {size})")
             lines += [text for text in (model.note, projector.note if projector else "") if text]
+            source = official_repo_for(model.size) if model.family == "gemma3n" else None
+            if source is not None:
+                lines.append(f"Audio: llama.cpp does not run Gemma 3n's audio encoder and GGUF projectors often lack it; "
+                             f"Gemma Desk runs it itself and can cut it out of {source} (gated: accept Google's "
+                             "licence on the hub and give your token; about 1.4 GB is fetched).")
+            self.audio_encoder_check.setVisible(source is not None)
             if not model.verified:
                 lines.append("The file name follows the repository's naming; the hub confirms it before downloading.")
             self.details_label.setText("\n".join(lines))
@@ -164,6 +180,9 @@ class ModelManagerDialog(ModelManagerView):
         if projector is not None and self.projector_check.isChecked():
             # Beside the model, whatever repository it comes from, so that it pairs by folder.
             items.append(DownloadItem(projector.repo, projector.file, folder))
+        source = official_repo_for(model.size) if model.family == "gemma3n" else None
+        if source is not None and self.audio_encoder_check.isChecked():
+            items.append(AudioEncoderItem(source, folder / audio_encoder_file_name(Path(model.file))))
         return items
 
     def download_selected(self) -> None:
@@ -173,8 +192,33 @@ class ModelManagerDialog(ModelManagerView):
         if self.job is not None and self.job_model is not None and self.job_model.id == model.id:
             return self.retry()  # "Resume" after a pause
         self.job_model = model
-        self.job = DownloadJob(self.download_items(model), pool=self.pool, token=self.token,
-                               free_space=self.free_space, parent=self)
+        self._begin(self.download_items(model), model.file)
+
+    def get_audio_encoder(self) -> None:
+        """For the selected installed Gemma 3n model: its audio encoder from Google's checkpoint."""
+        model = self.selected_installed_model()
+        target = self.audio_encoder_target(model) if model is not None else None
+        if target is None or (self.job is not None and self.job.running):
+            return
+        self.job_model = None
+        self._begin([AudioEncoderItem(official_repo_for(model.size_label), target)], target.name)
+
+    def audio_encoder_target(self, model: InstalledModel) -> Path | None:
+        """Where the audio encoder of an installed Gemma 3n model goes; None when it cannot or need not."""
+        if model.architecture != "gemma3n" or official_repo_for(model.size_label) is None:
+            return None
+        if model.projector is not None and model.projector.has_audio:
+            return None
+        target = model.path.parent / audio_encoder_file_name(model.path)
+        return None if target.exists() else target
+
+    def current_token(self) -> str | bool | None:
+        return self.token_edit.text().strip() or self.token
+
+    def _begin(self, items: list, label: str) -> None:
+        self.job_label = label
+        self.job = DownloadJob(items, pool=self.pool, token=self.current_token(), free_space=self.free_space,
+                               parent=self)
         self.job.progressed.connect(self._progressed)
         self.job.finished.connect(self._finished)
         self.job.failed.connect(self._failed)
@@ -182,9 +226,10 @@ class ModelManagerDialog(ModelManagerView):
         self._start()
 
     def _start(self) -> None:
+        self.job.token = self.current_token()
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat("%p%")
-        self._set_progress_text(f"Asking the hub about {self.job_model.file}…")
+        self._set_progress_text(f"Asking the hub about {self.job_label}…")
         self.job.start()
         self._update_buttons()
 
@@ -215,6 +260,9 @@ class ModelManagerDialog(ModelManagerView):
         if progress.stage == "verifying":
             self.progress_bar.setFormat("Checking %p%")
             text = f"Checking the SHA-256 of {progress.filename}{step}…"
+        elif progress.stage == "converting":
+            self.progress_bar.setFormat("Writing %p%")
+            text = f"Writing {progress.filename}{step}: tensor {progress.downloaded} of {progress.total or '?'}…"
         elif progress.stage == "done":
             text = f"{progress.filename}{step} verified."
         else:
@@ -247,7 +295,7 @@ class ModelManagerDialog(ModelManagerView):
         self.downloadStopped.emit(message, discarded)
 
     def _forget_job(self) -> None:
-        self.job, self.job_model = None, None
+        self.job, self.job_model, self.job_label = None, None, ""
         self._update_buttons()
 
     def _set_progress_text(self, text: str, error: bool = False) -> None:
@@ -267,6 +315,10 @@ class ModelManagerDialog(ModelManagerView):
         self.retry_button.setVisible(stopped_job and bool(self.failed_message))
         self.progress_bar.setVisible(self.job is not None or self.progress_bar.value() > 0)
         self.use_button.setEnabled(self.installed_list.currentItem() is not None)
+        installed = self.selected_installed_model()
+        self.audio_encoder_button.setVisible(installed is not None and installed.architecture == "gemma3n")
+        self.audio_encoder_button.setEnabled(
+            not running and installed is not None and self.audio_encoder_target(installed) is not None)
 
     # -- installed ----------------------------------------------------------------------------
     def refresh_installed(self, select: Path | None = None) -> None:
@@ -282,6 +334,10 @@ class ModelManagerDialog(ModelManagerView):
             if select is not None and model.path == select:
                 self.installed_list.setCurrentItem(item)
         self._update_buttons()
+
+    def selected_installed_model(self) -> InstalledModel | None:
+        item = self.installed_list.currentItem()
+        return self.installed.find(item.data(PATH_ROLE)) if item is not None else None
 
     def use_selected(self) -> None:
         item = self.installed_list.currentItem()
