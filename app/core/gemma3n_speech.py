@@ -35,14 +35,6 @@ class Gemma3nSpeech:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self.encode_calls = 0
 
-    @classmethod
-    def open_if_present(cls, path: Path, control_token_id, n_embd: int) -> "Gemma3nSpeech | None":
-        """The encoder from a file that holds Gemma 3n's audio tensors; None if it has none."""
-        try:
-            return cls(path, control_token_id, n_embd)
-        except AudioProjectorError:
-            return None
-
     def units(self, key: str, samples: np.ndarray) -> list[Unit]:
         vectors = self._cache.get(key)
         if vectors is None:

@@ -1,5 +1,5 @@
-"""`gemma-desk models list | catalog | download`: the model manager without a window, on the
-same library, catalog and download code as the dialog."""
+"""`gemma-desk models list | catalog | download | audio-encoder`: the model manager without a
+window, on the same library, catalog and download code as the dialog."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TextIO
 
+from app.core.audio_encoder_download import audio_encoder_file_name, fetch_audio_encoder
+from app.core.audio_encoder_source import official_repo_for
 from app.core.catalog import CatalogError, load_catalog
 from app.core.downloads import DownloadError, DownloadProgress, download_file, repo_folder
+from app.core.gguf_file import ModelFileError
 from app.core.memory_estimate import format_bytes
-from app.core.model_library import ModelLibrary, default_model_folders, scan_models
+from app.core.model_library import ModelLibrary, default_model_folders, describe_model, scan_models
 from app.core.settings import load_settings
 from app.core.system_memory import read_memory_status
 
@@ -41,6 +44,12 @@ def add_models_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
     download.add_argument("--folder", type=Path, help="where to put it (default: the models folder)")
     download.add_argument("--with-projector", action="store_true",
                           help="also download the projector the catalog pairs with this file")
+    audio = actions.add_parser(
+        "audio-encoder", help="make a Gemma 3n model's audio-encoder file from Google's checkpoint")
+    audio.add_argument("model", type=Path, help="the installed Gemma 3n GGUF; the file is written beside it")
+    audio.add_argument("--token", help="Hugging Face access token (Google's repository is gated)")
+    audio.add_argument("--repo", help="checkpoint to cut it from (default: google/gemma-3n-E2B-it or -E4B-it)")
+    audio.add_argument("--revision", default="main")
     return models
 
 
@@ -51,6 +60,8 @@ def run_models_command(args: argparse.Namespace, out: TextIO | None = None, err:
         return _list(args, out, err)
     if args.models_action == "catalog":
         return _catalog(args, out, err)
+    if args.models_action == "audio-encoder":
+        return _audio_encoder(args, out, err)
     return _download(args, out, err)
 
 
@@ -165,6 +176,34 @@ def _download(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _audio_encoder(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        model = describe_model(args.model)
+    except ModelFileError as error:
+        print(f"gemma-desk: error: {error}", file=err)
+        return 1
+    repo = args.repo or (official_repo_for(model.size_label) if model.architecture == "gemma3n" else None)
+    if repo is None:
+        print(f"gemma-desk: error: {args.model.name} is not a Gemma 3n E2B/E4B model; pass --repo to choose "
+              "the checkpoint.", file=err)
+        return 1
+    target = args.model.parent / audio_encoder_file_name(args.model)
+    bar = TerminalProgressBar(err)
+    try:
+        path = fetch_audio_encoder(repo, target, revision=args.revision, token=args.token, on_progress=bar.show)
+    except DownloadError as error:
+        bar.finish()
+        print(f"gemma-desk: error: {error}", file=err)
+        return 1
+    except KeyboardInterrupt:
+        bar.finish()
+        print("gemma-desk: stopped. Run the same command again to resume.", file=err)
+        return 130
+    bar.finish()
+    print(path, file=out)
+    return 0
+
+
 def _catalog_projector(repo: str, filename: str):
     try:
         catalog = load_catalog()
@@ -188,9 +227,11 @@ class TerminalProgressBar:
         total = format_bytes(progress.total) if progress.total else "?"
         speed = f"{format_bytes(int(progress.bytes_per_second))}/s" if progress.bytes_per_second else ""
         eta = _clock(progress.eta_seconds) if progress.eta_seconds is not None else ""
-        stage = {"verifying": "checking", "done": "done"}.get(progress.stage, "")
+        stage = {"verifying": "checking", "converting": "writing", "done": "done"}.get(progress.stage, "")
+        amount = (f"{progress.downloaded}/{progress.total} tensors" if progress.stage == "converting"
+                  else f"{format_bytes(progress.downloaded)}/{total}")
         line = (f"{progress.filename} [{'#' * filled}{'-' * (width - filled)}] {fraction:4.0%} "
-                f"{format_bytes(progress.downloaded)}/{total} {speed} {('ETA ' + eta) if eta and not stage else stage}")
+                f"{amount} {speed} {('ETA ' + eta) if eta and not stage else stage}")
         self.stream.write("\r" + line.rstrip() + "\x1b[K")
         self.stream.flush()
         self.drawn = True

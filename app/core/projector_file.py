@@ -2,6 +2,8 @@
 
 libmtmd aborts the whole process on some bad files (a GGML_ASSERT on a key of the wrong type)
 and refuses a mismatched projector with its own wording, so we check what we can here first.
+Gemma 3n's audio encoder, which libmtmd skips, may come as a file of its own: those are found
+and checked here too, from the header alone.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import gguf
+
+from app.core.gguf_file import ModelFileError, open_gguf
 
 # The projector types libmtmd 0.3.36 knows (PROJECTOR_TYPE_NAMES in tools/mtmd/clip-impl.h).
 KNOWN_PROJECTOR_TYPES: frozenset[str] = frozenset({
@@ -207,6 +211,111 @@ def find_projector_beside(model_path: Path) -> Path | None:
     if rank(best)[0] == 0 and len(candidates) > 1:
         return None
     return best
+
+
+# Enough of Gemma 3n's audio encoder to tell its tensors are there, not only declared (the usual
+# Gemma 3n mmproj declares gemma3na but carries no audio tensors).
+GEMMA3N_AUDIO_TENSORS = (
+    "a.conv1d.0.weight", "a.blk.0.attn_q.weight", "mm.a.embedding.weight", "mm.a.input_projection.weight",
+)
+_ENCODER_WORDS = re.compile(r"mmproj|audio[-_ ]?(?:encoder|tower)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AudioEncoderFile:
+    """A GGUF holding Gemma 3n's audio encoder (gemma3na) with its tensors."""
+
+    path: Path
+    has_vision: bool
+    text_width: int  # n_embd of the text model its embeddings are for
+    size_bytes: int
+
+
+def inspect_audio_encoder(path: Path) -> AudioEncoderFile:
+    """Read `path`'s header; ProjectorError (naming the file) unless it holds Gemma 3n's audio encoder."""
+    path = Path(path)
+    name = path.name
+    if not path.is_file():
+        raise ProjectorError(f"{path} does not exist." if not path.exists() else f"{path} is not a file.")
+    try:
+        # A language model's header takes a while to walk; its first key says what it is.
+        _refuse_language_model(name, _first_architecture(path))
+        header = open_gguf(path)
+    except ModelFileError as exc:
+        raise ProjectorError(str(exc)) from exc
+    except OSError as exc:
+        raise ProjectorError(f"Cannot read {name}: {exc.strerror or exc}.") from exc
+    _refuse_language_model(name, header.get("general.architecture"))
+    audio_type = header.get("clip.audio.projector_type") or header.get("clip.projector_type")
+    if header.get("clip.has_audio_encoder") is not True or audio_type != "gemma3na":
+        what = f"a {audio_type} audio encoder" if header.get("clip.has_audio_encoder") is True else "no audio encoder"
+        raise ProjectorError(f"{name} is not Gemma 3n's audio encoder: it has {what}.")
+    tensors = {tensor.name: tensor for tensor in header.tensors}
+    missing = [tensor for tensor in GEMMA3N_AUDIO_TENSORS if tensor not in tensors]
+    if missing:
+        raise ProjectorError(
+            f"{name} declares Gemma 3n's audio encoder but does not hold it (it has no {missing[0]} "
+            "tensor). Choose the separate audio-encoder file made for this model."
+        )
+    projection = tensors["mm.a.input_projection.weight"].shape
+    return AudioEncoderFile(
+        path=path,
+        has_vision=header.get("clip.has_vision_encoder") is True,
+        text_width=int(projection[1]) if len(projection) > 1 else 0,
+        size_bytes=path.stat().st_size,
+    )
+
+
+def audio_encoders_beside(model_path: Path, *, exclude: Path | None = None) -> list[AudioEncoderFile]:
+    """Every Gemma 3n audio-encoder GGUF in `model_path`'s folder, the likeliest first.
+
+    Named after the model before generic names before strangers; audio-only files before those
+    that also hold a vision encoder. The model and `exclude` (the chosen projector) are left out;
+    files that cannot be read are skipped.
+    """
+    model_path = Path(model_path)
+    left_out = {model_path.resolve()} | ({Path(exclude).resolve()} if exclude is not None else set())
+    try:
+        entries = sorted(model_path.parent.iterdir())
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        if entry.suffix.lower() != ".gguf" or entry.resolve() in left_out:
+            continue
+        try:
+            found.append(inspect_audio_encoder(entry))
+        except ProjectorError:
+            continue
+    model_base = _base_name(model_path.stem)
+    return sorted(found, key=lambda encoder: _encoder_rank(encoder, model_base))
+
+
+def find_audio_encoder_beside(model_path: Path, *, exclude: Path | None = None) -> Path | None:
+    """The Gemma 3n audio-encoder file beside `model_path` most likely made for it, if any; one
+    named after another model only when it is the only one there."""
+    found = audio_encoders_beside(model_path, exclude=exclude)
+    stranger = bool(found) and _encoder_rank(found[0], _base_name(Path(model_path).stem))[0]
+    return None if not found or (stranger and len(found) > 1) else found[0].path
+
+
+def _encoder_rank(encoder: AudioEncoderFile, model_base: str) -> tuple[bool, bool, int, int, str]:
+    base = _base_name(_ENCODER_WORDS.sub("", encoder.path.stem))
+    if base == model_base:
+        match = 2
+    elif not base or base.startswith(model_base) or model_base.startswith(base):
+        match = 1
+    else:
+        match = 0
+    quantization = _QUANTIZATION.search(encoder.path.stem)
+    precision = quantization.group(2).lower() if quantization else ""
+    order = _PRECISION_ORDER.index(precision) if precision in _PRECISION_ORDER else 99
+    return (match == 0, encoder.has_vision, -match, order, encoder.path.name)
+
+
+def _refuse_language_model(name: str, architecture: object) -> None:
+    if architecture not in (None, "clip"):
+        raise ProjectorError(f"{name} is a {architecture} language model, not Gemma 3n's audio encoder.")
 
 
 def _base_name(stem: str) -> str:

@@ -37,6 +37,8 @@ class SettingsSaveError(OSError):
 class ModelSettings:
     active_model: Path | None = None
     projector: Path | None = None
+    # Gemma 3n only: the GGUF with its audio encoder (libmtmd skips it); None = look beside the model.
+    audio_encoder: Path | None = None
     extra_model_folders: list[Path] = field(default_factory=list)
 
 
@@ -195,6 +197,7 @@ def _seed(label: str, value: Any) -> int | None:
 _RULES: dict[tuple[str, str], Callable[[str, Any], Any]] = {
     ("model", "active_model"): _optional_path,
     ("model", "projector"): _optional_path,
+    ("model", "audio_encoder"): _optional_path,
     ("model", "extra_model_folders"): _folder_list,
     ("hardware", "gpu_layers"): _gpu_layers,
     ("hardware", "main_gpu"): _number(0, 15, integer=True),

@@ -7,7 +7,7 @@ from typing import Callable
 
 from app.core.engine_options import LoadOptions, SamplingOptions
 from app.core.memory_estimate import MemoryEstimate, MemorySplit, check_fits, estimate_memory
-from app.core.projector_file import find_projector_beside
+from app.core.projector_file import find_audio_encoder_beside, find_projector_beside
 from app.core.settings import Settings, SettingsError
 from app.core.system_memory import MemoryStatus, auto_gpu_layers, read_memory_status
 
@@ -44,13 +44,15 @@ def plan_load(
     """Resolve the GPU-layer choice and check the model fits.
 
     Raises SettingsError (no model chosen), ModelFileError (the file is unusable) or
-    MemoryFitError (it does not fit, with the numbers).
+    MemoryFitError (it does not fit, with the numbers). A chosen audio encoder that is missing or
+    damaged does not stop the load: the engine loads without it and says why it cannot hear.
     """
     model_path = settings.model.active_model
     if model_path is None:
         raise SettingsError("No model is chosen: pick one under Settings → Model.")
     hardware = settings.hardware
     projector = settings.model.projector or find_projector_beside(model_path)
+    audio_encoder = settings.model.audio_encoder or find_audio_encoder_beside(model_path, exclude=projector)
     estimate = estimate_memory(
         model_path,
         n_ctx=settings.generation.context_size,
@@ -64,6 +66,7 @@ def plan_load(
     options = LoadOptions(
         model_path=model_path,
         projector_path=projector,
+        audio_encoder_path=audio_encoder,
         n_ctx=settings.generation.context_size,
         n_gpu_layers=n_gpu_layers,
         main_gpu=hardware.main_gpu,

@@ -18,6 +18,8 @@ def add_transcribe_command(commands) -> None:
     parser = commands.add_parser("transcribe", help="transcribe or translate an audio file")
     parser.add_argument("--model", type=Path, dest="sub_model", help="GGUF model file")
     parser.add_argument("--mmproj", type=Path, dest="sub_mmproj", help="audio-capable projector")
+    parser.add_argument("--audio-encoder", type=Path,
+                        help="Gemma 3n audio-encoder GGUF (default: one found beside the model)")
     parser.add_argument("--translate-to", metavar="LANG", help=f"translate, e.g. {', '.join(LANGUAGES[:4])}")
     parser.add_argument("--srt", type=Path, help="also write subtitles to this file")
     parser.add_argument("--ctx", type=int, default=4096)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from app.core.engine_options import LoadOptions
-from app.core.projector_file import find_projector_beside
+from app.core.projector_file import find_audio_encoder_beside, find_projector_beside
 from app.core.store import ConversationStore
 from app.ui.chat_controller import ChatController
 from app.ui.engine_worker import EngineHost, LoadedModel
@@ -53,10 +53,12 @@ class MainWindow(MainWindowView):
 
     # -- models -----------------------------------------------------------------------------
     def load_model(self, options: LoadOptions, label: str = "", find_projector: bool = True) -> None:
-        if options.projector_path is None and find_projector:
-            projector = find_projector_beside(options.model_path) if options.model_path.exists() else None
-            if projector is not None:
-                options = options.with_changes(projector_path=projector)
+        if find_projector and options.model_path.exists():
+            if options.projector_path is None:
+                options = options.with_changes(projector_path=find_projector_beside(options.model_path))
+            if options.audio_encoder_path is None:
+                options = options.with_changes(audio_encoder_path=find_audio_encoder_beside(
+                    options.model_path, exclude=options.projector_path))
         self._pending_label = label or options.model_path.name
         self.model_label.setText(f"Loading {self._pending_label}…")
         self.load_progress.setValue(0)

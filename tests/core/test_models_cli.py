@@ -132,3 +132,28 @@ def test_download_failure_is_a_message_and_exit_code(hub) -> None:
     code, out, err = run("models", "download", "unsloth/gemma-3n-E2B-it-GGUF", "missing.gguf")
     assert code == 1 and out == ""
     assert "gemma-desk: error: missing.gguf is not in unsloth/gemma-3n-E2B-it-GGUF" in err
+
+
+def test_audio_encoder_is_cut_from_googles_checkpoint_beside_the_model(hub, tmp_path: Path) -> None:
+    from tests.fake_checkpoint import build_checkpoint
+
+    build_checkpoint().host(hub, "google/gemma-3n-E2B-it")
+    hub.gated.add("google/gemma-3n-E2B-it")
+    model = write_synthetic_model(tmp_path / "gemma-3n-E2B-it-Q4_K_M.gguf")
+
+    code, out, err = run("models", "audio-encoder", str(model))
+    assert code == 1 and "google/gemma-3n-E2B-it is gated" in err and out == ""
+
+    code, out, err = run("models", "audio-encoder", str(model), "--token", "hf_x")
+    assert code == 0, err
+    assert Path(out.strip()) == tmp_path / "gemma-3n-E2B-it-audio-encoder-F16.gguf"
+    assert "53/53 tensors" in err and "done" in err
+
+
+def test_audio_encoder_refuses_a_model_that_is_not_gemma3n(gemma_model_path: Path, tmp_path: Path) -> None:
+    code, out, err = run("models", "audio-encoder", str(gemma_model_path))
+    assert code == 1 and "is not a Gemma 3n E2B/E4B model" in err
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(b"GGUF" + b"\0" * 10)
+    code, out, err = run("models", "audio-encoder", str(broken))
+    assert code == 1 and "broken.gguf" in err

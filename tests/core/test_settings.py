@@ -41,6 +41,7 @@ def test_missing_file_gives_defaults_without_warnings(settings_path: Path) -> No
 def test_round_trip_keeps_every_value(settings_path: Path) -> None:
     original = Settings()
     original.model.active_model = Path("/models/gemma-3n-E4B-it-Q8_0.gguf")
+    original.model.audio_encoder = Path("/models/gemma-3n-E4B-it-audio-encoder-F16.gguf")
     original.model.extra_model_folders = [Path("/data/gguf"), Path("/mnt/more")]
     original.hardware.gpu_layers = 12
     original.hardware.kv_cache_type = "q8_0"
@@ -58,6 +59,7 @@ def test_round_trip_keeps_every_value(settings_path: Path) -> None:
     assert loaded == original
     stored = json.loads(settings_path.read_text())
     assert stored["model"]["active_model"] == "/models/gemma-3n-E4B-it-Q8_0.gguf"
+    assert stored["model"]["audio_encoder"] == "/models/gemma-3n-E4B-it-audio-encoder-F16.gguf"
     assert stored["hardware"]["gpu_layers"] == 12
 
 
@@ -107,6 +109,23 @@ def test_bad_values_fall_back_one_by_one(settings_path: Path) -> None:
     assert any("hardware.use_mmap must be true or false" in w for w in warnings)
     assert any("appearance must be an object" in w for w in warnings)
     assert len(warnings) == 7
+
+
+def test_audio_encoder_defaults_to_automatic_and_a_bad_value_falls_back(settings_path: Path) -> None:
+    settings_path.parent.mkdir(parents=True)
+    settings_path.write_text(json.dumps({"model": {"projector": "/m/mmproj.gguf"}}))
+    older, warnings = load_settings(settings_path)
+    assert warnings == [] and older.model.audio_encoder is None, "a file from before the setting: automatic"
+
+    settings_path.write_text(json.dumps({"model": {"audio_encoder": 7, "projector": "/m/mmproj.gguf"}}))
+    loaded, warnings = load_settings(settings_path)
+    assert loaded.model.audio_encoder is None
+    assert loaded.model.projector == Path("/m/mmproj.gguf"), "the good value next to it is kept"
+    assert warnings == ["settings.json: model.audio_encoder must be a file path, got 7; using none."]
+
+    loaded.model.audio_encoder = None
+    save_settings(loaded, settings_path)
+    assert json.loads(settings_path.read_text())["model"]["audio_encoder"] is None
 
 
 def test_unknown_keys_are_kept_and_written_back(settings_path: Path) -> None:
@@ -177,6 +196,9 @@ def test_reset_to_gemma_defaults_keeps_length_and_prompt() -> None:
     ("generation", "temperature", 0, 0.0),
     ("speech", "input_device", None, None),
     ("model", "active_model", "", None),
+    ("model", "audio_encoder", None, None),
+    ("model", "audio_encoder", "", None),
+    ("model", "audio_encoder", "/m/audio.gguf", Path("/m/audio.gguf")),
     ("model", "extra_model_folders", ["/a"], [Path("/a")]),
 ])
 def test_valid_values(section: str, name: str, value, expected) -> None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from app.core.engine_options import SamplingOptions
+from app.core.gemma3n_audio import write_audio_projector
 from app.core.memory_estimate import GB, MB, MemoryFitError
+from app.core.projector_file import find_audio_encoder_beside
 from app.core.settings import Settings, SettingsError
 from app.core.settings_to_engine import load_options_from_settings, plan_load, sampling_options_from_settings
 from app.core.system_memory import MemoryStatus
+from tests.core.gemma3n_audio.random_weights import random_audio_weights
 
 CPU_ONLY = MemoryStatus(free_ram=16 * GB, gpu_offload=False, free_vram=None)
 BIG_GPU = MemoryStatus(free_ram=16 * GB, gpu_offload=True, free_vram=80 * GB)
@@ -80,3 +84,46 @@ def test_a_model_that_does_not_fit_is_refused_with_numbers(settings: Settings) -
     settings.hardware.gpu_layers = "all"
     with pytest.raises(MemoryFitError, match="GPU memory for 19 layers"):
         plan_load(settings, status=MemoryStatus(free_ram=16 * GB, gpu_offload=True, free_vram=1 * GB))
+
+
+@pytest.fixture(scope="module")
+def encoder_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_audio_projector(tmp_path_factory.mktemp("encoder") / "encoder.gguf", random_audio_weights())
+
+
+@pytest.fixture
+def model_in_a_folder(settings: Settings, tmp_path: Path) -> Settings:
+    model = tmp_path / "gemma-3-270m-it-Q4_K_M.gguf"
+    model.symlink_to(settings.model.active_model)
+    settings.model.active_model = model
+    return settings
+
+
+def test_audio_encoder_is_automatic_unless_chosen(
+        model_in_a_folder: Settings, encoder_file: Path, tmp_path: Path) -> None:
+    settings = model_in_a_folder
+    assert load_options_from_settings(settings, status=CPU_ONLY).audio_encoder_path is None, "none beside the model"
+    beside = Path(shutil.copyfile(encoder_file, tmp_path / "gemma-3-270m-it-audio-encoder-F16.gguf"))
+    assert load_options_from_settings(settings, status=CPU_ONLY).audio_encoder_path == beside
+
+    chosen = Path(shutil.copyfile(encoder_file, tmp_path.parent / "elsewhere-audio-encoder.gguf"))
+    settings.model.audio_encoder = chosen
+    assert load_options_from_settings(settings, status=CPU_ONLY).audio_encoder_path == chosen
+
+
+def test_a_chosen_audio_encoder_that_is_gone_does_not_stop_the_load(
+        model_in_a_folder: Settings, tmp_path: Path) -> None:
+    gone = tmp_path / "gone-audio-encoder.gguf"
+    model_in_a_folder.model.audio_encoder = gone
+    plan = plan_load(model_in_a_folder, status=CPU_ONLY)
+    assert plan.options.audio_encoder_path == gone, "the engine loads without it and says why"
+
+
+def test_the_chosen_projector_is_not_taken_as_the_audio_encoder(
+        model_in_a_folder: Settings, encoder_file: Path, tmp_path: Path) -> None:
+    # An audio-only Gemma 3n projector chosen as the projector is not offered again.
+    projector = Path(shutil.copyfile(encoder_file, tmp_path / "mmproj-audio.gguf"))
+    model_in_a_folder.model.projector = projector
+    assert find_audio_encoder_beside(model_in_a_folder.model.active_model) == projector
+    options = load_options_from_settings(model_in_a_folder, status=CPU_ONLY)
+    assert (options.projector_path, options.audio_encoder_path) == (projector, None)

@@ -9,6 +9,7 @@ from app.core.engine_options import LoadOptions
 from app.core.store import ConversationStore
 from app.ui.main_window import MainWindow
 from tests.core.audio.fake_sounddevice import FakeSoundDevice, ReplayDevice
+from tests.model_factory_gemma3n import cached_random_gemma3n
 from tests.projector_factory import write_audio_projector, write_gemma3nv_projector
 from tests.ui.conftest import WAIT_MS
 
@@ -85,14 +86,17 @@ def test_a_vanishing_microphone_keeps_what_was_recorded(qtbot, tmp_path, gemma_m
     window.store.close()
 
 
-def test_gemma3n_projector_says_why_it_cannot_record(qtbot, make_window, tmp_path, gemma_model_path):
+def test_gemma3n_projector_without_audio_tensors_says_how_to_get_them(qtbot, make_window, tmp_path,
+                                                                        gemma_model_path):
     window = make_window(load=False)
-    projector = write_gemma3nv_projector(tmp_path / "mmproj-gemma3n.gguf", with_gemma3na_header=True)
+    model = cached_random_gemma3n(tmp_path, preset="tiny", vocab_from=gemma_model_path)
+    projector = write_gemma3nv_projector(tmp_path / "mmproj-gemma3n.gguf", n_embd=256, with_gemma3na_header=True)
     with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
-        window.load_model(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=1024, n_threads=2))
+        window.load_model(LoadOptions(model_path=model, projector_path=projector, n_ctx=1024, n_threads=2))
     assert window.dictation.start_recording() is False
-    assert "cannot run Gemma 3n audio" in window.notice.label.text()
-    assert "Settings" in window.notice.label.text()
+    message = window.notice.label.text()
+    assert "(the projector mmproj-gemma3n.gguf lacks its tensors)" in message
+    assert "Model manager ▸ Get audio encoder" in message and "Settings ▸ Model ▸ Audio encoder" in message
 
 
 def test_no_microphone_is_a_clear_message(qtbot, tmp_path, gemma_model_path):

@@ -18,6 +18,7 @@ from app.core.catalog import Catalog, CatalogModel, Suggestion
 from app.core.downloads import DownloadProgress, repo_folder
 from app.core.memory_estimate import format_bytes
 from app.core.model_library import InstalledModel, ModelLibrary, scan_models
+from app.core.projector_file import find_audio_encoder_beside
 from app.core.system_memory import MemoryStatus, read_memory_status
 from app.ui.model_manager.download_job import (
     AudioEncoderItem,
@@ -207,10 +208,9 @@ class ModelManagerDialog(ModelManagerView):
         """Where the audio encoder of an installed Gemma 3n model goes; None when it cannot or need not."""
         if model.architecture != "gemma3n" or official_repo_for(model.size_label) is None:
             return None
-        if model.projector is not None and model.projector.has_audio:
+        if find_audio_encoder_beside(model.path) is not None:
             return None
-        target = model.path.parent / audio_encoder_file_name(model.path)
-        return None if target.exists() else target
+        return model.path.parent / audio_encoder_file_name(model.path)
 
     def current_token(self) -> str | bool | None:
         return self.token_edit.text().strip() or self.token

@@ -15,6 +15,7 @@ from app.core.gguf_file import ModelFileError
 from app.core.memory_estimate import format_bytes
 from app.core.model_import import ImportResult
 from app.core.model_library import BrokenFile, InstalledModel, InstalledProjector, ModelLibrary, describe_model, scan_models
+from app.ui.settings.audio_encoder_choice import AudioEncoderChoice
 from app.ui.settings.model_importer import ModelImporter
 from app.ui.settings.model_tab import ModelTab
 
@@ -34,10 +35,11 @@ def projector_text(projector: InstalledProjector) -> str:
 
 
 class ModelPicker(QObject):
-    changed = Signal()  # the chosen model or projector changed
+    changed = Signal()  # the chosen model, projector or audio encoder changed
 
     def __init__(self, tab: ModelTab, *, active_model: Path | None, projector: Path | None,
                  extra_folders: Iterable[Path], loaded_model: Path | None = None,
+                 audio_encoder: Path | None = None,
                  scan: Callable[[list[Path]], ModelLibrary] = scan_models,
                  models_folder: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +51,9 @@ class ModelPicker(QObject):
         self.library = ModelLibrary()
         self._chosen_projector = projector
         self._syncing = False
+        self.audio_encoder_choice = AudioEncoderChoice(
+            tab.audio_encoder_combo, tab.audio_encoder_note, chosen=audio_encoder, chosen_for=active_model, parent=self)
+        self.audio_encoder_choice.changed.connect(self.changed)
         self.importer = ModelImporter(self, models_folder=self.models_folder)
         self.importer.started.connect(lambda name: self._say(f"Importing {name}…"))
         self.importer.imported.connect(self._imported)
@@ -76,6 +81,10 @@ class ModelPicker(QObject):
     def projector(self) -> Path | None:
         data = self.tab.projector_combo.currentData()
         return Path(data) if data else None
+
+    def audio_encoder(self) -> Path | None:
+        """The Gemma 3n audio-encoder file chosen; None for automatic (or a model that uses none)."""
+        return self.audio_encoder_choice.chosen()
 
     # -- listing ----------------------------------------------------------------------------
     def folders(self) -> list[Path]:
@@ -161,6 +170,7 @@ class ModelPicker(QObject):
         model = self.selected_model()
         self._fill_quantizations(model)
         self._fill_projectors(model)
+        self.audio_encoder_choice.show_for(model, self.projector())
         self.tab.model_facts.setText(self._facts(model))
         self.changed.emit()
 
@@ -192,7 +202,9 @@ class ModelPicker(QObject):
         combo.addItem(f"Automatic: {paired.path.name}" if paired else "Automatic (none found beside the model)", None)
         if model is not None:
             for projector in self.library.projectors:
-                if projector.projection_dim in (None, model.embedding_length):
+                # An audio-only Gemma 3n file is no projector for libmtmd: it goes under Audio encoder.
+                usable = projector.has_vision or projector.audio_in_libmtmd
+                if usable and projector.projection_dim in (None, model.embedding_length):
                     combo.addItem(projector_text(projector), str(projector.path))
         # Paths go into combo boxes as text: QVariant compares Python objects by identity.
         index = combo.findData(str(self._chosen_projector)) if self._chosen_projector is not None else 0
@@ -207,6 +219,7 @@ class ModelPicker(QObject):
     def _projector_chosen(self, index: int) -> None:
         data = self.tab.projector_combo.itemData(index)
         self._chosen_projector = Path(data) if data else None
+        self.audio_encoder_choice.show_for(self.selected_model(), self.projector())
         self.changed.emit()
 
     # -- importing and folders --------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The Model tab's layout: installed models with their projectors, the choice, import. No wiring."""
+"""The Model tab's layout: installed models with their projectors (and Gemma 3n's audio encoder), the
+choice, import. No wiring."""
 
 from __future__ import annotations
 
@@ -82,12 +83,19 @@ class ModelTab(QWidget):
         self.quantization_combo.setToolTip("Other quantizations of the same model that are installed")
         self.projector_combo = QComboBox()
         self.projector_combo.setToolTip("The projector (mmproj) that lets the model see images or hear audio")
+        self.audio_encoder_combo = QComboBox()
+        self.audio_encoder_combo.setObjectName("audio-encoder")
+        self.audio_encoder_note = QLabel()
+        self.audio_encoder_note.setWordWrap(True)
+        self.audio_encoder_note.hide()
         self.model_facts = QLabel()
         self.model_facts.setWordWrap(True)
         self.model_facts.setTextInteractionFlags(Qt.TextSelectableByMouse)
         choice = QFormLayout()
         choice.addRow("Quantization:", self.quantization_combo)
         choice.addRow("Projector:", self.projector_combo)
+        choice.addRow("Audio encoder:", self.audio_encoder_combo)
+        choice.addRow("", self.audio_encoder_note)
 
         self.import_button = QPushButton("Import…")
         self.import_mode_combo = QComboBox()

@@ -31,7 +31,7 @@ from app.ui.settings.settings_dialog import SettingsDialog, system_input_devices
 
 # Settings the loaded model was made with: changing one means unloading and loading again.
 RELOAD_SETTINGS = (
-    ("model", "active_model"), ("model", "projector"), ("generation", "context_size"),
+    ("model", "active_model"), ("model", "projector"), ("model", "audio_encoder"), ("generation", "context_size"),
     ("hardware", "gpu_layers"), ("hardware", "main_gpu"), ("hardware", "flash_attention"),
     ("hardware", "kv_cache_type"), ("hardware", "threads"), ("hardware", "use_mmap"), ("hardware", "use_mlock"),
 )
@@ -157,7 +157,7 @@ class SettingsController(QObject):
 
     def use_model(self, path: Path) -> None:
         new = copy.deepcopy(self.settings)
-        new.model.active_model, new.model.projector = Path(path), None
+        new.model.active_model, new.model.projector, new.model.audio_encoder = Path(path), None, None
         self.apply(new)
 
     def apply_generation(self) -> None:
@@ -189,6 +189,8 @@ class SettingsController(QObject):
         cannot be loaded (the reason is then shown in the window)."""
         settings = copy.deepcopy(self.settings)
         if model is not None:
+            if Path(model) != settings.model.active_model:
+                settings.model.audio_encoder = None  # another model's choice: look beside this one
             settings.model.active_model, settings.model.projector = Path(model), projector
         path = settings.model.active_model
         if path is None:

@@ -91,6 +91,7 @@ class SettingsDialog(QDialog):
         self._write_fields(self._original)
         self.picker = ModelPicker(
             self.model_tab, active_model=settings.model.active_model, projector=settings.model.projector,
+            audio_encoder=settings.model.audio_encoder,
             extra_folders=settings.model.extra_model_folders, loaded_model=loaded_model, scan=scan,
             models_folder=models_folder, parent=self,
         )
@@ -116,6 +117,7 @@ class SettingsDialog(QDialog):
             setattr(getattr(edited, field.section), field.name, validate_value(field.section, field.name, field.read()))
         edited.model.active_model = self.picker.active_model()
         edited.model.projector = self.picker.projector()
+        edited.model.audio_encoder = self.picker.audio_encoder()
         edited.model.extra_model_folders = list(self.picker.extra_folders)
         return edited
 
