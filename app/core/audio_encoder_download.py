@@ -32,18 +32,15 @@ from app.core.downloads import (
 from app.core.gemma3n_audio import AudioProjectorError, Gemma3nAudioEncoder
 from app.core.gemma3n_audio.writer import AudioWeightsError, DeferredTensor, bfloat16_to_float32, write_audio_projector
 from app.core.memory_estimate import format_bytes
+from app.core.projector_file import without_quantization
 
 __all__ = ["audio_encoder_file_name", "discard_audio_encoder_parts", "fetch_audio_encoder", "parts_folder"]
 
 
 def audio_encoder_file_name(model_path: Path) -> str:
     """`gemma-3n-E2B-it-audio-encoder-F16.gguf` for `gemma-3n-E2B-it-Q4_K_M.gguf`."""
-    from app.core.projector_file import _QUANTIZATION  # the same suffixes the projector pairing drops
-
     stem = Path(model_path).stem
-    while (match := _QUANTIZATION.search(stem)) is not None and match.start() > 0:
-        stem = stem[: match.start()]
-    return f"{stem.strip(' -_.')}-audio-encoder-F16.gguf"
+    return f"{without_quantization(stem) or stem}-audio-encoder-F16.gguf"
 
 
 def parts_folder(target: Path) -> Path:

@@ -318,11 +318,16 @@ def _refuse_language_model(name: str, architecture: object) -> None:
         raise ProjectorError(f"{name} is a {architecture} language model, not Gemma 3n's audio encoder.")
 
 
-def _base_name(stem: str) -> str:
+def without_quantization(stem: str) -> str:
+    """'gemma-3n-E2B-it' for 'gemma-3n-E2B-it-UD-Q4_K_XL' (and for 'mmproj-…-F16' less 'mmproj')."""
     stem = stem.strip(" -_.")
     while (match := _QUANTIZATION.search(stem)) is not None:
         stem = stem[: match.start()]
-    return stem.strip(" -_.").lower()
+    return stem.strip(" -_.")
+
+
+def _base_name(stem: str) -> str:
+    return without_quantization(stem).lower()
 
 
 def _first_architecture(path: Path) -> str | None:
