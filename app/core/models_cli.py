@@ -4,12 +4,13 @@ window, on the same library, catalog and download code as the dialog."""
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import shutil
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import TextIO
+from typing import Callable, TextIO
 
 from app.core.audio_encoder_download import audio_encoder_file_name, fetch_audio_encoder
 from app.core.audio_encoder_source import official_repo_for
@@ -158,11 +159,18 @@ def _download(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"gemma-desk: warning: the catalog pairs no projector with {args.file}.", file=err)
         else:
             files.append((projector.repo, projector.file))
+    return _fetch_each([
+        functools.partial(download_file, repo, filename, folder=folder, revision=args.revision, token=args.token)
+        for repo, filename in files
+    ], out, err)
+
+
+def _fetch_each(fetches: list[Callable[..., Path]], out: TextIO, err: TextIO) -> int:
+    """Run each fetch(on_progress=…) with a terminal progress bar; print the files; 0, 1 or 130."""
     bar = TerminalProgressBar(err)
     try:
-        for repo, filename in files:
-            path = download_file(repo, filename, folder=folder, revision=args.revision, token=args.token,
-                                 on_progress=bar.show)
+        for fetch in fetches:
+            path = fetch(on_progress=bar.show)
             bar.finish()
             print(path, file=out)
     except DownloadError as error:
@@ -188,20 +196,8 @@ def _audio_encoder(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
               "the checkpoint.", file=err)
         return 1
     target = args.model.parent / audio_encoder_file_name(args.model)
-    bar = TerminalProgressBar(err)
-    try:
-        path = fetch_audio_encoder(repo, target, revision=args.revision, token=args.token, on_progress=bar.show)
-    except DownloadError as error:
-        bar.finish()
-        print(f"gemma-desk: error: {error}", file=err)
-        return 1
-    except KeyboardInterrupt:
-        bar.finish()
-        print("gemma-desk: stopped. Run the same command again to resume.", file=err)
-        return 130
-    bar.finish()
-    print(path, file=out)
-    return 0
+    return _fetch_each([functools.partial(fetch_audio_encoder, repo, target, revision=args.revision,
+                                          token=args.token)], out, err)
 
 
 def _catalog_projector(repo: str, filename: str):
