@@ -96,11 +96,11 @@ def scene_dictation(window: MainWindow, audio: Path | None = None) -> None:
     wait_for(window.dictation.queueDrained, timeout_ms=600_000)
 
 
-from settings_scenes import scene_download, scene_settings, scene_settings_model  # noqa: E402
+from settings_scenes import scene_audio_encoder, scene_download, scene_settings, scene_settings_model  # noqa: E402
 
 # A scene may return a function that tidies up after the screenshot (a download to stop).
 SCENES = {"chat": scene_chat, "image": scene_image, "dictation": scene_dictation, "settings": scene_settings,
-          "settings-model": scene_settings_model, "download": scene_download}
+          "settings-model": scene_settings_model, "download": scene_download, "audio-encoder": scene_audio_encoder}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -119,3 +119,40 @@ def scene_download(window):
         manager.cancel()
         server.shutdown()
     return cleanup
+
+
+def scene_audio_encoder(window):
+    """An installed Gemma 3n E2B (a header-only stand-in) getting its audio encoder from a
+    loopback Google checkpoint: the small test checkpoint, served slowly so the bar is caught."""
+    sys.path.insert(0, str(ROOT))
+    from app.core import paths
+    from tests.fake_checkpoint import build_checkpoint
+    from tests.fake_hub import start_fake_hub
+    from tests.model_factory import write_synthetic_model
+    from tests.ui.settings_support import ThrottledBytes
+
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="gemma-desk-shot-data-")
+    folder = paths.models_folder() / "unsloth__gemma-3n-E2B-it-GGUF"
+    folder.mkdir(parents=True)
+    write_synthetic_model(folder / "gemma-3n-E2B-it-Q4_K_M.gguf")
+    hub, server, _thread = start_fake_hub()
+    os.environ["HF_ENDPOINT"] = hub.url
+    checkpoint = build_checkpoint()
+    checkpoint.host(hub, "google/gemma-3n-E2B-it", **{
+        name: {"served": ThrottledBytes(content, rate=30e3)} for name, content in checkpoint.shards.items()})
+    manager = _controller(window).open_model_manager()
+    manager.resize(960, 700)
+    manager.move(160, 70)
+    manager.installed_list.setCurrentRow(0)
+    manager.token_edit.setText("hf_" + "x" * 30)
+    manager.audio_encoder_button.click()
+    seen = []
+    manager.downloadProgress.connect(lambda _index, progress: seen.append(progress))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (seen and (seen[-1].fraction or 0) > 0.3):
+        _settle(200)
+
+    def cleanup() -> None:
+        manager.pause()
+        server.shutdown()
+    return cleanup

@@ -146,10 +146,12 @@ class MemoryEstimate:
 
 
 def format_bytes(count: int) -> str:
-    """'3.1 GB', '540 MB' (decimal units, as Hugging Face shows file sizes)."""
+    """'3.1 GB', '540 MB', '455 kB' (decimal units, as Hugging Face shows file sizes)."""
     if count >= GB:
         return f"{count / GB:.1f} GB"
-    return f"{max(count, 0) / MB:.0f} MB"
+    if count >= MB:
+        return f"{count / MB:.0f} MB"
+    return f"{max(count, 0) / 1000:.0f} kB"
 
 
 def _arch(header: GGUFHeader, key: str, default: object = None) -> object:

@@ -124,6 +124,7 @@ def test_gemma4_shared_layers_and_sliding_head_sizes(tmp_path: Path) -> None:
 def test_format_bytes_and_description() -> None:
     assert format_bytes(3_140_000_000) == "3.1 GB"
     assert format_bytes(540_000_000) == "540 MB"
+    assert format_bytes(455_056) == "455 kB"
     estimate = MemoryEstimate(synthetic(), n_ctx=4096)
     assert estimate.describe(0).startswith("≈ ") and estimate.describe(0).endswith(" RAM")
     assert " RAM + " in estimate.describe(5) and estimate.describe(5).endswith(" VRAM")

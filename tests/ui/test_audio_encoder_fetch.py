@@ -67,6 +67,7 @@ def test_catalog_download_of_gemma3n_can_add_the_audio_encoder(qtbot):
     dialog = make_manager(qtbot)
     tree = dialog.catalog_list
     rows = {tree.topLevelItem(i).data(0, ID_ROLE): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
+    assert tree.currentItem() is None and not dialog.audio_encoder_check.isVisible()
     tree.setCurrentItem(rows["g3n-e2b-q4km-unsloth"])
     assert dialog.audio_encoder_check.isVisible() and not dialog.audio_encoder_check.isChecked()
     assert "google/gemma-3n-E2B-it (gated" in dialog.details_label.text()

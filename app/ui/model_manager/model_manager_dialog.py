@@ -154,6 +154,7 @@ class ModelManagerDialog(ModelManagerView):
         model = self.selected_catalog_model()
         if model is None:
             self.details_label.setText("Pick a model to download.")
+            self.audio_encoder_check.setVisible(False)
         else:
             projector = model.projector_for(self.needs())
             lines = [f"{model.repo} / {model.file}"]
