@@ -80,3 +80,32 @@ def test_catalog_download_of_gemma3n_can_add_the_audio_encoder(qtbot):
     tree.setCurrentItem(rows[gemma4])
     assert not dialog.audio_encoder_check.isVisible()
     assert not any(isinstance(item, AudioEncoderItem) for item in dialog.download_items(dialog.selected_catalog_model()))
+
+
+def test_an_encoder_arriving_beside_the_loaded_gemma3n_is_taken_at_once(
+        qtbot, hub, make_window, tmp_path, request, gemma_model_path):
+    from dataclasses import replace
+
+    from app.core.audio_encoder_download import fetch_audio_encoder
+    from app.core.engine_options import LoadOptions
+    from app.ui.settings.settings_controller import SettingsController
+    from tests.core.gemma3n_audio.random_weights import TINY_SHAPE
+    from tests.model_factory_gemma3n import cached_random_gemma3n
+
+    model = cached_random_gemma3n(tmp_path, preset="tiny", vocab_from=gemma_model_path)
+    window = make_window(load=False)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS) as loaded:
+        window.load_model(LoadOptions(model_path=model, n_ctx=1024, n_threads=2))
+    assert not loaded.args[0].supports_audio
+    controller = SettingsController(window, tmp_path / "settings.json", read_status=lambda gpu: CPU_ONLY)
+    manager = controller.open_model_manager()
+
+    build_checkpoint(shape=replace(TINY_SHAPE, text_width=256)).host(hub, GOOGLE)
+    encoder = fetch_audio_encoder(GOOGLE, model.parent / "gemma3n-tiny-audio-encoder-F16.gguf")
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS) as reloaded:
+        manager.downloadFinished.emit([encoder])
+    assert reloaded.args[0].options.audio_encoder_path == encoder and reloaded.args[0].supports_audio
+    assert "so the model can hear" in window.notice.label.text()
+
+    manager.downloadFinished.emit([tmp_path / "unrelated.gguf"])  # nothing new for this model: no reload
+    assert window.host.worker is not None and window.loaded.options.audio_encoder_path == encoder

@@ -20,7 +20,7 @@ from app.core.engine_options import LoadOptions
 from app.core.gguf_file import ModelFileError
 from app.core.memory_estimate import MemoryFitError
 from app.core.model_library import ModelLibrary, describe_model, scan_models
-from app.core.projector_file import ProjectorError
+from app.core.projector_file import ProjectorError, find_audio_encoder_beside
 from app.core.settings import Settings, SettingsError, SettingsSaveError, default_settings_path, load_settings, save_settings
 from app.core.settings_to_engine import LoadPlan, plan_load, sampling_options_from_settings
 from app.core.system_memory import MemoryStatus, read_memory_status
@@ -130,10 +130,25 @@ class SettingsController(QObject):
                 scan=self.scan, token=self.download_token, parent=self.window,
             )
             self.manager.useModel.connect(self.use_model)
+            self.manager.downloadFinished.connect(self.files_arrived)
         self.manager.show()
         self.manager.raise_()
         self.manager.activateWindow()
         return self.manager
+
+    def files_arrived(self, files: list[Path]) -> None:
+        """A Gemma 3n audio encoder that lands beside the loaded model is taken at once, so the
+        model can hear without the user reloading it."""
+        loaded = self.window.loaded
+        if loaded is None or loaded.options.audio_encoder_path is not None:
+            return
+        options = loaded.options
+        found = find_audio_encoder_beside(options.model_path, exclude=options.projector_path)
+        if found is None or found not in files:
+            return
+        self.window.load_model(options.with_changes(audio_encoder_path=found), self.label_for(options.model_path))
+        self.window.notice.show_message(f"Reloading with the audio encoder {found.name}, so the model can hear.",
+                                        kind="info")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Close and self.manager is not None:

@@ -41,7 +41,20 @@ class _NoVisionTower(torch.nn.Module):
 
 def tiny_model(seed: int = 0, **audio_overrides: object) -> modeling_gemma3n.Gemma3nModel:
     """A Gemma3nModel with random weights rounded to float16 (so an F16 export is exact)."""
-    torch.manual_seed(seed)
+    model = _without_vision(modeling_gemma3n.Gemma3nModel, tiny_config(**audio_overrides), seed)
+    _randomize_audio(model, seed, torch.float16)
+    return model
+
+
+def tiny_checkpoint_model(seed: int = 0) -> modeling_gemma3n.Gemma3nForConditionalGeneration:
+    """What Google publishes, in small: a Gemma3nForConditionalGeneration (checkpoint names
+    `model.audio_tower.…`) whose audio weights are bfloat16 values, so a bfloat16 save is exact."""
+    model = _without_vision(modeling_gemma3n.Gemma3nForConditionalGeneration, tiny_config(), seed)
+    _randomize_audio(model.model, seed, torch.bfloat16)
+    return model
+
+
+def _without_vision(model_class: type, config: Gemma3nConfig, seed: int) -> torch.nn.Module:
     real_from_config = modeling_gemma3n.AutoModel.from_config
 
     def from_config(config: object, *args: object, **kwargs: object) -> torch.nn.Module:
@@ -49,9 +62,13 @@ def tiny_model(seed: int = 0, **audio_overrides: object) -> modeling_gemma3n.Gem
             return _NoVisionTower()
         return real_from_config(config, *args, **kwargs)
 
+    torch.manual_seed(seed)
     with mock.patch.object(modeling_gemma3n.AutoModel, "from_config", side_effect=from_config):
-        model = modeling_gemma3n.Gemma3nModel(tiny_config(**audio_overrides))
-    model.eval()
+        model = model_class(config)
+    return model.eval()
+
+
+def _randomize_audio(model: modeling_gemma3n.Gemma3nModel, seed: int, precision: torch.dtype) -> None:
     generator = torch.Generator().manual_seed(seed)
     with torch.no_grad():
         for name, parameter in model.named_parameters():
@@ -64,8 +81,7 @@ def tiny_model(seed: int = 0, **audio_overrides: object) -> modeling_gemma3n.Gem
                 values = torch.randn(parameter.shape, generator=generator) * 0.5
             else:  # norm scales around 1
                 values = 1.0 + 0.2 * torch.randn(parameter.shape, generator=generator)
-            parameter.copy_(values.half().float())
-    return model
+            parameter.copy_(values.to(precision).float())
 
 
 def audio_weights(model: modeling_gemma3n.Gemma3nModel) -> dict[str, np.ndarray]:
