@@ -42,5 +42,8 @@ def test_fetched_encoder_matches_transformers_on_its_own_checkpoint(hub, tmp_pat
     clip = noise_clip(5.5, seed=55)
     reference = reference_embeddings(model.model, clip)
     with Gemma3nAudioEncoder.from_gguf(fetched) as encoder:
-        assert_close_relative(encoder.encode_clip(clip), reference.soft_tokens)
+        ours = encoder.encode_clip(clip)
+        assert_close_relative(ours, reference.soft_tokens)
         assert_close_relative(encoder.end_of_audio_embedding(), reference.end_of_audio)
+    worst = abs(ours - reference.soft_tokens).max() / abs(reference.soft_tokens).max()
+    print(f"\nofficial route, 5.5-s clip: 188 embeddings within {worst:.2e} of transformers' (relative)")
