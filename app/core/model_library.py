@@ -22,6 +22,7 @@ from app.core.projector_file import (
     ProjectorError,
     ProjectorInfo,
     check_projector_pairs_with,
+    find_audio_encoder_beside,
     find_projector_beside,
     inspect_projector,
 )
@@ -72,6 +73,7 @@ class InstalledModel:
     block_count: int
     projector: InstalledProjector | None = None
     projector_problem: str | None = None
+    audio_encoder: Path | None = None  # Gemma 3n: the file our own encoder hears with
 
     @property
     def label(self) -> str:
@@ -84,7 +86,7 @@ class InstalledModel:
         found = ["text"]
         if self.projector and self.projector.has_vision:
             found.append("image")
-        if self.projector and self.projector.has_audio:
+        if (self.projector and self.projector.has_audio) or self.audio_encoder is not None:
             found.append("audio")
         return tuple(found)
 
@@ -175,6 +177,8 @@ def describe_model(path: Path, header: GGUFHeader | None = None) -> InstalledMod
         block_count=info.block_count,
         projector=projector,
         projector_problem=problem,
+        audio_encoder=(find_audio_encoder_beside(path, exclude=projector.path if projector else None)
+                       if info.architecture == "gemma3n" else None),
     )
 
 

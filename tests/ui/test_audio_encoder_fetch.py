@@ -60,6 +60,8 @@ def test_installed_gemma3n_gets_its_audio_encoder_with_the_users_token(qtbot, hu
     assert read_audio_encoder_shape(target).block_count == 2
     dialog.installed_list.setCurrentRow(0)
     assert not dialog.audio_encoder_button.isEnabled(), "nothing left to fetch"
+    assert dialog.installed_list.item(0).text().endswith(f"gemma-3n-E2B-it-Q4_K_M.gguf + {target.name}")
+    assert dialog.installed.models[0].capabilities == ("text", "audio")
     wait_until_pool_done(dialog.pool)
 
 

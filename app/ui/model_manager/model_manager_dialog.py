@@ -328,6 +328,8 @@ class ModelManagerDialog(ModelManagerView):
         self.installed_list.clear()
         for model in self.installed.models:
             projector = f" + {model.projector.path.name}" if model.projector else ""
+            if model.audio_encoder is not None and (model.projector is None or model.projector.path != model.audio_encoder):
+                projector += f" + {model.audio_encoder.name}"
             item = QListWidgetItem(f"{model.label} · {format_bytes(model.size_bytes)} · {model.path.name}{projector}")
             item.setData(PATH_ROLE, model.path)
             item.setToolTip(str(model.path))
