@@ -111,3 +111,32 @@ def test_an_encoder_arriving_beside_the_loaded_gemma3n_is_taken_at_once(
 
     manager.downloadFinished.emit([tmp_path / "unrelated.gguf"])  # nothing new for this model: no reload
     assert window.host.worker is not None and window.loaded.options.audio_encoder_path == encoder
+
+
+def test_pausing_the_audio_encoder_offers_resume_which_continues(qtbot, hub):
+    from tests.ui.settings_support import ThrottledBytes
+
+    checkpoint = build_checkpoint()
+    checkpoint.host(hub, GOOGLE, **{name: {"served": ThrottledBytes(content, rate=400e3)}
+                                    for name, content in checkpoint.shards.items()})
+    model = installed_gemma3n()
+    dialog = make_manager(qtbot)
+    dialog.installed_list.setCurrentRow(0)
+
+    def pause_once_bytes_arrive(_index, progress) -> None:
+        if progress.stage == "downloading" and progress.downloaded > 0 and dialog.job.running:
+            dialog.pause_button.click()
+
+    dialog.downloadProgress.connect(pause_once_bytes_arrive)
+    with qtbot.waitSignal(dialog.downloadStopped, timeout=WAIT_MS) as stopped:
+        dialog.audio_encoder_button.click()
+    assert stopped.args[1] is False and "it resumes from there" in stopped.args[0]
+    assert dialog.audio_encoder_button.text() == "Resume audio encoder" and dialog.audio_encoder_button.isEnabled()
+    dialog.downloadProgress.disconnect(pause_once_bytes_arrive)
+
+    for name, content in checkpoint.shards.items():
+        hub.files[(GOOGLE, name)].served = None
+    with qtbot.waitSignal(dialog.downloadFinished, timeout=WAIT_MS) as finished:
+        dialog.audio_encoder_button.click()
+    assert finished.args == [[model.parent / "gemma-3n-E2B-it-audio-encoder-F16.gguf"]]
+    wait_until_pool_done(dialog.pool)

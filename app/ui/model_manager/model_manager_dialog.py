@@ -202,8 +202,14 @@ class ModelManagerDialog(ModelManagerView):
         target = self.audio_encoder_target(model) if model is not None else None
         if target is None or (self.job is not None and self.job.running):
             return
+        if self._paused_audio_encoder(target):
+            return self.retry()  # "Resume": the same job, from the parts already fetched
         self.job_model = None
         self._begin([AudioEncoderItem(official_repo_for(model.size_label), target)], target.name)
+
+    def _paused_audio_encoder(self, target: Path) -> bool:
+        return (self.job is not None and not self.job.running
+                and any(isinstance(item, AudioEncoderItem) and item.target == target for item in self.job.items))
 
     def audio_encoder_target(self, model: InstalledModel) -> Path | None:
         """Where the audio encoder of an installed Gemma 3n model goes; None when it cannot or need not."""
@@ -317,9 +323,11 @@ class ModelManagerDialog(ModelManagerView):
         self.progress_bar.setVisible(self.job is not None or self.progress_bar.value() > 0)
         self.use_button.setEnabled(self.installed_list.currentItem() is not None)
         installed = self.selected_installed_model()
+        target = self.audio_encoder_target(installed) if installed is not None else None
         self.audio_encoder_button.setVisible(installed is not None and installed.architecture == "gemma3n")
-        self.audio_encoder_button.setEnabled(
-            not running and installed is not None and self.audio_encoder_target(installed) is not None)
+        self.audio_encoder_button.setEnabled(not running and target is not None)
+        paused = target is not None and self._paused_audio_encoder(target) and not self.failed_message
+        self.audio_encoder_button.setText("Resume audio encoder" if paused else "Get audio encoder")
 
     # -- installed ----------------------------------------------------------------------------
     def refresh_installed(self, select: Path | None = None) -> None:
