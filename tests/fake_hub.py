@@ -26,6 +26,7 @@ class HostedFile:
     cut_after: int | None = None  # close the connection after this many body bytes, once
     fail_gets: int = 0  # answer this many GETs with 503 first
     lfs: bool = True
+    ignore_range: bool = False  # answer every GET with the whole file, as some proxies do
 
     @property
     def sha256(self) -> str:
@@ -123,7 +124,7 @@ def start_fake_hub() -> tuple[FakeHub, ThreadingHTTPServer, threading.Thread]:
                 return self._error(503, None)
             data = hosted.served if hosted.served is not None else hosted.content
             start, stop = 0, None
-            requested = self.headers.get("Range")
+            requested = None if hosted.ignore_range else self.headers.get("Range")
             if requested:
                 bounds = re.match(r"bytes=(\d+)-(\d*)", requested)
                 start = int(bounds.group(1))

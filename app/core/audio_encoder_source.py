@@ -150,21 +150,36 @@ def _tensor_slices(shard: RemoteFile, names: list[str], token: str | bool | None
 def _header(repo_id: str, filename: str, revision: str, token: str | bool | None, endpoint: str):
     """(where the data starts in the file, {name: huggingface_hub TensorInfo})."""
     from huggingface_hub import HfApi, hf_hub_url
-    from huggingface_hub.utils import build_hf_headers, get_session, hf_raise_for_status
 
     try:
+        # First the file's first 8 bytes, the header's length (huggingface_hub does not keep it).
+        # Streamed: a server that ignored the Range would otherwise send gigabytes into memory.
+        header_length = _first_bytes(hf_hub_url(repo_id, filename, revision=revision, endpoint=endpoint), token)
         metadata = HfApi(endpoint=endpoint, token=token, library_name=LIBRARY_NAME).parse_safetensors_file_metadata(
             repo_id, filename, revision=revision)
-        # The header's length is not kept by huggingface_hub; it is the file's first 8 bytes.
-        url = hf_hub_url(repo_id, filename, revision=revision, endpoint=endpoint)
-        response = get_session().get(
-            url, headers={**build_hf_headers(token=token, library_name=LIBRARY_NAME), "Range": "bytes=0-7"})
-        hf_raise_for_status(response)
+    except DownloadError:
+        raise
     except Exception as error:  # noqa: BLE001 - every failure becomes one message
         raise DownloadError(explain_hub_error(error, repo_id, filename, endpoint)) from error
-    if len(response.content) != 8:
-        raise DownloadError(f"The hub did not answer a byte-range request for {filename}; it cannot be fetched in part.")
-    return 8 + int.from_bytes(response.content, "little"), metadata.tensors
+    return 8 + int.from_bytes(header_length, "little"), metadata.tensors
+
+
+def _first_bytes(url: str, token: str | bool | None, count: int = 8) -> bytes:
+    from huggingface_hub.utils import build_hf_headers, get_session, hf_raise_for_status
+
+    headers = {**build_hf_headers(token=token, library_name=LIBRARY_NAME), "Range": f"bytes=0-{count - 1}"}
+    with get_session().stream("GET", url, headers=headers) as response:
+        hf_raise_for_status(response)
+        received = b""
+        if response.status_code == 206:
+            for chunk in response.iter_bytes():
+                received += chunk
+                if len(received) >= count:
+                    break
+    if len(received) != count:
+        raise DownloadError(f"The hub did not answer a byte-range request for {url.rsplit('/', 1)[-1]}; "
+                            "the audio tensors cannot be fetched on their own.")
+    return received
 
 
 def _merge(shard: RemoteFile, slices: list[TensorSlice]) -> list[ByteRange]:

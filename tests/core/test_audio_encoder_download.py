@@ -133,3 +133,11 @@ def test_a_checkpoint_without_audio_is_refused(hub, tmp_path: Path) -> None:
     build_checkpoint(with_audio=False).host(hub, "google/gemma-3-1b-it")
     with pytest.raises(DownloadError, match="no Gemma 3n audio encoder"):
         fetch_audio_encoder("google/gemma-3-1b-it", tmp_path / "audio.gguf")
+
+
+def test_a_server_that_ignores_byte_ranges_is_refused_without_sending_the_shard(hub, checkpoint, tmp_path: Path) -> None:
+    big = SHARDS[1]
+    checkpoint.host(hub, REPO, **{big: {"ignore_range": True}})
+    with pytest.raises(DownloadError, match="did not answer a byte-range request"):
+        fetch_audio_encoder(REPO, tmp_path / "audio.gguf")
+    assert hub.body_bytes_of(big) < len(checkpoint.shards[big]) / 2
