@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from app.core.audio_encoder_source import official_repo_for
 from app.core.memory_estimate import DEFAULT_RAM_MARGIN, MB, N_UBATCH, RUNTIME_OVERHEAD, format_bytes
 from app.resources import resource_path
 
@@ -70,6 +71,11 @@ class CatalogModel:
     def label(self) -> str:
         """'Gemma 3n E2B · Q4_K_M · unsloth'."""
         return f"{FAMILY_NAMES.get(self.family, self.family)} {self.size} · {self.quantization} · {self.publisher}"
+
+    @property
+    def audio_encoder_repo(self) -> str | None:
+        """Google's checkpoint that Gemma 3n's audio encoder can be cut from; None for other models."""
+        return official_repo_for(self.size) if self.family == "gemma3n" else None
 
     @property
     def capabilities(self) -> tuple[str, ...]:

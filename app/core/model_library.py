@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from app.core import paths
+from app.core.audio_encoder_source import official_repo_for
 from app.core.gguf_file import ModelFileError, inspect_model, open_gguf
 from app.core.gguf_header import GGUFHeader
 from app.core.model_import import ImportResult, ModelImportError, import_model
@@ -73,13 +74,18 @@ class InstalledModel:
     block_count: int
     projector: InstalledProjector | None = None
     projector_problem: str | None = None
-    audio_encoder: Path | None = None  # Gemma 3n: the file our own encoder hears with
+    audio_encoder: Path | None = None  # Gemma 3n: the file our own encoder hears with (may be the projector)
 
     @property
     def label(self) -> str:
         """'Gemma 3n E4B · Q8_0'."""
         family = f"{self.family} {self.size_label}" if self.size_label else self.family
         return f"{family} · {self.quantization}"
+
+    @property
+    def audio_encoder_repo(self) -> str | None:
+        """Google's checkpoint that Gemma 3n's audio encoder can be cut from; None for other models."""
+        return official_repo_for(self.size_label) if self.architecture == "gemma3n" else None
 
     @property
     def capabilities(self) -> tuple[str, ...]:
@@ -177,8 +183,7 @@ def describe_model(path: Path, header: GGUFHeader | None = None) -> InstalledMod
         block_count=info.block_count,
         projector=projector,
         projector_problem=problem,
-        audio_encoder=(find_audio_encoder_beside(path, exclude=projector.path if projector else None)
-                       if info.architecture == "gemma3n" else None),
+        audio_encoder=find_audio_encoder_beside(path) if info.architecture == "gemma3n" else None,
     )
 
 

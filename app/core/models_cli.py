@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from app.core.audio_encoder_download import audio_encoder_file_name, fetch_audio_encoder
-from app.core.audio_encoder_source import official_repo_for
 from app.core.catalog import CatalogError, load_catalog
 from app.core.downloads import DownloadError, DownloadProgress, download_file, repo_folder
 from app.core.gguf_file import ModelFileError
@@ -190,7 +189,7 @@ def _audio_encoder(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ModelFileError as error:
         print(f"gemma-desk: error: {error}", file=err)
         return 1
-    repo = args.repo or (official_repo_for(model.size_label) if model.architecture == "gemma3n" else None)
+    repo = args.repo or model.audio_encoder_repo
     if repo is None:
         print(f"gemma-desk: error: {args.model.name} is not a Gemma 3n E2B/E4B model; pass --repo to choose "
               "the checkpoint.", file=err)

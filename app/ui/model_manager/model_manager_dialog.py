@@ -13,12 +13,10 @@ from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
 from app.core import paths
 from app.core.audio_encoder_download import audio_encoder_file_name
-from app.core.audio_encoder_source import official_repo_for
 from app.core.catalog import Catalog, CatalogModel, Suggestion
 from app.core.downloads import DownloadProgress, repo_folder
 from app.core.memory_estimate import format_bytes
 from app.core.model_library import InstalledModel, ModelLibrary, scan_models
-from app.core.projector_file import find_audio_encoder_beside
 from app.core.system_memory import MemoryStatus, read_memory_status
 from app.ui.model_manager.download_job import (
     AudioEncoderItem,
@@ -162,7 +160,7 @@ class ModelManagerDialog(ModelManagerView):
                 size = format_bytes(projector.size_bytes) if projector.size_bytes else "size unknown"
                 lines.append(f"Projector: {projector.file} ({' + '.join(projector.capabilities)}, {size})")
             lines += [text for text in (model.note, projector.note if projector else "") if text]
-            source = official_repo_for(model.size) if model.family == "gemma3n" else None
+            source = model.audio_encoder_repo
             if source is not None:
                 lines.append(f"Audio: llama.cpp does not run Gemma 3n's audio encoder and GGUF projectors often lack it; "
                              f"Gemma Desk runs it itself and can cut it out of {source} (gated: accept Google's "
@@ -182,9 +180,8 @@ class ModelManagerDialog(ModelManagerView):
         if projector is not None and self.projector_check.isChecked():
             # Beside the model, whatever repository it comes from, so that it pairs by folder.
             items.append(DownloadItem(projector.repo, projector.file, folder))
-        source = official_repo_for(model.size) if model.family == "gemma3n" else None
-        if source is not None and self.audio_encoder_check.isChecked():
-            items.append(AudioEncoderItem(source, folder / audio_encoder_file_name(Path(model.file))))
+        if model.audio_encoder_repo is not None and self.audio_encoder_check.isChecked():
+            items.append(AudioEncoderItem(model.audio_encoder_repo, folder / audio_encoder_file_name(Path(model.file))))
         return items
 
     def download_selected(self) -> None:
@@ -205,7 +202,7 @@ class ModelManagerDialog(ModelManagerView):
         if self._paused_audio_encoder(target):
             return self.retry()  # "Resume": the same job, from the parts already fetched
         self.job_model = None
-        self._begin([AudioEncoderItem(official_repo_for(model.size_label), target)], target.name)
+        self._begin([AudioEncoderItem(model.audio_encoder_repo, target)], target.name)
 
     def _paused_audio_encoder(self, target: Path) -> bool:
         return (self.job is not None and not self.job.running
@@ -213,9 +210,7 @@ class ModelManagerDialog(ModelManagerView):
 
     def audio_encoder_target(self, model: InstalledModel) -> Path | None:
         """Where the audio encoder of an installed Gemma 3n model goes; None when it cannot or need not."""
-        if model.architecture != "gemma3n" or official_repo_for(model.size_label) is None:
-            return None
-        if find_audio_encoder_beside(model.path) is not None:
+        if model.audio_encoder_repo is None or model.audio_encoder is not None:
             return None
         return model.path.parent / audio_encoder_file_name(model.path)
 
