@@ -13,25 +13,12 @@ from typing import Sequence
 from llama_cpp import Llama, llama_cpp
 
 from app.core.engine_options import LoadOptions, SamplingOptions
+from app.core.model_loading import llama_arguments
 
 
 def open_llama(options: LoadOptions, **overrides) -> Llama:
     """A Llama with the context the app would make (`app.core.model_loading.load_llama`)."""
-    settings = dict(
-        model_path=str(options.model_path),
-        n_ctx=options.n_ctx,
-        n_batch=options.n_batch,
-        n_ubatch=options.n_batch,
-        n_threads=options.n_threads,
-        n_threads_batch=options.n_threads,
-        n_gpu_layers=options.n_gpu_layers,
-        flash_attn=options.flash_attention,
-        use_mmap=options.use_mmap,
-        swa_full=True,
-        verbose=False,
-    )
-    settings.update(overrides)
-    return Llama(**settings)
+    return Llama(**(llama_arguments(options) | overrides))
 
 
 class ReferenceSampler:
