@@ -30,13 +30,19 @@ def twelve_megapixel_jpeg() -> bytes:
     return buffer.getvalue()
 
 
-def main() -> None:
-    data = twelve_megapixel_jpeg()
+def timed_prepare(data: bytes, runs: int = RUNS):
+    """(the last prepared image, seconds of each of `runs` preparations)."""
     timings = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
         prepared = prepare_image(data, name="bench.jpg")
         timings.append(time.perf_counter() - start)
+    return prepared, timings
+
+
+def main() -> None:
+    data = twelve_megapixel_jpeg()
+    prepared, timings = timed_prepare(data)
     assert (prepared.width, prepared.height) == (WIDTH, HEIGHT)
     print(
         f"prepare_image, {WIDTH}×{HEIGHT} JPEG ({len(data) / 1e6:.1f} MB): "

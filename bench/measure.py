@@ -99,12 +99,8 @@ def process_memory(pid: int | str = "self") -> dict:
 
 def gpu_memory_mib(pid: int) -> float | None:
     """GPU memory a process holds, from nvidia-smi (None without an NVIDIA GPU)."""
-    try:
-        output = subprocess.run(
-            ["nvidia-smi", "--query-compute-apps=pid,used_memory", "--format=csv,noheader,nounits"],
-            capture_output=True, text=True, timeout=20, check=False,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+    output = _nvidia_smi("--query-compute-apps=pid,used_memory", "--format=csv,noheader,nounits")
+    if output is None:
         return None
     for line in output.splitlines():
         parts = [part.strip() for part in line.split(",")]
@@ -172,14 +168,17 @@ def _memory_total_kib() -> int:
 
 
 def _gpu_name() -> str:
+    output = (_nvidia_smi("--query-gpu=name", "--format=csv,noheader") or "").strip()
+    return output.splitlines()[0] if output else ""
+
+
+def _nvidia_smi(*arguments: str) -> str | None:
+    """nvidia-smi's output, or None where there is no NVIDIA driver."""
     try:
-        output = subprocess.run(
-            ["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"],
-            capture_output=True, text=True, timeout=20, check=False,
-        ).stdout
+        return subprocess.run(["nvidia-smi", *arguments], capture_output=True, text=True, timeout=20,
+                              check=False).stdout
     except (OSError, subprocess.SubprocessError):
-        return ""
-    return output.strip().splitlines()[0] if output.strip() else ""
+        return None
 
 
 def _slugify(text: str) -> str:

@@ -19,22 +19,15 @@ from llama_cpp import mtmd_cpp as mtmd
 from app.core.audio.chunker import SAMPLE_RATE, SpeechChunker, chunk_audio
 from app.core.engine import ChatEngine, GenerationResult, TokenPiece
 from app.core.engine_options import LoadOptions, SamplingOptions
-from app.core.images import prepare_image
 from app.core.prompt_format import ChatMessage, MediaItem, render_as_text
-from bench.image_prepare import RUNS as IMAGE_RUNS
-from bench.image_prepare import twelve_megapixel_jpeg
+from bench.image_prepare import timed_prepare, twelve_megapixel_jpeg
 from bench.measure import interleaved, summary
 from bench.reference import ReferenceRunner, ReferenceSampler
 from tests.projector_factory import write_audio_projector, write_gemma3_projector
 
 
 def image_benchmark(options: LoadOptions, scratch: Path, runs: int, sampling: SamplingOptions) -> dict:
-    jpeg = twelve_megapixel_jpeg()
-    prepare_times = []
-    for _ in range(IMAGE_RUNS):
-        started = time.perf_counter()
-        prepared = prepare_image(jpeg, name="bench.jpg")
-        prepare_times.append(time.perf_counter() - started)
+    prepared, prepare_times = timed_prepare(twelve_megapixel_jpeg())
     projector = write_gemma3_projector(scratch / "tiny-gemma3-mmproj.gguf")
     options = options.with_changes(projector_path=projector)
     engine, reference = ChatEngine(options), MediaReference(options)
