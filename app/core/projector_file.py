@@ -294,7 +294,11 @@ def audio_encoders_beside(model_path: Path, *, exclude: Path | None = None) -> l
 def find_audio_encoder_beside(model_path: Path, *, exclude: Path | None = None) -> Path | None:
     """The Gemma 3n audio-encoder file beside `model_path` most likely made for it, if any; one
     named after another model only when it is the only one there."""
-    found = audio_encoders_beside(model_path, exclude=exclude)
+    return likeliest_audio_encoder(audio_encoders_beside(model_path, exclude=exclude), model_path)
+
+
+def likeliest_audio_encoder(found: list[AudioEncoderFile], model_path: Path) -> Path | None:
+    """Of `found` (as audio_encoders_beside orders them), the one taken automatically, if any."""
     stranger = bool(found) and _encoder_rank(found[0], _base_name(Path(model_path).stem))[0]
     return None if not found or (stranger and len(found) > 1) else found[0].path
 

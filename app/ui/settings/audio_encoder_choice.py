@@ -16,9 +16,9 @@ from app.core.projector_file import (
     AudioEncoderFile,
     ProjectorError,
     audio_encoders_beside,
-    find_audio_encoder_beside,
     find_projector_beside,
     inspect_audio_encoder,
+    likeliest_audio_encoder,
 )
 
 CHOOSE_FILE = "Choose file…"
@@ -93,7 +93,7 @@ class AudioEncoderChoice(QObject):
         combo.setToolTip(GEMMA3N_TIP)
 
     def _automatic_text(self, found: list[AudioEncoderFile], projector: Path | None) -> str:
-        automatic = find_audio_encoder_beside(self._model.path, exclude=projector) if found else None
+        automatic = likeliest_audio_encoder(found, self._model.path)
         if automatic is not None:
             return f"Automatic — {automatic.name}"
         if projector is not None and _holds_audio_encoder(projector):
