@@ -59,7 +59,7 @@ def plan_for(model_key: str, quick: bool, gpu: bool) -> Plan:
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     _keep_bools_alive()
-    from app.core.engine_options import LoadOptions
+    from app.core.engine.options import LoadOptions
     from bench.measure import describe_machine, load_average
     from bench.models import resolve_models
 
@@ -132,7 +132,7 @@ def _run_model(entry: dict, model, options, plan: Plan, args, stem: Path, report
         if model.key == "270m":
             from bench.media import image_benchmark, speech_benchmark
 
-            from app.core.engine_options import SamplingOptions
+            from app.core.engine.options import SamplingOptions
 
             media_options = options.with_changes(n_ctx=2048)
             sampling = SamplingOptions()
@@ -154,7 +154,7 @@ def _run_model(entry: dict, model, options, plan: Plan, args, stem: Path, report
 
 
 def _chat_sections(section, entry: dict, options, plan: Plan, scratch: Path) -> None:
-    from app.core.engine_options import SamplingOptions
+    from app.core.engine.options import SamplingOptions
     from bench import chat
     from bench.reference import ReferenceRunner
 

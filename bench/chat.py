@@ -9,8 +9,8 @@ import pstats
 import time
 from dataclasses import replace
 
-from app.core.engine_options import SamplingOptions
-from app.core.prompt_format import ChatMessage, render_as_text
+from app.core.engine.options import SamplingOptions
+from app.core.engine.prompt_format import ChatMessage, render_as_text
 from bench.measure import interleaved, percentile, ratio, summary
 from bench.reference import ReferenceRunner
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import time
 
-from app.core.engine import ChatEngine, GenerationResult, TokenPiece
-from app.core.engine_options import LoadOptions, SamplingOptions
-from app.core.prompt_format import ChatMessage
+from app.core.engine.engine import ChatEngine, GenerationResult, TokenPiece
+from app.core.engine.options import LoadOptions, SamplingOptions
+from app.core.engine.prompt_format import ChatMessage
 from bench.measure import Answer
 
 

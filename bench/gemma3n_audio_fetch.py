@@ -65,7 +65,7 @@ MEASURE = """
 import sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from app.core.audio_encoder_download import fetch_audio_encoder
+from app.core.hub.audio_encoder_download import fetch_audio_encoder
 def kb(field):
     return next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith(field + ':'))
 before = kb('VmRSS')

@@ -20,13 +20,13 @@ from pathlib import Path
 import llama_cpp
 from PIL import Image
 
-from app.core.chat_request import image_item
-from app.core.engine import ChatEngine
-from app.core.engine_options import SamplingOptions
-from app.core.images import prepare_image
-from app.core.prompt_format import ChatMessage
-from app.core.settings import Settings
-from app.core.settings_to_engine import plan_load
+from app.core.chat.chat_request import image_item
+from app.core.engine.engine import ChatEngine
+from app.core.engine.options import SamplingOptions
+from app.core.chat.images import prepare_image
+from app.core.engine.prompt_format import ChatMessage
+from app.core.storage.settings import Settings
+from app.core.load_plan import plan_load
 
 GREEDY = SamplingOptions(temperature=0.0, max_tokens=128, logit_bias={106: -100.0, 1: -100.0})
 

@@ -15,7 +15,7 @@ from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.images import prepare_image  # noqa: E402
+from app.core.chat.images import prepare_image  # noqa: E402
 
 WIDTH, HEIGHT, RUNS = 4000, 3000, 5
 

@@ -16,7 +16,7 @@ class Answer:
     """One answer as the app produced it: when it was asked, when each token reached the
     consumer (the GUI thread in the window path), and the engine's result."""
 
-    result: object  # app.core.engine.GenerationResult
+    result: object  # app.core.engine.engine.GenerationResult
     sent_at: float
     arrivals: list[float] = field(default_factory=list)
     finished_at: float = 0.0

@@ -16,10 +16,10 @@ import numpy as np
 from llama_cpp import llama_cpp
 from llama_cpp import mtmd_cpp as mtmd
 
-from app.core.audio.chunker import SAMPLE_RATE, SpeechChunker, chunk_audio
-from app.core.engine import ChatEngine, GenerationResult, TokenPiece
-from app.core.engine_options import LoadOptions, SamplingOptions
-from app.core.prompt_format import ChatMessage, MediaItem, render_as_text
+from app.core.speech.chunker import SAMPLE_RATE, SpeechChunker, chunk_audio
+from app.core.engine.engine import ChatEngine, GenerationResult, TokenPiece
+from app.core.engine.options import LoadOptions, SamplingOptions
+from app.core.engine.prompt_format import ChatMessage, MediaItem, render_as_text
 from bench.image_prepare import timed_prepare, twelve_megapixel_jpeg
 from bench.measure import interleaved, summary
 from bench.reference import ReferenceRunner, ReferenceSampler

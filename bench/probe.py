@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeats", type=int, default=3, help="decode runs (median and best reported)")
     parser.add_argument("--spawned-at", type=float, default=time.time())
     args = parser.parse_args(argv)
-    from app.core.engine_options import LoadOptions
+    from app.core.engine.options import LoadOptions
 
     options = LoadOptions(model_path=args.model, n_ctx=args.n_ctx, n_threads=args.threads,
                           n_gpu_layers=args.gpu_layers)
@@ -57,8 +57,8 @@ def _window(options, args):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QCoreApplication
 
-    from app.core.engine_options import SamplingOptions
-    from app.core.store import ConversationStore
+    from app.core.engine.options import SamplingOptions
+    from app.core.storage.store import ConversationStore
     from app.ui.application import create_application
     from app.ui.main_window import MainWindow
     from bench.measure import gpu_memory_mib, process_memory
@@ -116,7 +116,7 @@ def _window(options, args):
 
 
 def _llama(options, args):
-    from app.core.engine_options import SamplingOptions
+    from app.core.engine.options import SamplingOptions
     from bench.measure import gpu_memory_mib, process_memory
     from bench.reference import ReferenceRunner
 

@@ -1,7 +1,7 @@
 """The reference: llama.cpp driven through llama-cpp-python's low-level API, nothing else.
 
 Same file, same context settings and threads as the app's `load_llama`, the same sampler chain as
-`app.core.sampling.build_sampler`, and a tight `llama_decode` loop.
+`app.core.engine.sampling.build_sampler`, and a tight `llama_decode` loop.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from typing import Sequence
 
 from llama_cpp import Llama, llama_cpp
 
-from app.core.engine_options import LoadOptions, SamplingOptions
-from app.core.model_loading import llama_arguments
+from app.core.engine.options import LoadOptions, SamplingOptions
+from app.core.engine.loading import llama_arguments
 
 
 def open_llama(options: LoadOptions, **overrides) -> Llama:
-    """A Llama with the context the app would make (`app.core.model_loading.load_llama`)."""
+    """A Llama with the context the app would make (`app.core.engine.loading.load_llama`)."""
     return Llama(**(llama_arguments(options) | overrides))
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import gguf
 
-from app.core.gguf_header import read_header
+from app.core.models.gguf_header import read_header
 from bench.models import REPOSITORY
 
 if str(REPOSITORY) not in sys.path:

@@ -11,8 +11,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal, Slot  # noqa: E402
 
-from app.core.engine_options import LoadOptions, SamplingOptions  # noqa: E402
-from app.core.store import ConversationStore  # noqa: E402
+from app.core.engine.options import LoadOptions, SamplingOptions  # noqa: E402
+from app.core.storage.store import ConversationStore  # noqa: E402
 from app.ui.application import create_application  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from bench.measure import Answer  # noqa: E402

@@ -17,10 +17,10 @@ from PIL import Image, ImageDraw
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
-from app.core.demo_model import demo_model_path
-from app.core.engine_options import LoadOptions, SamplingOptions
-from app.core.images import prepare_image
-from app.core.store import ConversationStore
+from app.core.models.demo import demo_model_path
+from app.core.engine.options import LoadOptions, SamplingOptions
+from app.core.chat.images import prepare_image
+from app.core.storage.store import ConversationStore
 from app.ui.application import create_application
 from app.ui.main_window import MainWindow
 

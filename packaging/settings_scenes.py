@@ -80,7 +80,7 @@ class _GeneratedBytes:
 
 def scene_download(window):
     sys.path.insert(0, str(ROOT))
-    from app.core.downloads import partial_path, remote_file_info, repo_folder
+    from app.core.hub.downloads import partial_path, remote_file_info, repo_folder
     from app.ui.model_manager.model_manager_dialog import ID_ROLE
     from tests.fake_hub import HostedFile, start_fake_hub
 

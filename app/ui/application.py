@@ -10,10 +10,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
-from app.core.demo_model import DEMO_LABEL, demo_model_path
-from app.core.engine_options import LoadOptions
+from app.core.models.demo import DEMO_LABEL, demo_model_path
+from app.core.engine.options import LoadOptions
 from app.core.paths import data_folder
-from app.core.store import ConversationStore, StoreError
+from app.core.storage.store import ConversationStore, StoreError
 from app.ui.app_icon import app_icon
 from app.ui.main_window import MainWindow
 from app.ui.settings.settings_controller import SettingsController

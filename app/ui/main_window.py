@@ -8,14 +8,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
-from app.core.engine_options import LoadOptions
-from app.core.projector_file import find_audio_encoder_beside, find_projector_beside
-from app.core.store import ConversationStore
-from app.ui.chat_controller import ChatController
-from app.ui.engine_worker import EngineHost, LoadedModel
-from app.ui.image_attachments import mime_has_images
-from app.ui.image_controller import ImageController
-from app.ui.image_viewer import ImageViewer
+from app.core.engine.options import LoadOptions
+from app.core.models.projector_file import find_audio_encoder_beside, find_projector_beside
+from app.core.storage.store import ConversationStore
+from app.ui.chat.chat_controller import ChatController
+from app.ui.engine.engine_worker import EngineHost, LoadedModel
+from app.ui.chat.image_attachments import mime_has_images
+from app.ui.chat.image_controller import ImageController
+from app.ui.chat.image_viewer import ImageViewer
 from app.ui.main_window_view import MainWindowView
 from app.ui.speech.dictation_controller import DictationController
 from app.ui.speech.dictation_panel import DictationPanel

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.chat_view import ChatView
-from app.ui.composer import Composer
+from app.ui.chat.chat_view import ChatView
+from app.ui.chat.composer import Composer
 
 
 class NoticeBar(QWidget):

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.engine import ChatEngine
-from app.core.engine_options import LoadOptions
+from app.core.engine.engine import ChatEngine
+from app.core.engine.options import LoadOptions
 
 
 @pytest.fixture(scope="module")

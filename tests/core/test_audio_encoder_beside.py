@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from app.core.gemma3n_audio import write_audio_projector
-from app.core.projector_file import (
+from app.core.models.projector_file import (
     GEMMA3N_AUDIO_TENSORS,
     ProjectorError,
     audio_encoders_beside,

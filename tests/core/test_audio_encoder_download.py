@@ -8,9 +8,9 @@ import gguf
 import numpy as np
 import pytest
 
-from app.core.audio_encoder_download import audio_encoder_file_name, fetch_audio_encoder, parts_folder
-from app.core.audio_encoder_source import official_repo_for, plan_audio_fetch
-from app.core.downloads import CancelToken, DownloadCancelled, DownloadError, NotEnoughDiskSpace, ProgressReporter
+from app.core.hub.audio_encoder_download import audio_encoder_file_name, fetch_audio_encoder, parts_folder
+from app.core.hub.audio_encoder_source import official_repo_for, plan_audio_fetch
+from app.core.hub.downloads import CancelToken, DownloadCancelled, DownloadError, NotEnoughDiskSpace, ProgressReporter
 from app.core.gemma3n_audio import Gemma3nAudioEncoder, write_audio_projector
 from tests.core.gemma3n_audio.random_weights import noise_clip
 from tests.fake_checkpoint import SHARDS, build_checkpoint

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.catalog import CATALOG_PATH, CatalogError, load_catalog
-from app.core.memory_estimate import GB
+from app.core.models.catalog import CATALOG_PATH, CatalogError, load_catalog
+from app.core.models.memory_estimate import GB
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.downloads import (
+from app.core.hub.downloads import (
     CancelToken,
     ChecksumMismatch,
     DownloadCancelled,

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from app.core.engine import ChatEngine
-from app.core.engine_options import LoadOptions
+from app.core.engine.engine import ChatEngine
+from app.core.engine.options import LoadOptions
 from app.core.gemma3n_audio import Gemma3nAudioEncoder, write_audio_projector
-from app.core.memory_estimate import GB
-from app.core.settings import Settings
-from app.core.settings_to_engine import plan_load
-from app.core.system_memory import MemoryStatus
+from app.core.models.memory_estimate import GB
+from app.core.storage.settings import Settings
+from app.core.load_plan import plan_load
+from app.core.models.system_memory import MemoryStatus
 from tests.core.gemma3n_audio.random_weights import TINY_SHAPE, random_audio_weights
 from tests.model_factory_gemma3n import cached_random_gemma3n
 

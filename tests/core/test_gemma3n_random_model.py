@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from llama_cpp import Llama, llama_cpp
 
-from app.core.engine import ChatEngine, GenerationResult
-from app.core.engine_options import LoadOptions, SamplingOptions
-from app.core.prompt_format import ChatMessage
+from app.core.engine.engine import ChatEngine, GenerationResult
+from app.core.engine.options import LoadOptions, SamplingOptions
+from app.core.engine.prompt_format import ChatMessage
 from tests.model_factory_gemma3n import GEMMA3N_SPECIAL_TOKENS, VOCAB_SIZE, cached_random_gemma3n
 
 

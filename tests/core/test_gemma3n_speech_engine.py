@@ -5,12 +5,12 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from app.core.audio.chunker import AudioChunk
-from app.core.engine import ChatEngine, TokenPiece
-from app.core.engine_options import LoadOptions, SamplingOptions
+from app.core.speech.chunker import AudioChunk
+from app.core.engine.engine import ChatEngine, TokenPiece
+from app.core.engine.options import LoadOptions, SamplingOptions
 from app.core.gemma3n_audio import write_audio_projector
-from app.core.prompt_plan import MediaUnit
-from app.core.transcription import SpeechTask, chunk_message
+from app.core.engine.prompt_plan import MediaUnit
+from app.core.speech.transcription import SpeechTask, chunk_message
 from tests.core.gemma3n_audio.random_weights import TINY_SHAPE, noise_clip, random_audio_weights
 from tests.model_factory_gemma3n import cached_random_gemma3n
 

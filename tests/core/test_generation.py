@@ -4,9 +4,9 @@ from dataclasses import replace
 
 import pytest
 
-from app.core.engine import ChatEngine, ContextFullError, GenerationResult, TokenPiece
-from app.core.engine_options import LoadOptions, SamplingOptions
-from app.core.prompt_format import ChatMessage
+from app.core.engine.engine import ChatEngine, ContextFullError, GenerationResult, TokenPiece
+from app.core.engine.options import LoadOptions, SamplingOptions
+from app.core.engine.prompt_format import ChatMessage
 
 GREEDY = SamplingOptions(temperature=0.0, max_tokens=12)
 

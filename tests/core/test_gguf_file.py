@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.core.gguf_file import ModelFileError, inspect_model
+from app.core.models.gguf_file import ModelFileError, inspect_model
 from tests.gguf_factory import write_tiny_gguf
 
 

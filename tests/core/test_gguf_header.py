@@ -4,7 +4,7 @@ import gguf
 import numpy as np
 import pytest
 
-from app.core.gguf_header import ArrayInfo, GGUFFormatError, read_header
+from app.core.models.gguf_header import ArrayInfo, GGUFFormatError, read_header
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ from dataclasses import replace
 import pytest
 from PIL import Image
 
-from app.core.chat_request import image_item
-from app.core.engine import ChatEngine, TokenPiece
-from app.core.engine_options import LoadOptions, SamplingOptions
-from app.core.images import prepare_image
-from app.core.projector_file import ProjectorError
-from app.core.prompt_format import ChatMessage
-from app.core.prompt_plan import MediaUnit
+from app.core.chat.chat_request import image_item
+from app.core.engine.engine import ChatEngine, TokenPiece
+from app.core.engine.options import LoadOptions, SamplingOptions
+from app.core.chat.images import prepare_image
+from app.core.models.projector_file import ProjectorError
+from app.core.engine.prompt_format import ChatMessage
+from app.core.engine.prompt_plan import MediaUnit
 from tests.projector_factory import (
     GEMMA3_IMAGE_TOKENS,
     GEMMA3NV_IMAGE_TOKENS,
@@ -102,7 +102,7 @@ def test_mismatched_projector_is_refused_before_libmtmd(gemma_model_path, tmp_pa
 
 
 def test_image_without_projector_is_a_clear_error(engine):
-    from app.core.engine import EngineError
+    from app.core.engine.engine import EngineError
 
     with pytest.raises(EngineError, match="no projector"):
         engine.plan([image_message()])

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from app.core.images import (
+from app.core.chat.images import (
     PASTED_IMAGE_NAME,
     SUPPORTED_IMAGE_SUFFIXES,
     ImageError,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.memory_estimate import (
+from app.core.models.memory_estimate import (
     GB,
     MB,
     MemoryEstimate,

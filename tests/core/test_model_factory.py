@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.gguf_file import inspect_model
-from app.core.model_library import describe_model
+from app.core.models.gguf_file import inspect_model
+from app.core.models.library import describe_model
 from tests.model_factory import make_requantized_copy
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.core import paths
-from app.core.model_library import (
+from app.core.models.library import (
     ImportResult,
     ModelImportError,
     import_model,

@@ -17,7 +17,7 @@ import pytest
 from llama_cpp import mtmd_cpp as mtmd
 from PIL import Image
 
-from app.core.images import prepare_image
+from app.core.chat.images import prepare_image
 from tests.projector_factory import (
     GEMMA3_IMAGE_TOKENS,
     GEMMA3NV_IMAGE_TOKENS,

@@ -9,7 +9,7 @@ import gguf
 import numpy as np
 import pytest
 
-from app.core.projector_file import (
+from app.core.models.projector_file import (
     ProjectorError,
     check_projector_pairs_with,
     find_projector_beside,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.core.prompt_format import ChatMessage, GemmaTurnFormat, Gemma4TurnFormat, render_as_text
+from app.core.engine.prompt_format import ChatMessage, GemmaTurnFormat, Gemma4TurnFormat, render_as_text
 
 BOS, START, END, NEWLINE = 2, 105, 106, 107
 

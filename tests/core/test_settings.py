@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core import settings as settings_module
-from app.core.settings import (
+from app.core.storage import settings as settings_module
+from app.core.storage.settings import (
     Settings,
     SettingsError,
     SettingsSaveError,

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from app.core.engine_options import SamplingOptions
+from app.core.engine.options import SamplingOptions
 from app.core.gemma3n_audio import write_audio_projector
-from app.core.memory_estimate import GB, MB, MemoryFitError
-from app.core.projector_file import find_audio_encoder_beside
-from app.core.settings import Settings, SettingsError
-from app.core.settings_to_engine import load_options_from_settings, plan_load, sampling_options_from_settings
-from app.core.system_memory import MemoryStatus
+from app.core.models.memory_estimate import GB, MB, MemoryFitError
+from app.core.models.projector_file import find_audio_encoder_beside
+from app.core.storage.settings import Settings, SettingsError
+from app.core.load_plan import load_options_from_settings, plan_load, sampling_options_from_settings
+from app.core.models.system_memory import MemoryStatus
 from tests.core.gemma3n_audio.random_weights import random_audio_weights
 
 CPU_ONLY = MemoryStatus(free_ram=16 * GB, gpu_offload=False, free_vram=None)

@@ -5,11 +5,11 @@ import pytest
 import soundfile
 
 from app.cli import main
-from app.core.audio.chunker import AudioChunk, chunk_audio
-from app.core.engine import ChatEngine, TokenPiece
-from app.core.engine_options import LoadOptions
-from app.core.prompt_plan import MediaUnit
-from app.core.transcription import ChunkQueue, SpeechTask, chunk_message, transcribe_chunk
+from app.core.speech.chunker import AudioChunk, chunk_audio
+from app.core.engine.engine import ChatEngine, TokenPiece
+from app.core.engine.options import LoadOptions
+from app.core.engine.prompt_plan import MediaUnit
+from app.core.speech.transcription import ChunkQueue, SpeechTask, chunk_message, transcribe_chunk
 from tests.projector_factory import GEMMA4UA_TOKENS_PER_SECOND, write_audio_projector, write_gemma3nv_projector
 
 BOS = 2
@@ -78,7 +78,7 @@ def test_gemma3nv_only_projector_cannot_hear(gemma_model_path, tmp_path):
 
 
 def test_transcribe_command_prints_chunks_and_writes_srt(gemma_model_path, tmp_path, capsys):
-    from app.core.audio.transcript_export import read_srt
+    from app.core.speech.transcript_export import read_srt
 
     projector = write_audio_projector(tmp_path / "mmproj-audio.gguf", kind="gemma4ua")
     wav = tmp_path / "talk.wav"

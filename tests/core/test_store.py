@@ -2,8 +2,8 @@ import sqlite3
 
 import pytest
 
-from app.core.store import Attachment, ConversationStore, StoreError
-from app.core.store_schema import SCHEMA_VERSION
+from app.core.storage.store import Attachment, ConversationStore, StoreError
+from app.core.storage.schema import SCHEMA_VERSION
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_media_is_content_addressed_and_removed_when_unused(store):
 
 
 def test_migration_from_version_one_keeps_data_and_backs_up(tmp_path):
-    from app.core.store_schema import MIGRATIONS
+    from app.core.storage.schema import MIGRATIONS
 
     database = tmp_path / "conversations.sqlite3"
     old = sqlite3.connect(database)

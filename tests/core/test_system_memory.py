@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from app.core.memory_estimate import GB, MB, MemoryEstimate, ModelMemoryFacts
-from app.core.system_memory import (
+from app.core.models.memory_estimate import GB, MB, MemoryEstimate, ModelMemoryFacts
+from app.core.models.system_memory import (
     MemoryStatus,
     auto_gpu_layers,
     query_free_vram,

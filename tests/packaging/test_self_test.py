@@ -66,9 +66,9 @@ def test_self_test_fails_clearly_on_a_model_that_is_not_there(tmp_path: Path):
 
 
 def test_self_test_without_any_model_says_how_to_get_one(qapp, monkeypatch: pytest.MonkeyPatch, capsys):
-    from app import self_test as module
+    from app.cli import self_test as module
 
-    monkeypatch.setattr("app.core.demo_model.demo_model_path", lambda: None)
+    monkeypatch.setattr("app.core.models.demo.demo_model_path", lambda: None)
 
     status = module.run_self_test(argparse.Namespace(model=None, mmproj=None))
 

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from app.core.engine_options import LoadOptions, SamplingOptions
-from app.core.store import ConversationStore
-from app.ui.engine_worker import EngineHost
+from app.core.engine.options import LoadOptions, SamplingOptions
+from app.core.storage.store import ConversationStore
+from app.ui.engine.engine_worker import EngineHost
 from app.ui.main_window import MainWindow
 
 WAIT_MS = 60_000

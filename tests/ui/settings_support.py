@@ -12,8 +12,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.core.audio.capture import InputDevice
-from app.core.memory_estimate import GB
-from app.core.system_memory import MemoryStatus
+from app.core.models.memory_estimate import GB
+from app.core.models.system_memory import MemoryStatus
 
 ROOMY_GPU = MemoryStatus(free_ram=16 * GB, gpu_offload=True, free_vram=8 * GB)
 MICROPHONES = [

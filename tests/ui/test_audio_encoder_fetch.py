@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.core import paths
-from app.core.catalog import load_catalog
+from app.core.models.catalog import load_catalog
 from app.core.gemma3n_audio import read_audio_encoder_shape
-from app.core.system_memory import MemoryStatus
-from app.core.memory_estimate import GB
+from app.core.models.system_memory import MemoryStatus
+from app.core.models.memory_estimate import GB
 from app.ui.model_manager.model_manager_dialog import ID_ROLE, ModelManagerDialog
 from app.ui.model_manager.download_job import AudioEncoderItem
 from tests.fake_checkpoint import build_checkpoint
@@ -88,8 +88,8 @@ def test_an_encoder_arriving_beside_the_loaded_gemma3n_is_taken_at_once(
         qtbot, hub, make_window, tmp_path, request, gemma_model_path):
     from dataclasses import replace
 
-    from app.core.audio_encoder_download import fetch_audio_encoder
-    from app.core.engine_options import LoadOptions
+    from app.core.hub.audio_encoder_download import fetch_audio_encoder
+    from app.core.engine.options import LoadOptions
     from app.ui.settings.settings_controller import SettingsController
     from tests.core.gemma3n_audio.random_weights import TINY_SHAPE
     from tests.model_factory_gemma3n import cached_random_gemma3n

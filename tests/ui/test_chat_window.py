@@ -5,8 +5,8 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
 
-from app.core.engine_options import LoadOptions
-from app.core.store import ConversationStore
+from app.core.engine.options import LoadOptions
+from app.core.storage.store import ConversationStore
 from tests.gguf_factory import write_tiny_gguf
 from tests.ui.conftest import WAIT_MS, wait_for_answer
 

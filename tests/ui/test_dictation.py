@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.audio.transcript_export import parse_srt
-from app.core.engine_options import LoadOptions
-from app.core.store import ConversationStore
+from app.core.speech.transcript_export import parse_srt
+from app.core.engine.options import LoadOptions
+from app.core.storage.store import ConversationStore
 from app.ui.main_window import MainWindow
 from tests.core.audio.fake_sounddevice import FakeSoundDevice, ReplayDevice
 from tests.model_factory_gemma3n import cached_random_gemma3n

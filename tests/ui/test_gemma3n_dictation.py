@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from app.core.audio_encoder_download import audio_encoder_file_name, fetch_audio_encoder
-from app.core.memory_estimate import GB
-from app.core.settings import Settings
-from app.core.settings_to_engine import load_options_from_settings
-from app.core.store import ConversationStore
-from app.core.system_memory import MemoryStatus
+from app.core.hub.audio_encoder_download import audio_encoder_file_name, fetch_audio_encoder
+from app.core.models.memory_estimate import GB
+from app.core.storage.settings import Settings
+from app.core.load_plan import load_options_from_settings
+from app.core.storage.store import ConversationStore
+from app.core.models.system_memory import MemoryStatus
 from app.ui.main_window import MainWindow
 from tests.core.audio.fake_sounddevice import FakeSoundDevice, ReplayDevice
 from tests.core.gemma3n_audio.random_weights import TINY_SHAPE

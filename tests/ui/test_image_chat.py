@@ -9,8 +9,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
-from app.core.engine_options import LoadOptions
-from app.core.images import prepare_image
+from app.core.engine.options import LoadOptions
+from app.core.chat.images import prepare_image
 from tests.projector_factory import GEMMA3NV_IMAGE_TOKENS, write_gemma3nv_projector
 from tests.ui.conftest import WAIT_MS, wait_for_answer
 

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.core import paths
-from app.core.catalog import Catalog, CatalogModel, FamilyMemory, load_catalog
-from app.core.downloads import repo_folder
-from app.core.memory_estimate import GB
-from app.core.system_memory import MemoryStatus
+from app.core.models.catalog import Catalog, CatalogModel, FamilyMemory, load_catalog
+from app.core.hub.downloads import repo_folder
+from app.core.models.memory_estimate import GB
+from app.core.models.system_memory import MemoryStatus
 from app.ui.model_manager.model_manager_dialog import ID_ROLE, SUGGESTED_ROLE, ModelManagerDialog
 from tests.model_factory import write_synthetic_model
 from tests.ui.settings_support import ThrottledBytes, wait_until_pool_done  # noqa: F401

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from app.core import paths
-from app.core.catalog import Catalog
-from app.core.engine import ChatEngine, GenerationResult
-from app.core.engine_options import LoadOptions
-from app.core.memory_estimate import GB, MB
-from app.core.settings import load_settings
-from app.core.system_memory import MemoryStatus
+from app.core.models.catalog import Catalog
+from app.core.engine.engine import ChatEngine, GenerationResult
+from app.core.engine.options import LoadOptions
+from app.core.models.memory_estimate import GB, MB
+from app.core.storage.settings import load_settings
+from app.core.models.system_memory import MemoryStatus
 from app.ui.settings.settings_controller import SettingsController
 from tests.ui.conftest import WAIT_MS, wait_for_answer
 from tests.ui.settings_support import MICROPHONES, requantized_copy, restore_look, wait_until_pool_done  # noqa: F401

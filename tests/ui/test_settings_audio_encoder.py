@@ -14,10 +14,10 @@ from PySide6.QtCore import Qt
 
 from app.core import paths
 from app.core.gemma3n_audio import write_audio_projector
-from app.core.memory_estimate import GB
-from app.core.projector_file import inspect_audio_encoder
-from app.core.settings import Settings, load_settings
-from app.core.system_memory import MemoryStatus
+from app.core.models.memory_estimate import GB
+from app.core.models.projector_file import inspect_audio_encoder
+from app.core.storage.settings import Settings, load_settings
+from app.core.models.system_memory import MemoryStatus
 from app.ui.settings.audio_encoder_choice import CHOOSE_FILE, NOT_GEMMA3N, encoder_text
 from app.ui.settings.settings_controller import SettingsController, needs_reload
 from app.ui.settings.settings_dialog import SettingsDialog

@@ -13,9 +13,9 @@ from PySide6.QtGui import QDropEvent, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.core import paths
-from app.core.memory_estimate import GB, MB, estimate_memory
-from app.core.settings import Settings, load_settings
-from app.core.system_memory import MemoryStatus, auto_gpu_layers
+from app.core.models.memory_estimate import GB, MB, estimate_memory
+from app.core.storage.settings import Settings, load_settings
+from app.core.models.system_memory import MemoryStatus, auto_gpu_layers
 from app.ui.settings.settings_controller import SettingsController
 from app.ui.settings.settings_dialog import SettingsDialog
 from tests.model_factory import write_synthetic_model

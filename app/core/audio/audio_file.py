@@ -14,11 +14,12 @@ import numpy as np
 import soundfile
 
 from app.core.audio.resample import TARGET_RATE, StreamingResampler, to_mono
+from app.core.errors import UserError
 
 READ_BLOCK_S = 10.0
 
 
-class AudioFileError(Exception):
+class AudioFileError(UserError):
     """The file cannot be read or written as audio; the message names the file."""
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from app.core.audio.resample import TARGET_RATE, StreamingResampler, to_mono
+from app.core.errors import UserError
 
 BLOCK_S = 0.1
 LEVEL_FLOOR_DBFS = -100.0
@@ -35,7 +36,7 @@ class CaptureProblem(Enum):
     DEVICE_LOST = "device_lost"
 
 
-class CaptureError(Exception):
+class CaptureError(UserError):
     """A microphone problem the person can do something about; the message says what."""
 
     def __init__(self, problem: CaptureProblem, message: str) -> None:

@@ -12,8 +12,10 @@ from functools import cached_property
 
 import numpy as np
 
+from app.core.errors import UserError
 
-class AudioClipError(ValueError):
+
+class AudioClipError(UserError, ValueError):
     """Samples that cannot be turned into features (wrong shape, too short, not finite)."""
 
 

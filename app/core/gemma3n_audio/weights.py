@@ -21,12 +21,13 @@ from gguf import GGMLQuantizationType
 from app.core.gemma3n_audio.half import HALF_BLOCK, half_to_float
 from app.core.gemma3n_audio.names import EncoderShape, all_gguf_names, block_name, tensor_shapes
 from app.core.gemma3n_audio.parallel import SliceRunner
+from app.core.errors import UserError
 
 _PAGE = mmap.ALLOCATIONGRANULARITY
 _NATIVE = {GGMLQuantizationType.F32: np.float32, GGMLQuantizationType.F16: np.float16}
 
 
-class AudioProjectorError(ValueError):
+class AudioProjectorError(UserError, ValueError):
     """A file that holds no usable Gemma 3n audio encoder; the message names the file."""
 
 

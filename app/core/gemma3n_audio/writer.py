@@ -18,6 +18,7 @@ import numpy as np
 from gguf import GGMLQuantizationType
 
 from app.core.gemma3n_audio.names import StorageRule, all_gguf_names, gguf_name
+from app.core.errors import UserError
 
 # The converter writes 1e-5 here although the model's norms use 1e-6; copied for compatibility.
 _CONVERTER_LAYER_NORM_EPS = 1e-5
@@ -30,7 +31,7 @@ _FILE_TYPES = {
 }
 
 
-class AudioWeightsError(ValueError):
+class AudioWeightsError(UserError, ValueError):
     """The given weights are not a complete Gemma 3n audio tower and embedder."""
 
 

@@ -16,8 +16,8 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app.core.audio_encoder_download import discard_audio_encoder_parts, fetch_audio_encoder
-from app.core.downloads import (
+from app.core.hub.audio_encoder_download import discard_audio_encoder_parts, fetch_audio_encoder
+from app.core.hub.downloads import (
     CancelToken,
     DownloadCancelled,
     DownloadError,

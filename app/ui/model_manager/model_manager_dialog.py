@@ -12,12 +12,12 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QListWidgetItem, QTreeWidgetItem, QWidget
 
 from app.core import paths
-from app.core.audio_encoder_download import audio_encoder_file_name
-from app.core.catalog import Catalog, CatalogModel, Suggestion
-from app.core.downloads import DownloadProgress, repo_folder
-from app.core.memory_estimate import format_bytes
-from app.core.model_library import InstalledModel, ModelLibrary, scan_models
-from app.core.system_memory import MemoryStatus, read_memory_status
+from app.core.hub.audio_encoder_download import audio_encoder_file_name
+from app.core.models.catalog import Catalog, CatalogModel, Suggestion
+from app.core.hub.downloads import DownloadProgress, repo_folder
+from app.core.models.memory_estimate import format_bytes
+from app.core.models.library import InstalledModel, ModelLibrary, scan_models
+from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.ui.model_manager.download_job import (
     AudioEncoderItem,
     DownloadItem,

@@ -10,9 +10,9 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QWidget
 
-from app.core.memory_estimate import format_bytes
-from app.core.model_library import InstalledModel
-from app.core.projector_file import (
+from app.core.models.memory_estimate import format_bytes
+from app.core.models.library import InstalledModel
+from app.core.models.projector_file import (
     AudioEncoderFile,
     ProjectorError,
     audio_encoders_beside,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.engine_options import KV_CACHE_TYPES
+from app.core.engine.options import KV_CACHE_TYPES
 
 GPU_CHOICE_TEXT = {"auto": "Auto (as many as fit)", "all": "All layers", "none": "None (CPU only)", "number": "This many:"}
 

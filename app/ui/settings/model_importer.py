@@ -8,7 +8,7 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app.core.model_import import ImportResult, ModelImportError, import_model
+from app.core.models.importing import ImportResult, ModelImportError, import_model
 
 log = logging.getLogger(__name__)
 

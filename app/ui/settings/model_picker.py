@@ -11,10 +11,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFileDialog, QTreeWidgetItem
 
 from app.core import paths
-from app.core.gguf_file import ModelFileError
-from app.core.memory_estimate import format_bytes
-from app.core.model_import import ImportResult
-from app.core.model_library import BrokenFile, InstalledModel, InstalledProjector, ModelLibrary, describe_model, scan_models
+from app.core.models.gguf_file import ModelFileError
+from app.core.models.memory_estimate import format_bytes
+from app.core.models.importing import ImportResult
+from app.core.models.library import BrokenFile, InstalledModel, InstalledProjector, ModelLibrary, describe_model, scan_models
 from app.ui.settings.audio_encoder_choice import AudioEncoderChoice
 from app.ui.settings.model_importer import ModelImporter
 from app.ui.settings.model_tab import ModelTab

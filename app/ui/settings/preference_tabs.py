@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.settings import MAX_SEED, SPEECH_TASKS
+from app.core.storage.settings import MAX_SEED, SPEECH_TASKS
 
 
 def _double(low: float, high: float, step: float, decimals: int = 2) -> QDoubleSpinBox:

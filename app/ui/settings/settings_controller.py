@@ -15,15 +15,16 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from app.core.audio.capture import InputDevice
-from app.core.catalog import Catalog, CatalogError, load_catalog
-from app.core.engine_options import LoadOptions
-from app.core.gguf_file import ModelFileError
-from app.core.memory_estimate import MemoryFitError
-from app.core.model_library import ModelLibrary, describe_model, scan_models
-from app.core.projector_file import ProjectorError, find_audio_encoder_beside
-from app.core.settings import Settings, SettingsError, SettingsSaveError, default_settings_path, load_settings, save_settings
-from app.core.settings_to_engine import LoadPlan, plan_load, sampling_options_from_settings
-from app.core.system_memory import MemoryStatus, read_memory_status
+from app.core.models.catalog import Catalog, CatalogError, load_catalog
+from app.core.engine.options import LoadOptions
+from app.core.models.gguf_file import ModelFileError
+from app.core.models.memory_estimate import MemoryFitError
+from app.core.models.library import ModelLibrary, describe_model, scan_models
+from app.core.errors import UserError
+from app.core.models.projector_file import find_audio_encoder_beside
+from app.core.storage.settings import Settings, SettingsError, SettingsSaveError, default_settings_path, load_settings, save_settings
+from app.core.load_plan import LoadPlan, plan_load, sampling_options_from_settings
+from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.ui.model_manager.model_manager_dialog import ModelManagerDialog
 from app.ui.settings.appearance import apply_appearance
 from app.ui.settings.model_picker import model_name
@@ -35,7 +36,7 @@ RELOAD_SETTINGS = (
     ("hardware", "gpu_layers"), ("hardware", "main_gpu"), ("hardware", "flash_attention"),
     ("hardware", "kv_cache_type"), ("hardware", "threads"), ("hardware", "use_mmap"), ("hardware", "use_mlock"),
 )
-PLAN_ERRORS = (SettingsError, ModelFileError, ProjectorError, OSError)
+PLAN_ERRORS = (UserError, OSError)
 
 
 def needs_reload(old: Settings, new: Settings) -> bool:

@@ -15,13 +15,13 @@ from typing import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.audio.capture import CaptureError, InputDevice
-from app.core.gguf_file import ModelFileError
-from app.core.memory_estimate import ModelMemoryFacts, estimate_memory, read_memory_facts
-from app.core.model_library import ModelLibrary, scan_models
-from app.core.projector_file import find_projector_beside
-from app.core.settings import Settings, SettingsError, validate_value
-from app.core.system_memory import MemoryStatus, read_memory_status
-from app.ui.settings.gpu_choices import backend_description, estimate_gpu_choices
+from app.core.models.gguf_file import ModelFileError
+from app.core.models.memory_estimate import ModelMemoryFacts, estimate_memory, read_memory_facts
+from app.core.models.library import ModelLibrary, scan_models
+from app.core.models.projector_file import find_projector_beside
+from app.core.storage.settings import Settings, SettingsError, validate_value
+from app.core.models.system_memory import MemoryStatus, read_memory_status
+from app.core.models.gpu_layers import backend_description, estimate_gpu_choices
 from app.ui.settings.hardware_tab import HardwareTab
 from app.ui.settings.model_picker import ModelPicker
 from app.ui.settings.model_tab import ModelTab

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.core.audio.audio_file import AudioFileError, load_audio_file
 from app.core.audio.capture import CaptureError, MicrophoneRecorder
-from app.core.audio.chunker import AudioChunk, SpeechChunker, chunk_audio
-from app.core.audio.transcript_export import (
+from app.core.speech.chunker import AudioChunk, SpeechChunker, chunk_audio
+from app.core.speech.transcript_export import (
     TranscriptExportError,
     TranscriptSegment,
     format_clock,
@@ -22,9 +22,9 @@ from app.core.audio.transcript_export import (
     write_srt,
     write_txt,
 )
-from app.core.store import ConversationStore, StoreError
-from app.core.transcription import ChunkQueue, SpeechTask, audio_key, chunk_message, chunk_sampling
-from app.ui.engine_worker import EngineHost, GenerationRequest
+from app.core.storage.store import ConversationStore, StoreError
+from app.core.speech.transcription import ChunkQueue, SpeechTask, audio_key, chunk_message, chunk_sampling
+from app.ui.engine.engine_worker import EngineHost, GenerationRequest
 from app.ui.speech.dictation_panel import DictationPanel
 
 POLL_MS = 50

@@ -15,7 +15,7 @@ from app.core.audio.audio_file import (
     load_audio_file,
     save_wav,
 )
-from app.core.audio.chunker import chunk_audio
+from app.core.speech.chunker import chunk_audio
 from tests.core.audio.spoken_recording import SpokenRecording
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from app.core.audio import capture
 from app.core.audio.capture import CaptureError, CaptureProblem, MicrophoneRecorder
-from app.core.audio.chunker import AudioChunk, SpeechChunker
+from app.core.speech.chunker import AudioChunk, SpeechChunker
 from tests.core.audio.fake_sounddevice import FakeSoundDevice, ReplayDevice, ReplayInputStream
 from tests.core.audio.spoken_recording import SpokenRecording
 

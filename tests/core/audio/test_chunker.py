@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.audio.chunker import (
+from app.core.speech.chunker import (
     AudioChunk,
     ChunkingSettings,
     SpeechChunker,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.core.audio.transcript_export import (
+from app.core.speech.transcript_export import (
     TranscriptExportError,
     TranscriptSegment,
     format_clock,

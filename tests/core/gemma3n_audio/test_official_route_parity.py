@@ -15,8 +15,8 @@ import pytest
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from app.core.audio_encoder_download import fetch_audio_encoder  # noqa: E402
-from app.core.audio_encoder_source import plan_audio_fetch  # noqa: E402
+from app.core.hub.audio_encoder_download import fetch_audio_encoder  # noqa: E402
+from app.core.hub.audio_encoder_source import plan_audio_fetch  # noqa: E402
 from app.core.gemma3n_audio import Gemma3nAudioEncoder  # noqa: E402
 from tests.core.gemma3n_audio.random_weights import noise_clip  # noqa: E402
 from tests.core.gemma3n_audio.test_parity import assert_close_relative  # noqa: E402

@@ -1,0 +1,64 @@
+"""Command line: `gemma-desk` opens the window; subcommands run the same engine headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gemma-desk", description="Offline Gemma assistant.")
+    parser.add_argument("--version", action="version", version=f"gemma-desk {__version__}")
+    parser.add_argument("--model", type=Path, help="GGUF model file to open")
+    parser.add_argument("--mmproj", type=Path, help="projector (mmproj) GGUF for images/audio")
+    parser.add_argument("--self-test", action="store_true", help="load a model, run one turn offscreen, exit")
+    commands = parser.add_subparsers(dest="command")
+
+    chat = commands.add_parser("chat", help="stream an answer to stdout")
+    _add_turn_arguments(chat)
+    chat.add_argument("--max-tokens", type=int, default=512)
+    chat.add_argument("--temperature", type=float, default=1.0)
+    chat.add_argument("--seed", type=int)
+
+    prompt = commands.add_parser("prompt", help="show the exact prompt and its token ids")
+    _add_turn_arguments(prompt)
+    prompt.add_argument("--show-tokens", action="store_true", help="print token ids and the BOS count")
+    prompt.add_argument("--json", action="store_true", help="print one JSON object")
+
+    from app.cli.chat import add_more_commands
+
+    add_more_commands(commands)
+    return parser
+
+
+def _add_turn_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", type=Path, dest="sub_model", help="GGUF model file")
+    parser.add_argument("--mmproj", type=Path, dest="sub_mmproj", help="projector (mmproj) GGUF")
+    parser.add_argument("--image", type=Path, action="append", default=[], help="image to attach (repeatable)")
+    parser.add_argument("--system", default="", help="system prompt (folded into the first user turn)")
+    parser.add_argument("--history", type=Path, help="JSON list of earlier turns: [{role, text}, …]")
+    parser.add_argument("--ctx", type=int, default=4096, help="context size")
+    parser.add_argument("--gpu-layers", type=int, default=0, help="layers to offload to the GPU (-1: all)")
+    parser.add_argument("text", help="the user's message")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.self_test:
+        from app.cli.self_test import run_self_test
+
+        return run_self_test(args)
+    if args.command is None:
+        from app.ui.application import run_application
+
+        return run_application(args)
+    from app.cli.chat import run_command
+
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

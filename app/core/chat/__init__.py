@@ -1,0 +1,1 @@
+"""A conversation's data: messages, images and what the engine is asked (no Qt)."""

@@ -1,0 +1,67 @@
+"""Building engine messages from what the user gave: text, image files, earlier turns."""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from pathlib import Path
+from typing import Callable, Iterable
+
+from app.core.chat.images import PreparedImage, prepare_image
+from app.core.engine.prompt_format import ChatMessage, MediaItem
+
+
+def image_item(image: PreparedImage) -> MediaItem:
+    return MediaItem(kind="image", key=image.sha256, payload=image)
+
+
+class StoredImage:
+    """An image of an earlier message, decoded only when the engine needs its pixels."""
+
+    def __init__(self, read_original: Callable[[], bytes], name: str) -> None:
+        self._read_original = read_original
+        self.name = name
+
+    @cached_property
+    def prepared(self) -> PreparedImage:
+        return prepare_image(self._read_original(), name=self.name)
+
+    @property
+    def width(self) -> int:
+        return self.prepared.width
+
+    @property
+    def height(self) -> int:
+        return self.prepared.height
+
+    @property
+    def rgb(self) -> bytes:
+        return self.prepared.rgb
+
+
+def stored_image_item(sha256: str, name: str, read_original: Callable[[], bytes]) -> MediaItem:
+    return MediaItem(kind="image", key=sha256, payload=StoredImage(read_original, name))
+
+
+def user_message(text: str, image_paths: Iterable[Path] = ()) -> ChatMessage:
+    media = tuple(image_item(prepare_image(Path(path))) for path in image_paths)
+    return ChatMessage(role="user", text=text, media=media)
+
+
+def load_history(path: Path) -> list[ChatMessage]:
+    """Earlier turns from a JSON list of {"role": "user"|"model", "text": "…"}."""
+    try:
+        entries = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise ValueError(f"Cannot read the history file {path}: {error}") from error
+    if not isinstance(entries, list):
+        raise ValueError(f"{path} must hold a JSON list of turns.")
+    messages = []
+    for index, entry in enumerate(entries):
+        role = entry.get("role") if isinstance(entry, dict) else None
+        if role == "assistant":
+            role = "model"
+        if role not in ("user", "model") or not isinstance(entry.get("text", entry.get("content")), str):
+            raise ValueError(f"{path}: turn {index + 1} needs a role of user/model and a text.")
+        messages.append(ChatMessage(role=role, text=entry.get("text", entry.get("content"))))
+    return messages

@@ -1,0 +1,70 @@
+"""Creating the llama_cpp.Llama object for a validated model file, with load progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from llama_cpp import Llama, llama_cpp
+
+from app.core.engine.options import LoadOptions
+from app.core.models.gguf_file import ModelFileError, ModelFileInfo
+
+_READ_BLOCK = 16 * 1024 * 1024
+_KV_TYPES = {"f16": llama_cpp.GGML_TYPE_F16, "q8_0": llama_cpp.GGML_TYPE_Q8_0}
+
+
+def load_llama(
+    options: LoadOptions, info: ModelFileInfo, on_progress: Callable[[float], None] | None = None
+) -> Llama:
+    # llama-cpp-python does not expose llama.cpp's load-progress callback. Most of a cold load is
+    # reading the file, so we read it once ourselves (into the page cache that llama.cpp's mmap
+    # then hits) and report that as progress.
+    if on_progress is not None:
+        _read_with_progress(options.model_path, on_progress)
+    try:
+        llama = Llama(**llama_arguments(options, n_ctx=min(options.n_ctx, info.context_length)))
+    except (ValueError, RuntimeError) as error:
+        raise ModelFileError(f"llama.cpp could not load {options.model_path.name}: {error}") from error
+    if on_progress is not None:
+        on_progress(1.0)
+    return llama
+
+
+def llama_arguments(options: LoadOptions, *, n_ctx: int | None = None) -> dict:
+    """The keyword arguments of `Llama(...)` for `options` (the benchmarks' reference uses them too)."""
+    if options.kv_cache_type not in _KV_TYPES:
+        raise ModelFileError(f"Unknown KV cache type {options.kv_cache_type!r}.")
+    kv_type = _KV_TYPES[options.kv_cache_type]
+    return dict(
+        model_path=str(options.model_path),
+        n_ctx=options.n_ctx if n_ctx is None else n_ctx,
+        n_batch=options.n_batch,
+        n_ubatch=options.n_batch,
+        n_threads=options.n_threads,
+        n_threads_batch=options.n_threads,
+        n_gpu_layers=options.n_gpu_layers,
+        main_gpu=options.main_gpu,
+        # A quantized V cache needs flash attention in llama.cpp.
+        flash_attn=options.flash_attention or options.kv_cache_type != "f16",
+        type_k=kv_type,
+        type_v=kv_type,
+        use_mmap=options.use_mmap,
+        use_mlock=options.use_mlock,
+        # Keep the whole sliding-window cache, so rolling back to an earlier turn stays valid.
+        swa_full=True,
+        verbose=False,
+    )
+
+
+def _read_with_progress(path: Path, on_progress: Callable[[float], None]) -> None:
+    total = max(1, path.stat().st_size)
+    done = 0
+    buffer = bytearray(_READ_BLOCK)
+    with path.open("rb", buffering=0) as handle:
+        while True:
+            count = handle.readinto(buffer)
+            if not count:
+                break
+            done += count
+            on_progress(0.95 * done / total)

@@ -1,0 +1,30 @@
+"""Builds llama.cpp's sampler chain from SamplingOptions."""
+
+from __future__ import annotations
+
+import random
+
+from llama_cpp._internals import LlamaSampler
+
+from app.core.engine.options import SamplingOptions
+
+
+def build_sampler(options: SamplingOptions, n_vocab: int) -> LlamaSampler:
+    sampler = LlamaSampler()
+    if options.logit_bias:
+        sampler.add_logit_bias(n_vocab, options.logit_bias)
+    if options.repeat_penalty != 1.0:
+        sampler.add_penalties(n_vocab, 64, options.repeat_penalty, 0.0, 0.0)
+    if options.temperature <= 0.0:
+        sampler.add_greedy()
+        return sampler
+    if options.top_k > 0:
+        sampler.add_top_k(options.top_k)
+    if options.top_p < 1.0:
+        sampler.add_top_p(options.top_p, 1)
+    if options.min_p > 0.0:
+        sampler.add_min_p(options.min_p, 1)
+    sampler.add_temp(options.temperature)
+    seed = options.seed if options.seed is not None else random.randrange(2**31)
+    sampler.add_dist(seed)
+    return sampler

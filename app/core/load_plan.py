@@ -1,0 +1,99 @@
+"""From the saved settings to what the engine loads with: options, memory estimate, GPU layers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from app.core.engine.options import LoadOptions, SamplingOptions
+from app.core.models.memory_estimate import MemoryEstimate, MemorySplit, check_fits, estimate_memory
+from app.core.models.projector_file import find_audio_encoder_beside, find_projector_beside
+from app.core.storage.settings import Settings, SettingsError
+from app.core.models.system_memory import MemoryStatus, auto_gpu_layers, read_memory_status
+
+
+@dataclass(frozen=True)
+class LoadPlan:
+    """What will be loaded, where it goes, and why that many layers are on the GPU."""
+
+    options: LoadOptions
+    estimate: MemoryEstimate
+    split: MemorySplit
+    gpu_reason: str
+
+
+def sampling_options_from_settings(settings: Settings) -> SamplingOptions:
+    generation = settings.generation
+    return SamplingOptions(
+        temperature=generation.temperature,
+        top_k=generation.top_k,
+        top_p=generation.top_p,
+        min_p=generation.min_p,
+        repeat_penalty=generation.repeat_penalty,
+        max_tokens=generation.max_tokens,
+        seed=generation.seed,
+    )
+
+
+def plan_load(
+    settings: Settings,
+    *,
+    status: MemoryStatus | None = None,
+    read_status: Callable[[int], MemoryStatus] = read_memory_status,
+) -> LoadPlan:
+    """Resolve the GPU-layer choice and check the model fits.
+
+    Raises SettingsError (no model chosen), ModelFileError (the file is unusable) or
+    MemoryFitError (it does not fit, with the numbers). A chosen audio encoder that is missing or
+    damaged does not stop the load: the engine loads without it and says why it cannot hear.
+    """
+    model_path = settings.model.active_model
+    if model_path is None:
+        raise SettingsError("No model is chosen: pick one under Settings → Model.")
+    hardware = settings.hardware
+    projector = settings.model.projector or find_projector_beside(model_path)
+    audio_encoder = settings.model.audio_encoder or find_audio_encoder_beside(model_path, exclude=projector)
+    estimate = estimate_memory(
+        model_path,
+        n_ctx=settings.generation.context_size,
+        kv_cache_type=hardware.kv_cache_type,
+        flash_attention=hardware.flash_attention,
+        projector_path=projector,
+    )
+    status = status or read_status(hardware.main_gpu)
+    n_gpu_layers, reason = _resolve_gpu_layers(hardware.gpu_layers, estimate, status)
+    split = check_fits(estimate, n_gpu_layers, free_ram=status.free_ram, free_vram=status.free_vram)
+    options = LoadOptions(
+        model_path=model_path,
+        projector_path=projector,
+        audio_encoder_path=audio_encoder,
+        n_ctx=settings.generation.context_size,
+        n_gpu_layers=n_gpu_layers,
+        main_gpu=hardware.main_gpu,
+        flash_attention=hardware.flash_attention,
+        kv_cache_type=hardware.kv_cache_type,
+        use_mmap=hardware.use_mmap,
+        use_mlock=hardware.use_mlock,
+    )
+    if hardware.threads:
+        options = options.with_changes(n_threads=hardware.threads)
+    return LoadPlan(options=options, estimate=estimate, split=split, gpu_reason=reason)
+
+
+def load_options_from_settings(settings: Settings, *, status: MemoryStatus | None = None) -> LoadOptions:
+    return plan_load(settings, status=status).options
+
+
+def _resolve_gpu_layers(choice: str | int, estimate: MemoryEstimate, status: MemoryStatus) -> tuple[int, str]:
+    total = estimate.max_gpu_layers
+    if choice == "none":
+        return 0, "GPU layers: none (everything on the CPU)."
+    if not status.gpu_offload:
+        return 0, "This build of llama.cpp has no GPU backend: everything runs on the CPU."
+    if choice == "auto":
+        auto = auto_gpu_layers(estimate, status)
+        return auto.n_gpu_layers, auto.reason
+    if choice == "all":
+        return total, f"All {total} layers on the GPU."
+    count = min(int(choice), total)
+    return count, f"{count} of {total} layers on the GPU."

@@ -1,0 +1,111 @@
+"""Reading and validating model GGUF files in Python, before llama.cpp ever opens them.
+
+llama.cpp aborts the whole process on some malformed files (GGML_ASSERT), so every file the user
+hands us is checked here first and refused with a message that names it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+import gguf
+
+from app.core.models.gguf_header import ArrayInfo, GGUFHeader, read_header
+from app.core.errors import UserError
+
+SUPPORTED_ARCHITECTURES = ("gemma3n", "gemma3", "gemma4")
+
+
+class ModelFileError(UserError):
+    """A model file that cannot be used; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class ModelFileInfo:
+    path: Path
+    architecture: str
+    name: str
+    context_length: int
+    embedding_length: int
+    block_count: int
+    file_type: str
+    size_bytes: int
+    tensor_bytes: int
+    has_chat_template: bool
+
+    @property
+    def family_label(self) -> str:
+        return {"gemma3n": "Gemma 3n", "gemma3": "Gemma 3", "gemma4": "Gemma 4"}[self.architecture]
+
+
+def open_gguf(path: Path) -> GGUFHeader:
+    """Read a GGUF's metadata and tensor table, turning every failure into a ModelFileError."""
+    path = Path(path)
+    if not path.exists():
+        raise ModelFileError(f"{path} does not exist.")
+    if not path.is_file():
+        raise ModelFileError(f"{path} is not a file.")
+    with path.open("rb") as handle:
+        if handle.read(4) != b"GGUF":
+            raise ModelFileError(f"{path.name} is not a GGUF file (it does not start with 'GGUF').")
+    if path.stat().st_size < 24:
+        raise ModelFileError(f"{path.name} is too small to be a GGUF model file.")
+    try:
+        header = read_header(path)
+    except (ValueError, OverflowError) as error:
+        raise ModelFileError(f"{path.name} is damaged or truncated: {error}") from error
+    _check_tensor_data_present(path, header)
+    return header
+
+
+def _check_tensor_data_present(path: Path, header: GGUFHeader) -> None:
+    if not header.tensors:
+        raise ModelFileError(f"{path.name} holds no tensors.")
+    size = path.stat().st_size
+    if header.data_end > size:
+        raise ModelFileError(
+            f"{path.name} is truncated: its tensors need {header.data_end:,} bytes but the file has "
+            f"{size:,}. Download it again."
+        )
+
+
+def inspect_model(path: Path) -> ModelFileInfo:
+    """Validate a text-model GGUF and return what the app needs to know about it."""
+    path = Path(path)
+    header = open_gguf(path)
+    architecture = str(header.get("general.architecture", ""))
+    if architecture == "clip":
+        raise ModelFileError(
+            f"{path.name} is a projector (mmproj) file, not a language model. Choose the model "
+            "file and add this one as its projector."
+        )
+    if architecture not in SUPPORTED_ARCHITECTURES:
+        raise ModelFileError(
+            f"{path.name} is a '{architecture or 'unknown'}' model; Gemma Desk runs Gemma 3n, "
+            "Gemma 4 and Gemma 3 GGUF files."
+        )
+    tokens = header.get("tokenizer.ggml.tokens")
+    if not tokens or (isinstance(tokens, ArrayInfo) and tokens.length == 0):
+        raise ModelFileError(f"{path.name} has no tokenizer in it, so it cannot be used for chat.")
+    return ModelFileInfo(
+        path=path,
+        architecture=architecture,
+        name=str(header.get("general.name", path.stem)),
+        context_length=int(header.get(f"{architecture}.context_length", 8192)),
+        embedding_length=int(header.get(f"{architecture}.embedding_length", 0)),
+        block_count=int(header.get(f"{architecture}.block_count", 0)),
+        file_type=quantization_name(header.get("general.file_type")),
+        size_bytes=path.stat().st_size,
+        tensor_bytes=sum(tensor.n_bytes for tensor in header.tensors),
+        has_chat_template="tokenizer.chat_template" in header.fields,
+    )
+
+
+def quantization_name(file_type: int | None) -> str:
+    if file_type is None:
+        return "unknown"
+    try:
+        name = gguf.LlamaFileType(int(file_type)).name
+    except ValueError:
+        return f"type {file_type}"
+    return name.removeprefix("MOSTLY_").removeprefix("ALL_")

@@ -1,0 +1,70 @@
+"""What each GPU-layer choice would mean for this model on this machine (no Qt here).
+
+The dialog shows the result next to each choice ("≈ 3.1 GB RAM + 1.2 GB VRAM"), using the same
+resolution as the load itself (`settings_to_engine`), so the number shown is the one checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.models.memory_estimate import MemoryEstimate, MemoryFitError, check_fits, format_bytes
+from app.core.load_plan import _resolve_gpu_layers
+from app.core.models.system_memory import MemoryStatus
+
+GPU_CHOICES = ("auto", "all", "none", "number")
+
+
+@dataclass(frozen=True)
+class GpuChoiceEstimate:
+    choice: str  # "auto" | "all" | "none" | "number"
+    n_gpu_layers: int
+    text: str  # "≈ 3.1 GB RAM + 1.2 GB VRAM" or why it does not fit
+    fits: bool
+    reason: str  # what the choice resolves to, in words
+
+
+def estimate_gpu_choices(estimate: MemoryEstimate, status: MemoryStatus, layers: int) -> dict[str, GpuChoiceEstimate]:
+    """One estimate per choice; `layers` is the number the "N layers" choice holds."""
+    found = {}
+    for choice in GPU_CHOICES:
+        setting: str | int = layers if choice == "number" else choice
+        n_gpu, reason = _resolve_gpu_layers(setting, estimate, status)
+        try:
+            split = check_fits(estimate, n_gpu, free_ram=status.free_ram, free_vram=status.free_vram)
+        except MemoryFitError as error:
+            where = "GPU memory" if error.where == "VRAM" else "RAM"
+            text = f"does not fit: ≈ {format_bytes(error.needed_bytes)} {where} needed, {format_bytes(error.free_bytes)} free"
+            found[choice] = GpuChoiceEstimate(choice, n_gpu, text, False, str(error))
+            continue
+        found[choice] = GpuChoiceEstimate(choice, n_gpu, split.describe(), True, reason)
+    return found
+
+
+def backend_description(gpu_offload: bool, system_info: str | None = None) -> str:
+    """'CPU only (this llama.cpp build has no GPU backend)' or 'GPU offload: CUDA'."""
+    names = _backends(system_info if system_info is not None else _system_info())
+    gpus = [name for name in names if name.upper() not in ("CPU", "BLAS")]
+    if not gpu_offload:
+        return "CPU only: this build of llama.cpp has no GPU backend."
+    return "GPU offload: " + (", ".join(gpus) if gpus else "available") + " (llama.cpp)"
+
+
+def _system_info() -> str:
+    try:
+        import llama_cpp
+    except ImportError:
+        return ""
+    raw = llama_cpp.llama_print_system_info()
+    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+
+
+def _backends(system_info: str) -> list[str]:
+    # Each backend prints "NAME : feature = value | …" (llama_print_system_info).
+    names = []
+    for part in system_info.split("|"):
+        if " : " in part:
+            name = part.split(" : ", 1)[0].strip()
+            if name and name not in names:
+                names.append(name)
+    return names

@@ -1,0 +1,1 @@
+"""Dictation: chunking, transcription and transcript export (no Qt)."""

@@ -1,0 +1,331 @@
+"""The one typed settings schema, saved as JSON under the platform's config folder.
+
+Loading never fails: a file that cannot be read or parsed, or a value out of range, gives the
+defaults for the bad parts and a warning the window can show. Keys this version does not know
+(written by a newer version, or by hand) are kept and written back unchanged.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Callable
+
+from app.core import paths
+from app.core.engine.options import KV_CACHE_TYPES, SamplingOptions
+from app.core.errors import UserError
+
+SETTINGS_FILE_NAME = "settings.json"
+GPU_LAYER_WORDS = ("auto", "all", "none")
+THEMES = ("light", "dark", "system")
+SPEECH_TASKS = ("transcribe", "translate")
+MAX_SEED = 2**32 - 1
+
+
+class SettingsError(UserError, ValueError):
+    """A setting has a value it cannot take; the message names the setting and the value."""
+
+
+class SettingsSaveError(UserError, OSError):
+    """The settings file could not be written; the previous file is left as it was."""
+
+
+@dataclass
+class ModelSettings:
+    active_model: Path | None = None
+    projector: Path | None = None
+    # Gemma 3n only: the GGUF with its audio encoder (libmtmd skips it); None = look beside the model.
+    audio_encoder: Path | None = None
+    extra_model_folders: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class HardwareSettings:
+    gpu_layers: str | int = "auto"  # "auto" | "all" | "none" | a number of layers
+    main_gpu: int = 0
+    flash_attention: bool = False
+    kv_cache_type: str = "f16"
+    per_layer_embeddings_on_cpu: bool = True
+    threads: int = 0  # 0 = as many as the machine has
+    use_mmap: bool = True
+    use_mlock: bool = False
+
+
+_GEMMA_SAMPLING = SamplingOptions()  # the one place the Gemma team's defaults are written down
+
+
+@dataclass
+class GenerationSettings:
+    temperature: float = _GEMMA_SAMPLING.temperature
+    top_k: int = _GEMMA_SAMPLING.top_k
+    top_p: float = _GEMMA_SAMPLING.top_p
+    min_p: float = _GEMMA_SAMPLING.min_p
+    repeat_penalty: float = _GEMMA_SAMPLING.repeat_penalty
+    max_tokens: int = _GEMMA_SAMPLING.max_tokens
+    context_size: int = 8192
+    seed: int | None = None  # None = a new random seed for every answer
+    system_prompt: str = ""
+
+    def reset_to_gemma_defaults(self) -> None:
+        """Put the sampling values back to the Gemma team's; length, seed and prompt stay."""
+        defaults = GenerationSettings()
+        for name in ("temperature", "top_k", "top_p", "min_p", "repeat_penalty"):
+            setattr(self, name, getattr(defaults, name))
+
+
+@dataclass
+class SpeechSettings:
+    input_device: str | None = None  # None = the system's default microphone
+    default_task: str = "transcribe"
+    target_language: str = "English"
+    silence_threshold_db: float = -40.0
+
+
+@dataclass
+class AppearanceSettings:
+    theme: str = "system"
+    font_size: int = 11
+
+
+@dataclass
+class Settings:
+    model: ModelSettings = field(default_factory=ModelSettings)
+    hardware: HardwareSettings = field(default_factory=HardwareSettings)
+    generation: GenerationSettings = field(default_factory=GenerationSettings)
+    speech: SpeechSettings = field(default_factory=SpeechSettings)
+    appearance: AppearanceSettings = field(default_factory=AppearanceSettings)
+    # Everything read from the file, unknown keys included, so saving writes them back.
+    preserved: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def problems(self) -> list[str]:
+        """Every invalid value, as a sentence; empty when the settings can be saved."""
+        found = []
+        for section_name, section in _sections(self):
+            for item in fields(section):
+                try:
+                    _check(section_name, item.name, getattr(section, item.name))
+                except SettingsError as error:
+                    found.append(str(error))
+        return found
+
+
+def _sections(settings: Settings) -> list[tuple[str, Any]]:
+    return [(name, getattr(settings, name)) for name in ("model", "hardware", "generation", "speech", "appearance")]
+
+
+def default_settings_path() -> Path:
+    return paths.config_folder() / SETTINGS_FILE_NAME
+
+
+# --- validation -------------------------------------------------------------------------------
+
+def _number(low: float, high: float, *, integer: bool = False) -> Callable[[str, Any], Any]:
+    def check(label: str, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise SettingsError(f"{label} must be a number, got {value!r}")
+        if integer and not float(value).is_integer():
+            raise SettingsError(f"{label} must be a whole number, got {value}")
+        if not low <= value <= high:
+            raise SettingsError(f"{label} must be between {_plain(low)} and {_plain(high)}, got {_plain(value)}")
+        return int(value) if integer else float(value)
+    return check
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _choice(options: tuple[str, ...]) -> Callable[[str, Any], Any]:
+    def check(label: str, value: Any) -> Any:
+        if value not in options:
+            raise SettingsError(f"{label} must be one of {', '.join(options)}, got {value!r}")
+        return value
+    return check
+
+
+def _flag(label: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise SettingsError(f"{label} must be true or false, got {value!r}")
+    return value
+
+
+def _text(limit: int, *, optional: bool = False, non_empty: bool = False) -> Callable[[str, Any], Any]:
+    def check(label: str, value: Any) -> Any:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            raise SettingsError(f"{label} must be text, got {value!r}")
+        if non_empty and not value.strip():
+            raise SettingsError(f"{label} must not be empty")
+        if len(value) > limit:
+            raise SettingsError(f"{label} must be at most {limit:,} characters, got {len(value):,}")
+        return value
+    return check
+
+
+def _optional_path(label: str, value: Any) -> Path | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, (str, Path)):
+        raise SettingsError(f"{label} must be a file path, got {value!r}")
+    return Path(value)
+
+
+def _folder_list(label: str, value: Any) -> list[Path]:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(item, (str, Path)) for item in value):
+        raise SettingsError(f"{label} must be a list of folder paths, got {value!r}")
+    return [Path(item) for item in value]
+
+
+def _gpu_layers(label: str, value: Any) -> str | int:
+    if isinstance(value, str) and value in GPU_LAYER_WORDS:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 999:
+        return value
+    raise SettingsError(f"{label} must be auto, all, none or a number of layers from 0 to 999, got {value!r}")
+
+
+def _seed(label: str, value: Any) -> int | None:
+    if value is None:
+        return None
+    return _number(0, MAX_SEED, integer=True)(label, value)
+
+
+_RULES: dict[tuple[str, str], Callable[[str, Any], Any]] = {
+    ("model", "active_model"): _optional_path,
+    ("model", "projector"): _optional_path,
+    ("model", "audio_encoder"): _optional_path,
+    ("model", "extra_model_folders"): _folder_list,
+    ("hardware", "gpu_layers"): _gpu_layers,
+    ("hardware", "main_gpu"): _number(0, 15, integer=True),
+    ("hardware", "flash_attention"): _flag,
+    ("hardware", "kv_cache_type"): _choice(KV_CACHE_TYPES),
+    ("hardware", "per_layer_embeddings_on_cpu"): _flag,
+    ("hardware", "threads"): _number(0, 512, integer=True),
+    ("hardware", "use_mmap"): _flag,
+    ("hardware", "use_mlock"): _flag,
+    ("generation", "temperature"): _number(0, 2),
+    ("generation", "top_k"): _number(0, 1000, integer=True),
+    ("generation", "top_p"): _number(0, 1),
+    ("generation", "min_p"): _number(0, 1),
+    ("generation", "repeat_penalty"): _number(0.5, 2),
+    ("generation", "max_tokens"): _number(1, 131072, integer=True),
+    ("generation", "context_size"): _number(512, 131072, integer=True),
+    ("generation", "seed"): _seed,
+    ("generation", "system_prompt"): _text(50_000),
+    ("speech", "input_device"): _text(500, optional=True),
+    ("speech", "default_task"): _choice(SPEECH_TASKS),
+    ("speech", "target_language"): _text(100, non_empty=True),
+    ("speech", "silence_threshold_db"): _number(-100, 0),
+    ("appearance", "theme"): _choice(THEMES),
+    ("appearance", "font_size"): _number(6, 48, integer=True),
+}
+
+
+def _check(section: str, name: str, value: Any) -> Any:
+    return _RULES[(section, name)](f"{section}.{name}", value)
+
+
+def validate_value(section: str, name: str, value: Any) -> Any:
+    """The value as the schema stores it, or SettingsError with a message for the user."""
+    if (section, name) not in _RULES:
+        raise SettingsError(f"There is no setting {section}.{name}.")
+    return _check(section, name, value)
+
+
+# --- loading and saving -----------------------------------------------------------------------
+
+def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
+    """Read the settings file; never raises. Returns the settings and warnings for the user."""
+    path = Path(path) if path is not None else default_settings_path()
+    settings = Settings()
+    if not path.exists():
+        return settings, []
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        return settings, [f"Could not read {path}: {getattr(error, 'strerror', None) or error}. Using the defaults."]
+    except json.JSONDecodeError as error:
+        return settings, [f"{path.name} is not valid JSON ({error.msg}, line {error.lineno}). Using the defaults."]
+    if not isinstance(raw, dict):
+        return settings, [f"{path.name} does not hold a settings object. Using the defaults."]
+    warnings: list[str] = []
+    settings.preserved = raw
+    for section_name, section in _sections(settings):
+        stored = raw.get(section_name, {})
+        if not isinstance(stored, dict):
+            warnings.append(f"{path.name}: {section_name} must be an object; using the defaults for it.")
+            continue
+        for item in fields(section):
+            if item.name not in stored:
+                continue
+            try:
+                setattr(section, item.name, _check(section_name, item.name, stored[item.name]))
+            except SettingsError as error:
+                default = getattr(section, item.name)
+                warnings.append(f"{path.name}: {error}; using {_shown(default)}.")
+    return settings, warnings
+
+
+def _shown(value: Any) -> str:
+    return "none" if value is None else json.dumps(_to_json(value))
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, list):
+        return [_to_json(item) for item in value]
+    return value
+
+
+def settings_to_dict(settings: Settings) -> dict[str, Any]:
+    data = copy.deepcopy(settings.preserved) if isinstance(settings.preserved, dict) else {}
+    for section_name, section in _sections(settings):
+        stored = data.get(section_name)
+        if not isinstance(stored, dict):
+            stored = data[section_name] = {}
+        for item in fields(section):
+            stored[item.name] = _to_json(getattr(section, item.name))
+    return data
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write the settings atomically (temporary file, then replace) and return the path.
+
+    SettingsError when a value is invalid; SettingsSaveError when the disk refuses (full, read
+    only); in both cases the file on disk is the previous one.
+    """
+    problems = settings.problems()
+    if problems:
+        raise SettingsError("Settings not saved: " + "; ".join(problems) + ".")
+    path = Path(path) if path is not None else default_settings_path()
+    data = (json.dumps(settings_to_dict(settings), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+        with os.fdopen(handle, "wb") as stream:
+            _write_all(stream, data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as error:
+        raise SettingsSaveError(
+            f"Could not save the settings to {path}: {error.strerror or error}. "
+            "The previous settings are unchanged."
+        ) from error
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+    return path
+
+
+def _write_all(stream: Any, data: bytes) -> None:
+    # One seam for tests to make the disk "full".
+    stream.write(data)

@@ -1,0 +1,1 @@
+"""The chat: conversation list, message view, composer and image attachments."""

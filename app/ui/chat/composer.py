@@ -1,0 +1,120 @@
+"""Where the user writes: Enter sends, Shift+Enter starts a new line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.core.task_presets import LANGUAGES
+from app.ui.chat.image_attachments import AttachmentTray, mime_has_images
+
+
+class MessageEditor(QPlainTextEdit):
+    submitted = Signal()
+    imagesOffered = Signal(QMimeData)  # pasted or dropped images go to the attachments, not the text
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("Message Gemma…  (Enter sends, Shift+Enter for a new line)")
+        self.setTabChangesFocus(True)
+        self.setMaximumHeight(140)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() & Qt.ShiftModifier:
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return mime_has_images(source) or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasImage() or (source.hasUrls() and all(url.isLocalFile() for url in source.urls())):
+            self.imagesOffered.emit(source)
+            return
+        super().insertFromMimeData(source)
+
+
+class ImagePresetBar(QWidget):
+    """Describe / Extract text / Translate to …; a click sends, Shift+click only fills the box."""
+
+    presetChosen = Signal(str, str, bool)  # preset name, target language, send now
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.add_image_button = QPushButton("Add image…")
+        self.add_image_button.setToolTip("Attach images (or drag them here, or paste with Ctrl+V)")
+        self.describe_button = QPushButton("Describe")
+        self.ocr_button = QPushButton("Extract text")
+        self.translate_button = QPushButton("Translate text to")
+        self.language = QComboBox()
+        self.language.addItems(LANGUAGES)
+        for button in (self.describe_button, self.ocr_button, self.translate_button):
+            button.setToolTip(button.toolTip() or "Click to ask about the attached image; Shift+click to edit the prompt first")
+        self.describe_button.clicked.connect(lambda: self._chosen("describe"))
+        self.ocr_button.clicked.connect(lambda: self._chosen("ocr"))
+        self.translate_button.clicked.connect(lambda: self._chosen("translate"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.add_image_button)
+        row.addWidget(QLabel("Image:"))
+        for widget in (self.describe_button, self.ocr_button, self.translate_button, self.language):
+            row.addWidget(widget)
+        row.addStretch(1)
+
+    def _chosen(self, preset: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        send_now = not QApplication.keyboardModifiers() & Qt.ShiftModifier
+        self.presetChosen.emit(preset, self.language.currentText(), send_now)
+
+    def set_vision_available(self, available: bool, reason: str = "") -> None:
+        for widget in (self.add_image_button, self.describe_button, self.ocr_button, self.translate_button, self.language):
+            widget.setEnabled(available)
+        self.add_image_button.setToolTip(
+            "Attach images (or drag them here, or paste with Ctrl+V)" if available else reason
+        )
+
+
+class Composer(QWidget):
+    """The editor with its Send/Stop and Regenerate buttons; attachments join in later."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = MessageEditor()
+        self.tray = AttachmentTray()
+        self.presets = ImagePresetBar()
+        self.send_button = QPushButton("Send")
+        self.send_button.setToolTip("Send (Enter)")
+        self.send_button.setDefault(True)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setToolTip("Stop generating (Esc)")
+        self.stop_button.hide()
+        self.regenerate_button = QPushButton("Regenerate")
+        self.regenerate_button.setToolTip("Write the last answer again (Ctrl+R)")
+        self.extra_row = QHBoxLayout()
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addWidget(self.regenerate_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.editor, 1)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.presets)
+        layout.addWidget(self.tray)
+        layout.addLayout(self.extra_row)
+        layout.addLayout(row)
+
+    def set_generating(self, generating: bool) -> None:
+        self.send_button.setVisible(not generating)
+        self.stop_button.setVisible(generating)
+        self.regenerate_button.setEnabled(not generating)
+
+    def take_text(self) -> str:
+        text = self.editor.toPlainText()
+        self.editor.clear()
+        return text

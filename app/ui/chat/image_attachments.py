@@ -1,0 +1,130 @@
+"""Images waiting in the composer: thumbnails with a remove button, prepared off the GUI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice, QMimeData, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from app.core.chat.images import PASTED_IMAGE_NAME, ImageError, PreparedImage, prepare_image
+
+
+class AttachmentTray(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attachment-tray")
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addStretch(1)
+        self._items: list[tuple[PreparedImage, QWidget]] = []
+        self.hide()
+
+    def images(self) -> list[PreparedImage]:
+        return [image for image, _ in self._items]
+
+    def add(self, image: PreparedImage) -> None:
+        if any(existing.sha256 == image.sha256 for existing in self.images()):
+            return
+        tile = QWidget()
+        tile.setObjectName("attachment-tile")
+        thumbnail = QLabel()
+        pixmap = QPixmap()
+        pixmap.loadFromData(image.original)
+        thumbnail.setPixmap(pixmap.scaled(72, 72, Qt.KeepAspectRatio, Qt.SmoothTransformation))
+        thumbnail.setToolTip(f"{image.name} · {image.width}×{image.height}")
+        remove = QToolButton()
+        remove.setText("✕")
+        remove.setToolTip(f"Remove {image.name}")
+        remove.clicked.connect(lambda: self.remove(image.sha256))
+        layout = QVBoxLayout(tile)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(thumbnail)
+        layout.addWidget(remove, 0, Qt.AlignHCenter)
+        self.row.insertWidget(self.row.count() - 1, tile)
+        self._items.append((image, tile))
+        self.show()
+        self.changed.emit()
+
+    def remove(self, sha256: str) -> None:
+        for index, (image, tile) in enumerate(self._items):
+            if image.sha256 == sha256:
+                del self._items[index]
+                tile.deleteLater()
+                break
+        self.setVisible(bool(self._items))
+        self.changed.emit()
+
+    def take_all(self) -> list[PreparedImage]:
+        images = self.images()
+        for _, tile in self._items:
+            tile.deleteLater()
+        self._items.clear()
+        self.hide()
+        self.changed.emit()
+        return images
+
+
+class _PrepareJob(QRunnable):
+    def __init__(self, loader: "ImageLoader", source: Path | bytes, name: str | None) -> None:
+        super().__init__()
+        self.loader, self.source, self.name = loader, source, name
+
+    def run(self) -> None:
+        try:
+            image = prepare_image(self.source, name=self.name)
+        except ImageError as error:
+            self.loader.failed.emit(str(error))
+        except OSError as error:
+            self.loader.failed.emit(f"{self.name or self.source}: {error.strerror or error}")
+        else:
+            self.loader.prepared.emit(image)
+        finally:
+            self.loader.finishedOne.emit()
+
+
+class ImageLoader(QObject):
+    """Decodes and checks images on Qt's thread pool; results come back as signals."""
+
+    prepared = Signal(object)  # PreparedImage
+    failed = Signal(str)
+    finishedOne = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool.globalInstance()
+
+    def load_file(self, path: Path) -> None:
+        self.pool.start(_PrepareJob(self, Path(path), Path(path).name))
+
+    def load_bytes(self, content: bytes, name: str = PASTED_IMAGE_NAME) -> None:
+        self.pool.start(_PrepareJob(self, content, name))
+
+    def load_mime(self, mime: QMimeData) -> int:
+        """Start loading every image in a drop or paste; returns how many were started."""
+        started = 0
+        if mime.hasUrls():
+            for url in mime.urls():
+                if url.isLocalFile():
+                    self.load_file(Path(url.toLocalFile()))
+                    started += 1
+        if not started and mime.hasImage():
+            image = QImage(mime.imageData())
+            if not image.isNull():
+                self.load_bytes(png_bytes(image))
+                started += 1
+        return started
+
+
+def png_bytes(image: QImage) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
+def mime_has_images(mime: QMimeData) -> bool:
+    return mime.hasImage() or any(url.isLocalFile() for url in mime.urls())
