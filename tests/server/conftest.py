@@ -30,12 +30,14 @@ class RecordingPort:
     def __init__(self, engine: EngineThread) -> None:
         self.engine = engine
         self.jobs: list[JobListener] = []
+        self.submitted: list[ChatJob] = []
 
     def model(self):
         return self.engine.model()
 
     def submit(self, job: ChatJob, listener: JobListener):
         self.jobs.append(listener)
+        self.submitted.append(job)
         return self.engine.submit(job, listener)
 
 
