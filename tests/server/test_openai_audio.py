@@ -3,7 +3,6 @@ with input_audio, and the same clear refusals as the window."""
 
 import base64
 import io
-import json
 
 import numpy as np
 import openai

@@ -34,9 +34,8 @@ def parse_chat_request(body: Any, model: ServedModel) -> ChatCompletionRequest:
     if not isinstance(body, dict):
         raise invalid("The request body must be a JSON object.")
     _refuse_unsupported(body)
-    system_texts, conversation = _conversation(body.get("messages"))
+    system_texts, conversation = _conversation(body.get("messages"), model)
     messages = conversation.engine_messages()
-    _check_media_support(messages, model)
     stream = _boolean(body, "stream", False)
     stream_options = body.get("stream_options") or {}
     if not isinstance(stream_options, dict):
@@ -73,7 +72,7 @@ def _refuse_unsupported(body: dict) -> None:
         raise invalid("Only plain-text answers are supported (response_format type 'text').", "response_format")
 
 
-def _conversation(raw_messages: Any) -> tuple[list[str], Conversation]:
+def _conversation(raw_messages: Any, model: ServedModel) -> tuple[list[str], Conversation]:
     if not isinstance(raw_messages, list) or not raw_messages:
         raise invalid("messages must be a non-empty list.", "messages")
     system_texts: list[str] = []
@@ -84,7 +83,7 @@ def _conversation(raw_messages: Any) -> tuple[list[str], Conversation]:
                 f"Message {number} needs a role of system, developer, user or assistant.", "messages"
             )
         role = _ROLES[raw["role"]]
-        text, media = _content(raw.get("content"), number, allow_media=role == "user")
+        text, media = _content(raw.get("content"), number, model if role == "user" else None)
         if role == "system":
             system_texts.append(text.strip())
         else:
@@ -94,7 +93,8 @@ def _conversation(raw_messages: Any) -> tuple[list[str], Conversation]:
     return [text for text in system_texts if text], conversation
 
 
-def _content(content: Any, number: int, allow_media: bool) -> tuple[str, tuple[MediaItem, ...]]:
+def _content(content: Any, number: int, model: ServedModel | None) -> tuple[str, tuple[MediaItem, ...]]:
+    """The message's text and media; `model` is None where media are not allowed (non-user turns)."""
     if isinstance(content, str):
         return content, ()
     if not isinstance(content, list):
@@ -105,13 +105,15 @@ def _content(content: Any, number: int, allow_media: bool) -> tuple[str, tuple[M
         kind = part.get("type") if isinstance(part, dict) else None
         if kind == "text" and isinstance(part.get("text"), str):
             texts.append(part["text"])
-        elif kind in ("image_url", "input_audio") and not allow_media:
+        elif kind in ("image_url", "input_audio") and model is None:
             raise invalid(f"Message {number}: only user messages can carry images or audio.", "messages")
         elif kind == "image_url":
+            _check_support(model, "image")
             url = part.get("image_url")
             url = url.get("url") if isinstance(url, dict) else url
             media.append(image_from_url(url, f"image {_count(media, 'image') + 1} in message {number}"))
         elif kind == "input_audio":
+            _check_support(model, "audio")
             media.extend(input_audio_items(part, f"audio {_count(media, 'audio') + 1} in message {number}"))
         else:
             raise invalid(
@@ -125,15 +127,15 @@ def _count(media: list[MediaItem], kind: str) -> int:
     return sum(1 for item in media if item.kind == kind)
 
 
-def _check_media_support(messages, model: ServedModel) -> None:
-    kinds = {item.kind for message in messages for item in message.media}
-    if "image" in kinds and not model.supports_images:
+def _check_support(model: ServedModel, kind: str) -> None:
+    """Refused before anything is decoded: the model could not use it anyway."""
+    if kind == "image" and not model.supports_images:
         raise ApiError(
             400,
             f"{model.model_id} cannot see images: start `gemma-desk serve` with --mmproj and a "
             "projector that has a vision encoder.",
         )
-    if "audio" in kinds and model.speech_unavailable_reason:
+    if kind == "audio" and model.speech_unavailable_reason:
         raise ApiError(400, model.speech_unavailable_reason)
 
 

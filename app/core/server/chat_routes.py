@@ -16,7 +16,7 @@ from app.core.engine.engine import GenerationResult
 from app.core.server.api_errors import ApiError
 from app.core.server.async_job import AsyncJob, JobEvent, JobFailure
 from app.core.server.chat_mapping import ChatCompletionRequest, parse_chat_request
-from app.core.server.engine_port import EnginePort, ServedModel
+from app.core.server.engine_port import EnginePort, ModelLoading, ModelUnavailable, ServedModel
 from app.core.server.media_input import MiB
 from app.core.server.request_io import ClientWatch, read_json
 from app.core.server.stop_strings import StopScanner
@@ -27,8 +27,6 @@ _FINISH_REASONS = {"end_of_turn": "stop", "max_tokens": "length", "context_full"
 
 
 def served_model(port: EnginePort) -> ServedModel:
-    from app.core.server.engine_port import ModelLoading, ModelUnavailable
-
     try:
         return port.model()
     except (ModelLoading, ModelUnavailable) as error:
