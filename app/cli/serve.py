@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -50,8 +51,17 @@ def run_serve_command(args: argparse.Namespace, load_options) -> int:
           f"({'API key required' if settings.api_key_digest else 'no API key: loopback only'}); "
           "the model is loading, /health says when it is ready. Ctrl-C stops.", file=sys.stderr)
     engine.start()
+    # uvicorn shuts down gracefully, then raises the signal again for whoever set it up: here
+    # that ends the `run` below, so the engine thread is closed before the process exits.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         server.run()
+    except KeyboardInterrupt:
+        pass
     finally:
         engine.close()
     return 0
+
+
+def _stop(*_) -> None:
+    raise KeyboardInterrupt

@@ -66,6 +66,7 @@ def test_text_vtt_and_json_formats(hearing_server):
     assert as_json.usage.output_tokens >= 1
 
 
+@pytest.mark.filterwarnings("ignore:deprecated:DeprecationWarning")  # openai marks the endpoint so
 def test_translation_asks_the_model_for_english(hearing_server):
     clip = np.concatenate([speech_like(2, 4), PAUSE])
     answer = hearing_server.client().audio.translations.create(model="g", file=upload(clip))
