@@ -58,6 +58,20 @@ def test_system_messages_become_the_apps_system_prompt_and_roles_map():
     assert not parsed.stream and parsed.stop == ()
 
 
+def test_a_64_bit_seed_fits_llama_cpp_and_stays_distinct():
+    def seed(value):
+        return parse_chat_request({"messages": [{"role": "user", "content": "x"}], "seed": value}, MODEL).job.sampling.seed
+
+    assert seed(-1) == 2**32 - 1 and seed(2**40 + 7) == 7 and seed(5) == 5
+
+
+def test_bad_sampling_is_refused_before_any_image_is_decoded():
+    with pytest.raises(ApiError) as caught:
+        parse_chat_request({"temperature": 9, "messages": [{"role": "user", "content": [
+            {"type": "image_url", "image_url": {"url": "data:image/png;base64,bm90IGFuIGltYWdl"}}]}]}, MODEL)
+    assert (caught.value.status, caught.value.param) == (422, "temperature")
+
+
 def test_defaults_are_the_apps_sampling_defaults():
     sampling = parse_chat_request({"messages": [{"role": "user", "content": "x"}]}, MODEL).job.sampling
     assert (sampling.temperature, sampling.top_k, sampling.top_p, sampling.min_p) == (1.0, 64, 0.95, 0.0)

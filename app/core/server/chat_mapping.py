@@ -34,17 +34,19 @@ def parse_chat_request(body: Any, model: ServedModel) -> ChatCompletionRequest:
     if not isinstance(body, dict):
         raise invalid("The request body must be a JSON object.")
     _refuse_unsupported(body)
-    system_texts, conversation = _conversation(body.get("messages"), model)
-    messages = conversation.engine_messages()
+    sampling = sampling_options(body, model.vocab_size)
+    stop = _stop_strings(body.get("stop"))
     stream = _boolean(body, "stream", False)
     stream_options = body.get("stream_options") or {}
     if not isinstance(stream_options, dict):
         raise invalid("stream_options must be an object.", "stream_options")
+    # Messages last: they decode images and audio, the costly part, once the rest is known good.
+    system_texts, conversation = _conversation(body.get("messages"), model)
     return ChatCompletionRequest(
-        job=ChatJob(tuple(messages), "\n\n".join(system_texts), sampling_options(body, model.vocab_size)),
+        job=ChatJob(tuple(conversation.engine_messages()), "\n\n".join(system_texts), sampling),
         stream=stream,
         include_usage=bool(stream_options.get("include_usage", False)),
-        stop=_stop_strings(body.get("stop")),
+        stop=stop,
     )
 
 
@@ -57,9 +59,16 @@ def sampling_options(body: dict, vocab_size: int) -> SamplingOptions:
         top_p=_number(body, "top_p", defaults.top_p, 0.0, 1.0),
         top_k=int(_number(body, "top_k", defaults.top_k, 0, 1_000_000, integer=True)),
         max_tokens=DEFAULT_MAX_TOKENS if max_tokens is None else _positive_int(max_tokens, "max_tokens"),
-        seed=None if body.get("seed") is None else int(_number(body, "seed", 0, -(2**63), 2**63, integer=True)),
+        seed=_seed(body),
         logit_bias=_logit_bias(body.get("logit_bias"), vocab_size),
     )
+
+
+def _seed(body: dict) -> int | None:
+    if body.get("seed") is None:
+        return None
+    # OpenAI seeds are 64-bit; llama.cpp's sampler takes 32 bits.
+    return int(_number(body, "seed", 0, -(2**63), 2**63 - 1, integer=True)) & 0xFFFFFFFF
 
 
 def _refuse_unsupported(body: dict) -> None:
