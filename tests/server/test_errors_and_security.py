@@ -1,5 +1,6 @@
 """OpenAI-style errors with the right status, the API key gate, loopback by default, 503 while loading."""
 
+import json
 import logging
 
 import httpx
@@ -61,6 +62,21 @@ def test_non_loopback_host_needs_a_key():
     with pytest.raises(ServerSettingsError, match="set an API key"):
         ServerSettings.create("0.0.0.0", 8080)
     assert ServerSettings.create("0.0.0.0", 8080, KEY).api_key_digest is not None  # only constructed, never bound
+
+
+def test_web_pages_of_other_sites_cannot_use_the_loopback_server(text_server):
+    chat = {"model": "g", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 1}
+    # DNS rebinding: the browser thinks it talks to evil.example, which now resolves to 127.0.0.1.
+    rebound = httpx.post(text_server.url + "/v1/chat/completions", json=chat, headers={"Host": "evil.example:8080"})
+    assert rebound.status_code == 403 and rebound.json()["error"]["type"] == "permission_error"
+    # A cross-site form post: no preflight, but the browser says where it comes from.
+    cross_site = httpx.post(text_server.url + "/v1/chat/completions", content=json.dumps(chat),
+                            headers={"Origin": "https://evil.example", "Content-Type": "text/plain"})
+    assert cross_site.status_code == 403 and "evil.example" in cross_site.json()["error"]["message"]
+    for origin in ("http://localhost:3000", "http://127.0.0.1:5173", "http://[::1]:8000"):
+        local_page = httpx.get(text_server.url + "/health", headers={"Origin": origin})
+        assert local_page.status_code == 200, origin
+    assert httpx.get(text_server.url.replace("127.0.0.1", "localhost") + "/health").status_code == 200
 
 
 def test_serve_command_refuses_an_open_host_without_key(gemma_model_path, capsys, monkeypatch):

@@ -16,7 +16,7 @@ from app.core.server.api_errors import ApiError
 from app.core.server.audio_routes import transcriptions, translations
 from app.core.server.chat_routes import chat_completions, served_model
 from app.core.server.engine_port import EnginePort, ModelLoading, ModelUnavailable
-from app.core.server.security import ApiKeyMiddleware, ServerSettings
+from app.core.server.security import RequestGate, ServerSettings
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ def create_app(port: EnginePort, settings: ServerSettings) -> Starlette:
     handlers = {ApiError: _api_error, HTTPException: _http_error, UserError: _user_error, Exception: _bug}
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(ApiKeyMiddleware, settings=settings)],
+        middleware=[Middleware(RequestGate, settings=settings)],
         exception_handlers=handlers,
     )
     app.state.port = port

@@ -8,7 +8,9 @@ import hashlib
 import hmac
 import ipaddress
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.core.errors import UserError
@@ -63,8 +65,15 @@ def _digest(key: str) -> bytes:
     return hashlib.sha256(key.encode("utf-8")).digest()
 
 
-class ApiKeyMiddleware:
-    """Refuses every HTTP request without the right `Authorization: Bearer <key>` (401)."""
+class RequestGate:
+    """Every HTTP request passes here first.
+
+    - With a key set: `Authorization: Bearer <key>` must match (401).
+    - On loopback, the Host header must name this machine (403): a web page that rebinds its own
+      domain name to 127.0.0.1 cannot reach the model through the user's browser.
+    - Without a key, a request from a web page of another origin is refused (403): browsers send
+      simple cross-site POSTs (forms, text/plain) without asking first, and a loopback server
+      without a key has nothing else to tell them from the user's own tools."""
 
     def __init__(self, app: ASGIApp, settings: ServerSettings) -> None:
         self.app = app
@@ -72,13 +81,27 @@ class ApiKeyMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            authorization = next(
-                (value.decode("latin-1") for name, value in scope["headers"] if name == b"authorization"), None
-            )
-            if not self.settings.accepts(authorization):
-                message = "Missing API key." if authorization is None else "Incorrect API key."
-                await ApiError(401, message + " Send it as 'Authorization: Bearer <key>'.", code="invalid_api_key").response()(
-                    scope, receive, send
-                )
+            refusal = self._refusal(Headers(scope=scope))
+            if refusal is not None:
+                await refusal.response()(scope, receive, send)
                 return
         await self.app(scope, receive, send)
+
+    def _refusal(self, headers: Headers) -> ApiError | None:
+        authorization = headers.get("authorization")
+        if not self.settings.accepts(authorization):
+            message = "Missing API key." if authorization is None else "Incorrect API key."
+            return ApiError(401, message + " Send it as 'Authorization: Bearer <key>'.", code="invalid_api_key")
+        if is_loopback(self.settings.host) and not is_loopback(_host_name(headers.get("host", ""))):
+            return ApiError(403, "This server only answers requests addressed to this computer (Host: 127.0.0.1 or localhost).")
+        origin = headers.get("origin")
+        if self.settings.api_key_digest is None and origin is not None and not is_loopback(_host_name(urlsplit(origin).netloc)):
+            return ApiError(403, f"Requests from web pages of {origin} are refused; set an API key to allow other clients.")
+        return None
+
+
+def _host_name(netloc: str) -> str:
+    """'127.0.0.1:8080' → '127.0.0.1', '[::1]:80' → '::1'."""
+    if netloc.startswith("["):
+        return netloc[1 : netloc.find("]")] if "]" in netloc else netloc
+    return netloc.rsplit(":", 1)[0] if netloc.count(":") == 1 else netloc
