@@ -10,6 +10,7 @@ import pytest
 
 from app.core.speech.chunker import chunk_audio
 from app.core.speech.transcript_export import parse_srt
+from tests.projector_factory import GEMMA4UA_TOKENS_PER_SECOND
 from tests.server.conftest import speech_like, wav_bytes
 
 PAUSE = np.zeros(8000, np.float32)
@@ -87,6 +88,38 @@ def test_chat_with_input_audio_cuts_it_into_chunks_like_dictation(hearing_server
     media = [unit for unit in engine._evaluated if not isinstance(unit, int)]
     assert [unit.kind for unit in media] == ["audio", "audio"]
     assert answer.usage.prompt_tokens > sum(unit.n_positions for unit in media)
+
+
+def encoded(samples: np.ndarray, audio_format: str) -> bytes:
+    import soundfile
+
+    buffer = io.BytesIO()
+    subtype = {"wav": "PCM_16", "flac": "PCM_16", "mp3": "MPEG_LAYER_III"}[audio_format]
+    soundfile.write(buffer, samples, 16_000, format=audio_format.upper(), subtype=subtype)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("audio_format", ["wav", "flac", "mp3"])
+def test_input_audio_in_each_format_is_heard_at_its_length(hearing_server, audio_format):
+    clip = speech_like(2, 7)
+    data = base64.b64encode(encoded(clip, audio_format)).decode()
+    hearing_server.client().chat.completions.create(
+        model="g", max_tokens=1, temperature=0,
+        messages=[{"role": "user", "content": [
+            {"type": "input_audio", "input_audio": {"data": data, "format": audio_format}}]}])
+    engine = hearing_server.engine.engine
+    media = [unit for unit in engine._evaluated if not isinstance(unit, int)]
+    assert [unit.kind for unit in media] == ["audio"]
+    assert abs(media[0].n_tokens - 2 * GEMMA4UA_TOKENS_PER_SECOND) <= 2  # mp3 pads a few ms
+
+
+def test_transcription_prompt_is_folded_into_the_turn_like_a_system_prompt(hearing_server):
+    clip = np.concatenate([speech_like(2, 8), PAUSE])
+    hearing_server.client().audio.transcriptions.create(
+        model="g", file=upload(clip), prompt="Names: Anneliese, Quimby.")
+    engine = hearing_server.engine.engine
+    text = engine.detokenize([unit for unit in engine._evaluated if isinstance(unit, int)])
+    assert text.startswith("<bos><start_of_turn>user\nNames: Anneliese, Quimby.\n\n")
 
 
 def test_bad_audio_gets_the_app_s_sentence(hearing_server):
