@@ -82,6 +82,8 @@ class EngineThread:
             if self._served is not None:
                 self._failure, self._served = "The server is shutting down.", None
         self._jobs.put(None)
+        if self._thread.ident is None:  # never started: no model was loaded
+            return True
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
