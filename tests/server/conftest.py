@@ -79,8 +79,7 @@ def serving(options: LoadOptions, api_key: str | None = None, start_engine: bool
         for client in served.clients:
             client.close()
         http.stop()
-        if start_engine:
-            assert engine.close(), "the engine thread did not end"
+        assert engine.close(), "the engine thread did not end"
 
 
 def model_options(model: Path, projector: Path | None = None, n_ctx: int = 2048) -> LoadOptions:
