@@ -6,6 +6,7 @@ import asyncio
 import json
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.types import Message
 
@@ -32,7 +33,8 @@ async def read_body(request: Request, limit: int) -> bytes:
 async def read_json(request: Request, limit: int) -> Any:
     body = await read_body(request, limit)
     try:
-        return json.loads(body)
+        # Off the event loop: tens of MB of base64 media take a while to parse.
+        return await run_in_threadpool(json.loads, body)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ApiError(400, f"The request body is not valid JSON: {error}.") from None
 
