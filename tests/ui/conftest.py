@@ -25,9 +25,10 @@ def make_window(qtbot, tmp_path, gemma_model_path):
     """Build a real main window on a store in tmp, with the real model loaded."""
     windows = []
 
-    def make(load: bool = True, store_folder: Path | None = None) -> MainWindow:
+    def make(load: bool = True, store_folder: Path | None = None, **window_options) -> MainWindow:
+        """`window_options`: MainWindow's keywords (settings=SettingsModel(path), read_status=…)."""
         store = ConversationStore.in_folder(store_folder or tmp_path / "store")
-        window = MainWindow(store)
+        window = MainWindow(store, **window_options)
         qtbot.addWidget(window)
         window.chat.sampling = SamplingOptions(temperature=0.0, max_tokens=16, logit_bias={106: -100.0, 1: -100.0})
         windows.append(window)
