@@ -16,7 +16,7 @@ from app.core.models.memory_estimate import GB
 from app.core.models.system_memory import MemoryStatus
 from app.ui.model_manager.model_manager_dialog import ID_ROLE, SUGGESTED_ROLE, ModelManagerDialog
 from tests.model_factory import write_synthetic_model
-from tests.ui.settings_support import ThrottledBytes, wait_until_pool_done  # noqa: F401
+from tests.ui.settings_support import ThrottledBytes, wait_until_pool_done, window_with_settings  # noqa: F401
 
 WAIT_MS = 120_000
 REPO = "ggml-org/gemma-3-270m-it-GGUF"
@@ -227,14 +227,11 @@ def test_installed_models_are_listed_from_the_models_folder(qtbot):
 
 
 def test_closing_the_window_pauses_a_running_download(qtbot, hub, make_window, tmp_path):
-    from app.ui.settings.settings_controller import SettingsController
-
     content = os.urandom(6 * 1024 * 1024)
     hub.add(REPO, "slow.gguf", content, served=ThrottledBytes(content, rate=4e6))
-    window = make_window(load=False)
-    controller = SettingsController(window, tmp_path / "settings.json", read_status=lambda gpu: CPU_ONLY,
-                                    catalog=lambda: Catalog(1, "", [small_model("slow.gguf", len(content))]),
-                                    download_token=False)
+    window, controller = window_with_settings(
+        make_window, tmp_path / "settings.json", CPU_ONLY,
+        catalog=lambda: Catalog(1, "", [small_model("slow.gguf", len(content))]), download_token=False)
     manager = controller.open_model_manager()
     select(manager, "g3-270m-q4")
 
