@@ -186,9 +186,14 @@ def companions_for(model_path: Path, *, projector: Path | None = None,
                    audio_encoder: Path | None = None) -> Companions:
     """The one decision of which projector and audio encoder go with `model_path`: the ones chosen,
     else the likeliest beside the model (the encoder never being the projector itself)."""
-    projector = projector or find_projector_beside(model_path)
+    projector = projector_for(model_path, projector)
     audio_encoder = audio_encoder or find_audio_encoder_beside(model_path, exclude=projector)
     return Companions(projector, audio_encoder)
+
+
+def projector_for(model_path: Path, chosen: Path | None = None) -> Path | None:
+    """The projector half of `companions_for`, for callers that need only that (no encoder scan)."""
+    return chosen or find_projector_beside(model_path)
 
 
 def find_projector_beside(model_path: Path) -> Path | None:
