@@ -246,3 +246,40 @@ def test_closing_the_window_pauses_a_running_download(qtbot, hub, make_window, t
     assert stopped.args[1] is False, "paused, not cancelled: the bytes stay for next time"
     assert [p for p in repo_folder(REPO).iterdir() if p.name.endswith(".part")]
     wait_until_pool_done(manager.pool)
+
+
+def test_an_import_or_a_new_folder_in_settings_shows_at_once_in_the_open_model_manager(qtbot, make_window, tmp_path):
+    window, controller = window_with_settings(make_window, tmp_path / "settings.json", CPU_ONLY,
+                                              catalog=lambda: Catalog(1, "", []))
+    manager = controller.open_model_manager()
+    assert manager.installed_list.count() == 0
+    dialog = controller.open_settings()
+    (tmp_path / "downloads").mkdir()
+    source = write_synthetic_model(tmp_path / "downloads" / "gemma-3n-E2B-it-Q4_K_M.gguf")
+    with qtbot.waitSignal(dialog.picker.importer.finished, timeout=WAIT_MS):
+        dialog.picker.import_files([source])
+    assert manager.installed_list.count() == 1
+    assert manager.installed_list.item(0).toolTip().startswith(str(paths.models_folder()))
+
+    elsewhere = tmp_path / "more models"
+    elsewhere.mkdir()
+    write_synthetic_model(elsewhere / "gemma-3n-E4B-it-Q8_0.gguf", block_count=35)
+    dialog.picker.add_folder(elsewhere)
+    dialog.ok_button.click()
+    assert manager.installed_list.count() == 2, "the folder added in Settings is listed too"
+    wait_until_pool_done(manager.pool, dialog.picker.importer.pool)
+
+
+def test_models_that_came_while_the_manager_was_closed_are_listed_when_it_opens_again(qtbot, make_window, tmp_path):
+    window, controller = window_with_settings(make_window, tmp_path / "settings.json", CPU_ONLY,
+                                              catalog=lambda: Catalog(1, "", []))
+    window.model_manager_action.trigger()
+    manager = controller.manager
+    assert manager.isVisible() and manager.installed_list.count() == 0
+    manager.close()
+    folder = paths.models_folder() / "from-the-command-line"
+    folder.mkdir(parents=True)
+    write_synthetic_model(folder / "gemma-3n-E2B-it-Q4_K_M.gguf")  # e.g. `gemma-desk models download`
+    window.model_manager_action.trigger()
+    assert controller.manager is manager and manager.isVisible()
+    assert manager.installed_list.count() == 1
