@@ -129,3 +129,23 @@ def test_a_refused_plan_says_why_and_keeps_the_model_in_use(qtbot, make_window, 
     assert window.host.worker.engine.options.model_path == gemma_model_path
     assert window.model_label.text() == label_before and window.composer.send_button.isEnabled()
     assert load_settings(settings_path)[0].model.active_model is None, "a refused choice is not remembered"
+
+
+def test_settings_ok_reloads_only_for_a_loading_setting(qtbot, make_window, settings_path, model_copy):
+    from tests.ui.settings_support import window_with_settings
+
+    window, controller = window_with_settings(make_window, settings_path, ROOMY_GPU)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        window.loader.open_model(model_copy, label="the demo", remember=False)  # nothing saved yet, like the demo
+    dialog = controller.open_settings()
+    dialog.generation_tab.temperature_spin.setValue(0.3)
+    with qtbot.assertNotEmitted(window.loader.loadStarted):
+        dialog.ok_button.click()
+    assert window.chat.sampling.temperature == 0.3
+
+    dialog = controller.open_settings()
+    dialog.generation_tab.context_size_spin.setValue(2048)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS) as ready:
+        dialog.ok_button.click()
+    assert ready.args[0].options.model_path == model_copy and ready.args[0].options.n_ctx == 2048
+    assert load_settings(settings_path)[0].model.active_model == model_copy
