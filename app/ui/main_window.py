@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.core.engine.options import LoadOptions
 from app.core.models.system_memory import MemoryStatus, read_memory_status
+from app.core.storage.settings import Settings
 from app.core.storage.store import ConversationStore
 from app.ui.chat.chat_controller import ChatController
 from app.ui.engine.engine_worker import EngineHost, LoadedModel
@@ -59,7 +60,7 @@ class MainWindow(MainWindowView):
         """Who follows the settings and the loaded model; the window's own view goes last, so
         `modelReady` is relayed once everyone has the new model."""
         self.chat.use_generation_settings(self.settings.current)
-        self.settings.changed.connect(lambda _old, new: self.chat.use_generation_settings(new))
+        self.settings.changed.connect(self._settings_changed)  # a bound slot: it goes with the window
         loader = self.loader
         loader.loadStarted.connect(self._load_started)
         loader.loadProgress.connect(lambda fraction: self.load_progress.setValue(int(fraction * 100)))
@@ -68,6 +69,9 @@ class MainWindow(MainWindowView):
         loader.modelReady.connect(lambda loaded: self.dictation.set_model_hearing(loaded.speech_unavailable_reason))
         loader.modelReady.connect(self._model_loaded)
         loader.loadFailed.connect(self._model_failed)
+
+    def _settings_changed(self, _old: Settings, new: Settings) -> None:
+        self.chat.use_generation_settings(new)
 
     # -- models -----------------------------------------------------------------------------
     @property

@@ -55,7 +55,7 @@ class SettingsController(QObject):
         self.manager: ModelManagerDialog | None = None
         if settings.warnings:
             notice.show_message("Settings: " + " ".join(settings.warnings), kind="warning", key=SETTINGS_NOTICE)
-        settings.saveFailed.connect(lambda message: notice.show_message(message, key=SETTINGS_NOTICE))
+        settings.saveFailed.connect(self._save_failed)
         settings.changed.connect(self._settings_changed)
         self.apply_appearance(settings.current)
 
@@ -116,6 +116,9 @@ class SettingsController(QObject):
             self.manager.pause()  # the partial file stays, so the download resumes next time
 
     # -- following the settings ---------------------------------------------------------------
+    def _save_failed(self, message: str) -> None:
+        self.notice.show_message(message, key=SETTINGS_NOTICE)
+
     def _settings_changed(self, old: Settings, new: Settings) -> None:
         if (old.appearance.theme, old.appearance.font_size) != (new.appearance.theme, new.appearance.font_size):
             self.apply_appearance(new)
