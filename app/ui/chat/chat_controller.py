@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QListWidgetItem, QMessageBox
 
@@ -9,11 +11,15 @@ from app.core.chat.conversation import Conversation, ConversationMessage, title_
 from app.core.engine.engine import GenerationResult
 from app.core.engine.options import SamplingOptions
 from app.core.chat.chat_request import image_item, stored_image_item
+from app.core.load_plan import sampling_options_from_settings
+from app.core.storage.settings import Settings
 from app.core.storage.store import Attachment, ConversationStore, StoreError
 from app.ui.engine.engine_worker import EngineHost, GenerationRequest, LoadedModel
+from app.ui.engine.model_loader import NOTICE_KEY as MODEL_NOTICE
 from app.ui.main_window_view import MainWindowView
 
 _CONVERSATION_ID_ROLE = 0x0100
+ANSWER_NOTICE = "answer"  # a failed answer's notice: the next message sent takes it down
 
 
 class ChatController(QObject):
@@ -60,6 +66,11 @@ class ChatController(QObject):
 
     def set_loaded_model(self, loaded: LoadedModel | None) -> None:
         self.loaded = loaded
+
+    def use_generation_settings(self, settings: Settings) -> None:
+        """Subscribed to the settings: their sampling (this chat's logit bias kept) and system prompt."""
+        self.sampling = replace(sampling_options_from_settings(settings), logit_bias=self.sampling.logit_bias)
+        self.system_prompt = settings.generation.system_prompt
 
     # -- conversations ----------------------------------------------------------------------
     def refresh_conversation_list(self) -> None:
@@ -141,7 +152,8 @@ class ChatController(QObject):
         if message is None:
             return False
         if self.loaded is None:
-            self.view.notice.show_message("No model is loaded yet. Open one with File ▸ Open model… (Ctrl+O).")
+            self.view.notice.show_message("No model is loaded yet. Open one with File ▸ Open model… (Ctrl+O).",
+                                          key=MODEL_NOTICE)
             self._give_back(text)
             return False
         try:
@@ -150,6 +162,7 @@ class ChatController(QObject):
             self.view.notice.show_message(str(error))
             self._give_back(text)
             return False
+        self.view.notice.clear(ANSWER_NOTICE)
         self.view.chat_view.add_message("user", message.text)
         self.after_user_message_shown(message)
         self._pending_images = []
@@ -252,7 +265,7 @@ class ChatController(QObject):
     def _generation_failed(self, request_id: int, message: str) -> None:
         if request_id != self._request_id or self._answer is None:
             return
-        self.view.notice.show_message(f"The answer failed: {message}")
+        self.view.notice.show_message(f"The answer failed: {message}", key=ANSWER_NOTICE)
         self._finish_answer("error")
 
     def _finish_answer(self, status: str) -> None:
