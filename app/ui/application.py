@@ -7,15 +7,15 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.core.models.demo import DEMO_LABEL, demo_model_path
 from app.core.engine.options import LoadOptions
 from app.core.paths import data_folder
-from app.core.storage.store import ConversationStore, StoreError
 from app.ui.app_icon import app_icon
 from app.ui.main_window import MainWindow
+from app.ui.storage.damaged_database import open_conversation_store
 from app.ui.settings.settings_controller import SettingsController
 
 
@@ -40,10 +40,8 @@ def initial_model(args: argparse.Namespace, settings: SettingsController) -> tup
 def run_application(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_application()
-    try:
-        store = ConversationStore.in_folder(data_folder())
-    except StoreError as error:
-        QMessageBox.critical(None, "Gemma Desk", str(error))
+    store = open_conversation_store(data_folder())
+    if store is None:
         return 1
     window = MainWindow(store)
     settings = SettingsController(window)  # adds File ▸ Model manager… and Settings… (Ctrl+,)

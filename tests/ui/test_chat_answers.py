@@ -6,11 +6,15 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
+import time
+
+from app.core.chat.answer_recorder import SAVE_INTERVAL_S
 from app.core.storage.store import ConversationStore
 from tests.core.storage_faults import read_only_file
 from tests.ui.conftest import WAIT_MS, wait_for_answer
 
-LONG_ANSWER_TOKENS = 160
+LONG_ANSWER_TOKENS = 64
+LONG_WAIT_MS = 4 * WAIT_MS  # a long answer on two busy cores
 
 
 def wait_for_streaming(qtbot, window) -> None:
@@ -19,7 +23,7 @@ def wait_for_streaming(qtbot, window) -> None:
         bubbles = window.chat_view.bubbles
         return bool(bubbles) and bubbles[-1].role == "model" and bool(bubbles[-1].text)
 
-    qtbot.waitUntil(streaming, timeout=WAIT_MS)
+    qtbot.waitUntil(streaming, timeout=LONG_WAIT_MS)
 
 
 def list_item(window, conversation_id):
@@ -51,12 +55,12 @@ def long_answers(window) -> None:
 
 def test_answer_keeps_streaming_into_its_own_chat_when_another_is_opened(qtbot, make_window):
     window = make_window()
-    with wait_for_answer(qtbot, window) as first:
+    with wait_for_answer(qtbot, window, LONG_WAIT_MS) as first:
         window.chat.send("Name a fruit.")
     chat_a, a_answer = window.chat.conversation.conversation_id, first.args[0].text
     window.new_chat_action.trigger()
     long_answers(window)
-    with wait_for_answer(qtbot, window) as second:
+    with wait_for_answer(qtbot, window, LONG_WAIT_MS) as second:
         window.chat.send("Tell me a long story about a lighthouse keeper.")
         wait_for_streaming(qtbot, window)
         chat_b = window.chat.conversation.conversation_id
@@ -79,12 +83,12 @@ def test_answer_keeps_streaming_into_its_own_chat_when_another_is_opened(qtbot, 
 
 def test_going_back_to_an_answering_chat_shows_it_streaming(qtbot, make_window):
     window = make_window()
-    with wait_for_answer(qtbot, window):
+    with wait_for_answer(qtbot, window, LONG_WAIT_MS):
         window.chat.send("Name a colour.")
     chat_a = window.chat.conversation.conversation_id
     window.new_chat_action.trigger()
     long_answers(window)
-    with wait_for_answer(qtbot, window) as finished:
+    with wait_for_answer(qtbot, window, LONG_WAIT_MS) as finished:
         window.chat.send("Write a long poem about winter.")
         wait_for_streaming(qtbot, window)
         chat_b = window.chat.conversation.conversation_id
@@ -99,7 +103,7 @@ def test_going_back_to_an_answering_chat_shows_it_streaming(qtbot, make_window):
 def test_new_chat_while_answering_keeps_the_answer_in_its_chat(qtbot, make_window):
     window = make_window()
     long_answers(window)
-    with wait_for_answer(qtbot, window) as finished:
+    with wait_for_answer(qtbot, window, LONG_WAIT_MS) as finished:
         window.chat.send("Write a poem about the sea.")
         wait_for_streaming(qtbot, window)
         chat_b = window.chat.conversation.conversation_id
@@ -122,7 +126,8 @@ def test_streaming_answer_is_in_the_database_before_it_ends_in_few_writes(qtbot,
     window.store._db.set_trace_callback(lambda sql: sql.startswith("UPDATE messages") and writes.append(sql))
     tokens = []
     window.chat.answerStarted.connect(lambda request: request.token.connect(tokens.append))
-    with wait_for_answer(qtbot, window) as finished:
+    started = time.monotonic()
+    with wait_for_answer(qtbot, window, LONG_WAIT_MS) as finished:
         window.chat.send("Describe a long journey across a desert.")
         conversation_id = window.chat.conversation.conversation_id
 
@@ -130,21 +135,22 @@ def test_streaming_answer_is_in_the_database_before_it_ends_in_few_writes(qtbot,
             rows = stored(window, conversation_id)
             return len(rows) == 2 and bool(rows[1][1])
 
-        qtbot.waitUntil(partial_saved, timeout=WAIT_MS)
+        qtbot.waitUntil(partial_saved, timeout=LONG_WAIT_MS)
         _, partial_text, status = stored(window, conversation_id)[1]
         assert status == "generating"
         assert window.chat.conversation.messages[-1].text.startswith(partial_text)
+    seconds = time.monotonic() - started
     window.store._db.set_trace_callback(None)
     result = finished.args[0]
     assert stored(window, conversation_id)[1] == ("model", result.text, "complete")
-    print(f"\n{len(tokens)} tokens streamed, {len(writes)} writes of the growing answer")
-    assert len(tokens) >= 3 * len(writes), "the answer is written about once a second, not on every token"
+    print(f"\n{len(tokens)} tokens in {seconds:.1f} s, {len(writes)} writes of the growing answer")
+    assert len(writes) <= seconds / SAVE_INTERVAL_S + 2, "written about once a second, not on every token"
 
 
 def test_send_button_sends_the_typed_message(qtbot, make_window):
     window = make_window()
     window.composer.editor.setPlainText("Hello from the button.")
-    with wait_for_answer(qtbot, window):
+    with wait_for_answer(qtbot, window, LONG_WAIT_MS):
         qtbot.mouseClick(window.composer.send_button, Qt.LeftButton)
     assert [(b.role, b.text) for b in window.chat_view.bubbles][0] == ("user", "Hello from the button.")
     assert window.composer.editor.toPlainText() == ""
@@ -180,7 +186,7 @@ def test_typed_message_stays_in_the_box_when_the_disk_is_full_and_goes_once_ther
 
     window.store._db.execute("PRAGMA max_page_count = 1073741823")
     window.chat.sampling = replace(window.chat.sampling, max_tokens=2)
-    with wait_for_answer(qtbot, window):
+    with wait_for_answer(qtbot, window, LONG_WAIT_MS):
         qtbot.keyClick(window.composer.editor, Qt.Key_Return)
     assert window.composer.editor.toPlainText() == ""
     assert [c.title for c in window.store.conversations()] == ["Summarise this. The quick brown fox jumps over…"]
@@ -190,7 +196,7 @@ def test_typed_message_stays_in_the_box_when_the_disk_is_full_and_goes_once_ther
 def test_answer_that_cannot_be_saved_is_not_shown_as_saved(qtbot, make_window):
     window = make_window()
     long_answers(window)
-    with wait_for_answer(qtbot, window) as finished:
+    with wait_for_answer(qtbot, window, LONG_WAIT_MS) as finished:
         window.chat.send("Tell me about the moon.")
         wait_for_streaming(qtbot, window)
         window.store._db.execute("PRAGMA query_only = ON")  # from here on every write fails

@@ -169,7 +169,7 @@ class EngineHost(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.thread = QThread()
-        self.thread.setObjectName("engine-worker")  # also the OS thread's name (leak checks use it)
+        self.thread.setObjectName("engine-worker")
         self.worker = EngineWorker()
         self.worker.moveToThread(self.thread)
         self.requestLoad.connect(self.worker.load)
