@@ -361,6 +361,7 @@ class ChatController(QObject):
             answer.unsaved = error.reason
         else:
             answer.unsaved = None
+            answer.message.message_id = answer.recorder.message_id
 
     def _where(self, answer: _Answer) -> str:
         return "" if answer.conversation is self.conversation else f" in “{answer.conversation.title}”"
