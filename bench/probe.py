@@ -79,9 +79,8 @@ def _window(options, args):
     _stage("model loaded")
     arrivals = TokenArrivals()
     arrivals.watch(window.chat)
-    stop_tokens = wait_for(window.host.submit(
-        lambda engine, *_: (engine.llama.token_eos(), engine.control_token_id("<end_of_turn>"))
-    ).finished)[0]
+    request = window.host.submit(lambda engine, *_: (engine.llama.token_eos(), engine.control_token_id("<end_of_turn>")))
+    (stop_tokens,) = wait_for(request.finished)
     banned = {token: float("-inf") for token in stop_tokens}
     speeds, faults_before = [], _major_faults()
     for seed in range(args.repeats):

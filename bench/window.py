@@ -123,7 +123,8 @@ class WindowSession:
             except Exception as error:  # noqa: BLE001 - handed back to the GUI thread and raised there
                 return ("error", error)
 
-        status, value = wait_for(self.window.host.submit(job).finished)[0]
+        request = self.window.host.submit(job)  # held here: the signal alone does not keep it alive
+        status, value = wait_for(request.finished)[0]
         if status == "error":
             raise value
         return value

@@ -64,17 +64,20 @@ def test_user_errors_become_sentences_and_bugs_are_logged(qtbot, loaded_host, ca
     def buggy(_engine, _send, _stop):
         return {}["missing"]
 
-    with qtbot.waitSignal(loaded_host.submit(refused).failed, timeout=WAIT_MS) as user_error:
+    refusal = loaded_host.submit(refused)
+    with qtbot.waitSignal(refusal.failed, timeout=WAIT_MS) as user_error:
         pass
     assert user_error.args == ["That picture is too small to read."]
-    with caplog.at_level(logging.ERROR), qtbot.waitSignal(loaded_host.submit(buggy).failed, timeout=WAIT_MS) as bug:
+    mistake = loaded_host.submit(buggy)
+    with caplog.at_level(logging.ERROR), qtbot.waitSignal(mistake.failed, timeout=WAIT_MS) as bug:
         pass
     assert "KeyError" in bug.args[0] and "logged" in bug.args[0]
     assert any(record.exc_info and record.exc_info[0] is KeyError for record in caplog.records)
 
 
 def test_a_request_without_a_model_fails_with_a_sentence(qtbot, host):
-    with qtbot.waitSignal(host.generate(ask("Hello?")).failed, timeout=WAIT_MS) as failed:
+    request = host.generate(ask("Hello?"))
+    with qtbot.waitSignal(request.failed, timeout=WAIT_MS) as failed:
         pass
     assert failed.args == ["No model is loaded yet."]
 
