@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from app.core.storage.store import ConversationStore, StoreError
+from app.core.storage.store import ConversationStore
 
 SAVE_INTERVAL_S = 1.0
 
