@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
@@ -54,6 +54,15 @@ class LoadedModel:
     load_seconds: float
 
 
+@dataclass(eq=False)
+class _Ticket:
+    """What the engine thread sees of a request: plain Python, so that the request's QObject is
+    only ever touched, and freed, in the GUI thread."""
+
+    job: EngineJob
+    cancelled: threading.Event = field(default_factory=threading.Event)
+
+
 class EngineRequest(QObject):
     """One queued use of the engine, as its caller sees it. Signals arrive in the GUI thread;
     exactly one of `finished` and `failed` ends it. `cancel()` acts within one token."""
@@ -64,23 +73,22 @@ class EngineRequest(QObject):
 
     def __init__(self, job: EngineJob) -> None:
         super().__init__()
-        self.job = job
-        self._cancel = threading.Event()
+        self.ticket = _Ticket(job)
         self.done = False
 
     def cancel(self) -> None:
-        self._cancel.set()
+        self.ticket.cancelled.set()
 
     @property
     def cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self.ticket.cancelled.is_set()
 
 
 class EngineWorker(QObject):
     loadProgress = Signal(float)
     modelLoaded = Signal(object)  # LoadedModel
     modelFailed = Signal(str)
-    # Results go back to the host only, carrying their request; the host hands them to it.
+    # Results go back to the host only, carrying their ticket; the host hands them to its request.
     requestToken = Signal(object, str)
     requestFinished = Signal(object, object)
     requestFailed = Signal(object, str)
@@ -136,21 +144,20 @@ class EngineWorker(QObject):
         )
 
     @Slot(object)
-    def run(self, request: EngineRequest) -> None:
-        # Only the request's plain-Python parts (its job and its cancel flag) are used here.
+    def run(self, ticket: _Ticket) -> None:
         if self.engine is None:
-            self.requestFailed.emit(request, "No model is loaded yet.")
+            self.requestFailed.emit(ticket, "No model is loaded yet.")
             return
         try:
-            result = request.job(self.engine, lambda text: self.requestToken.emit(request, text), lambda: request.cancelled)
+            result = ticket.job(self.engine, lambda text: self.requestToken.emit(ticket, text), ticket.cancelled.is_set)
         except UserError as error:
             log.warning("engine request refused: %s", error)
-            self.requestFailed.emit(request, str(error))
+            self.requestFailed.emit(ticket, str(error))
         except Exception as error:  # noqa: BLE001 - a bug: logged with its stack, the caller told
             log.exception("engine request failed")
-            self.requestFailed.emit(request, f"Something went wrong inside the app ({error.__class__.__name__}); it was logged.")
+            self.requestFailed.emit(ticket, f"Something went wrong inside the app ({error.__class__.__name__}); it was logged.")
         else:
-            self.requestFinished.emit(request, result)
+            self.requestFinished.emit(ticket, result)
 
     @Slot()
     def unload(self) -> None:
@@ -180,7 +187,7 @@ class EngineHost(QObject):
         self.worker.requestToken.connect(self._token)
         self.worker.requestFinished.connect(self._finished)
         self.worker.requestFailed.connect(self._failed)
-        self._open: set[EngineRequest] = set()  # queued or running; also keeps them alive
+        self._open: dict[_Ticket, EngineRequest] = {}  # queued or running; also keeps them alive
         self.thread.start()
 
     def load(self, options: LoadOptions) -> None:
@@ -193,32 +200,34 @@ class EngineHost(QObject):
     def submit(self, job: EngineJob) -> EngineRequest:
         """Queue `job(engine, send_token, should_stop)` to run on the engine thread, in turn."""
         request = EngineRequest(job)
-        self._open.add(request)
-        self.requestRun.emit(request)
+        self._open[request.ticket] = request
+        self.requestRun.emit(request.ticket)
         return request
 
     def cancel_all(self) -> None:
-        for request in self._open:
+        for request in self._open.values():
             request.cancel()
 
     @Slot(object, str)
-    def _token(self, request: EngineRequest, text: str) -> None:
-        if not request.done:
+    def _token(self, ticket: _Ticket, text: str) -> None:
+        request = self._open.get(ticket)
+        if request is not None:
             request.token.emit(text)
 
     @Slot(object, object)
-    def _finished(self, request: EngineRequest, result: object) -> None:
-        self._close(request)
+    def _finished(self, ticket: _Ticket, result: object) -> None:
+        request = self._close(ticket)
         request.finished.emit(result)
 
     @Slot(object, str)
-    def _failed(self, request: EngineRequest, message: str) -> None:
-        self._close(request)
+    def _failed(self, ticket: _Ticket, message: str) -> None:
+        request = self._close(ticket)
         request.failed.emit(message)
 
-    def _close(self, request: EngineRequest) -> None:
+    def _close(self, ticket: _Ticket) -> EngineRequest:
+        request = self._open.pop(ticket)
         request.done = True
-        self._open.discard(request)
+        return request
 
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         """Stop generation, end the thread (which frees the model). Cancel acts within one token."""
