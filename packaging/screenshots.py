@@ -56,7 +56,10 @@ def grab(path: Path) -> Path:
 
 
 def open_window(folder: Path, projector: Path | None = None) -> MainWindow:
-    window = MainWindow(ConversationStore.in_folder(folder))
+    from app.ui.settings.settings_model import SettingsModel
+
+    # Settings of its own: the scenes never read or write the developer's real ones.
+    window = MainWindow(ConversationStore.in_folder(folder), settings=SettingsModel(folder / "settings.json"))
     window.resize(1180, 780)
     window.move(40, 30)
     window.show()

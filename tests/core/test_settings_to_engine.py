@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from app.core.gemma3n_audio import write_audio_projector
 from app.core.models.memory_estimate import GB, MB, MemoryFitError
 from app.core.models.projector_file import find_audio_encoder_beside
 from app.core.storage.settings import Settings, SettingsError
-from app.core.load_plan import load_options_from_settings, plan_load, sampling_options_from_settings
+from app.core.load_plan import load_options_from_settings, needs_reload, plan_load, sampling_options_from_settings
 from app.core.models.system_memory import MemoryStatus
 from tests.core.gemma3n_audio.random_weights import random_audio_weights
 
@@ -127,3 +128,46 @@ def test_the_chosen_projector_is_not_taken_as_the_audio_encoder(
     assert find_audio_encoder_beside(model_in_a_folder.model.active_model) == projector
     options = load_options_from_settings(model_in_a_folder, status=CPU_ONLY)
     assert (options.projector_path, options.audio_encoder_path) == (projector, None)
+
+
+def test_per_layer_embeddings_on_cpu_reaches_the_load_options(settings: Settings) -> None:
+    assert load_options_from_settings(settings, status=CPU_ONLY).per_layer_embeddings_on_cpu is True
+    settings.hardware.per_layer_embeddings_on_cpu = False
+    assert load_options_from_settings(settings, status=CPU_ONLY).per_layer_embeddings_on_cpu is False
+
+
+def _every_other_value(section: object) -> dict[str, object]:
+    """A different value for each field of a settings section."""
+    changed = {}
+    for field in fields(section):
+        value = getattr(section, field.name)
+        if isinstance(value, bool):
+            changed[field.name] = not value
+        elif isinstance(value, (int, float)) and field.name != "gpu_layers":
+            changed[field.name] = value + 1
+        elif isinstance(value, str) and field.name not in ("gpu_layers", "kv_cache_type"):
+            changed[field.name] = value + " changed"
+        elif field.name == "kv_cache_type":
+            changed[field.name] = "q8_0"
+        elif field.name == "gpu_layers":
+            changed[field.name] = 3
+        else:
+            changed[field.name] = [Path("/elsewhere")] if isinstance(value, list) else Path("/elsewhere.gguf")
+    return changed
+
+
+def test_what_needs_a_reload_is_exactly_what_the_plan_reads(settings: Settings) -> None:
+    """needs_reload has no list of its own: a field changes the plan if and only if it needs a reload."""
+    base = plan_load(settings, status=BIG_GPU).options
+    for section_name in ("model", "hardware", "generation", "speech", "appearance"):
+        for name, value in _every_other_value(getattr(settings, section_name)).items():
+            changed = copy.deepcopy(settings)
+            setattr(getattr(changed, section_name), name, value)
+            if (section_name, name) == ("model", "active_model"):
+                continue  # another model: a reload by any measure (and /elsewhere.gguf cannot be planned)
+            try:
+                planned = plan_load(changed, status=BIG_GPU).options
+            except Exception:  # noqa: BLE001 - a projector path that is not there: the plan did read it
+                planned = None
+            reads_it = planned != base
+            assert needs_reload(settings, changed) == reads_it, f"{section_name}.{name}"

@@ -1,4 +1,5 @@
 import gc
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,11 +27,17 @@ def make_window(qtbot, tmp_path, gemma_model_path):
     """Build a real main window on a store in tmp, with the real model loaded."""
     windows = []
 
-    def make(load: bool = True, store_folder: Path | None = None) -> MainWindow:
+    def make(load: bool = True, store_folder: Path | None = None, **window_options) -> MainWindow:
+        """`window_options`: MainWindow's keywords (settings=SettingsModel(path), read_status=…)."""
         store = ConversationStore.in_folder(store_folder or tmp_path / "store")
-        window = MainWindow(store)
+        window = MainWindow(store, **window_options)
         qtbot.addWidget(window)
-        window.chat.sampling = SamplingOptions(temperature=0.0, max_tokens=16, logit_bias={106: -100.0, 1: -100.0})
+        # Answers of exactly max_tokens: end-of-turn and end-of-text are banned.
+        never_stop = {106: -100.0, 1: -100.0}
+        if "settings" in window_options:  # the saved sampling applies; only the ban is added
+            window.chat.sampling = replace(window.chat.sampling, logit_bias=never_stop)
+        else:
+            window.chat.sampling = SamplingOptions(temperature=0.0, max_tokens=16, logit_bias=never_stop)
         windows.append(window)
         window.show()
         if load:

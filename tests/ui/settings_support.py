@@ -64,6 +64,18 @@ def requantized_copy(request: pytest.FixtureRequest, source: Path, ftype: str = 
     return target
 
 
+def window_with_settings(make_window, path: Path, status: MemoryStatus = ROOMY_GPU, *, load: bool = False,
+                         **controller_options):
+    """A real window on the settings file `path`, with its Settings dialog and Model manager
+    attached the app's way; `status` stands in for the machine's free memory everywhere."""
+    from app.ui.settings.settings_controller import attach_settings
+    from app.ui.settings.settings_model import SettingsModel
+
+    window = make_window(load=load, settings=SettingsModel(path), read_status=lambda gpu: status)
+    controller_options.setdefault("input_devices", lambda: MICROPHONES)
+    return window, attach_settings(window, read_status=lambda gpu: status, **controller_options)
+
+
 def wait_until_pool_done(*pools) -> None:
     for pool in pools:
         assert pool.waitForDone(30_000), "a pool task is still running"

@@ -90,16 +90,15 @@ def test_an_encoder_arriving_beside_the_loaded_gemma3n_is_taken_at_once(
 
     from app.core.hub.audio_encoder_download import fetch_audio_encoder
     from app.core.engine.options import LoadOptions
-    from app.ui.settings.settings_controller import SettingsController
+    from tests.ui.settings_support import window_with_settings
     from tests.core.gemma3n_audio.random_weights import TINY_SHAPE
     from tests.model_factory_gemma3n import cached_random_gemma3n
 
     model = cached_random_gemma3n(tmp_path, preset="tiny", vocab_from=gemma_model_path)
-    window = make_window(load=False)
+    window, controller = window_with_settings(make_window, tmp_path / "settings.json", CPU_ONLY)
     with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS) as loaded:
         window.load_model(LoadOptions(model_path=model, n_ctx=1024, n_threads=2))
     assert not loaded.args[0].supports_audio
-    controller = SettingsController(window, tmp_path / "settings.json", read_status=lambda gpu: CPU_ONLY)
     manager = controller.open_model_manager()
 
     build_checkpoint(shape=replace(TINY_SHAPE, text_width=256)).host(hub, GOOGLE)

@@ -132,7 +132,7 @@ def test_projector_beside_the_model_is_found(qtbot, make_window, tmp_path, gemma
     write_gemma3nv_projector(folder / "mmproj-F16.gguf")
     window = make_window(load=False)
     with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS) as ready:
-        window.load_model(LoadOptions(model_path=model, n_ctx=1024, n_threads=2))
+        window.loader.open_model(model)  # the app's road: the plan finds what goes with the model
     assert ready.args[0].options.projector_path == folder / "mmproj-F16.gguf"
     assert window.composer.presets.add_image_button.isEnabled()
 

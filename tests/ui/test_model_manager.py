@@ -16,7 +16,7 @@ from app.core.models.memory_estimate import GB
 from app.core.models.system_memory import MemoryStatus
 from app.ui.model_manager.model_manager_dialog import ID_ROLE, SUGGESTED_ROLE, ModelManagerDialog
 from tests.model_factory import write_synthetic_model
-from tests.ui.settings_support import ThrottledBytes, wait_until_pool_done  # noqa: F401
+from tests.ui.settings_support import ThrottledBytes, wait_until_pool_done, window_with_settings  # noqa: F401
 
 WAIT_MS = 120_000
 REPO = "ggml-org/gemma-3-270m-it-GGUF"
@@ -227,14 +227,11 @@ def test_installed_models_are_listed_from_the_models_folder(qtbot):
 
 
 def test_closing_the_window_pauses_a_running_download(qtbot, hub, make_window, tmp_path):
-    from app.ui.settings.settings_controller import SettingsController
-
     content = os.urandom(6 * 1024 * 1024)
     hub.add(REPO, "slow.gguf", content, served=ThrottledBytes(content, rate=4e6))
-    window = make_window(load=False)
-    controller = SettingsController(window, tmp_path / "settings.json", read_status=lambda gpu: CPU_ONLY,
-                                    catalog=lambda: Catalog(1, "", [small_model("slow.gguf", len(content))]),
-                                    download_token=False)
+    window, controller = window_with_settings(
+        make_window, tmp_path / "settings.json", CPU_ONLY,
+        catalog=lambda: Catalog(1, "", [small_model("slow.gguf", len(content))]), download_token=False)
     manager = controller.open_model_manager()
     select(manager, "g3-270m-q4")
 
@@ -249,3 +246,40 @@ def test_closing_the_window_pauses_a_running_download(qtbot, hub, make_window, t
     assert stopped.args[1] is False, "paused, not cancelled: the bytes stay for next time"
     assert [p for p in repo_folder(REPO).iterdir() if p.name.endswith(".part")]
     wait_until_pool_done(manager.pool)
+
+
+def test_an_import_or_a_new_folder_in_settings_shows_at_once_in_the_open_model_manager(qtbot, make_window, tmp_path):
+    window, controller = window_with_settings(make_window, tmp_path / "settings.json", CPU_ONLY,
+                                              catalog=lambda: Catalog(1, "", []))
+    manager = controller.open_model_manager()
+    assert manager.installed_list.count() == 0
+    dialog = controller.open_settings()
+    (tmp_path / "downloads").mkdir()
+    source = write_synthetic_model(tmp_path / "downloads" / "gemma-3n-E2B-it-Q4_K_M.gguf")
+    with qtbot.waitSignal(dialog.picker.importer.finished, timeout=WAIT_MS):
+        dialog.picker.import_files([source])
+    assert manager.installed_list.count() == 1
+    assert manager.installed_list.item(0).toolTip().startswith(str(paths.models_folder()))
+
+    elsewhere = tmp_path / "more models"
+    elsewhere.mkdir()
+    write_synthetic_model(elsewhere / "gemma-3n-E4B-it-Q8_0.gguf", block_count=35)
+    dialog.picker.add_folder(elsewhere)
+    dialog.ok_button.click()
+    assert manager.installed_list.count() == 2, "the folder added in Settings is listed too"
+    wait_until_pool_done(manager.pool, dialog.picker.importer.pool)
+
+
+def test_models_that_came_while_the_manager_was_closed_are_listed_when_it_opens_again(qtbot, make_window, tmp_path):
+    window, controller = window_with_settings(make_window, tmp_path / "settings.json", CPU_ONLY,
+                                              catalog=lambda: Catalog(1, "", []))
+    window.model_manager_action.trigger()
+    manager = controller.manager
+    assert manager.isVisible() and manager.installed_list.count() == 0
+    manager.close()
+    folder = paths.models_folder() / "from-the-command-line"
+    folder.mkdir(parents=True)
+    write_synthetic_model(folder / "gemma-3n-E2B-it-Q4_K_M.gguf")  # e.g. `gemma-desk models download`
+    window.model_manager_action.trigger()
+    assert controller.manager is manager and manager.isVisible()
+    assert manager.installed_list.count() == 1

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import time
@@ -17,9 +18,11 @@ from app.core.engine.options import LoadOptions
 from app.core.models.memory_estimate import GB, MB
 from app.core.storage.settings import load_settings
 from app.core.models.system_memory import MemoryStatus
-from app.ui.settings.settings_controller import SettingsController
+from app.ui.application import load_first_model
 from tests.ui.conftest import WAIT_MS, wait_for_answer
-from tests.ui.settings_support import MICROPHONES, requantized_copy, restore_look, wait_until_pool_done  # noqa: F401
+from tests.ui.settings_support import (  # noqa: F401
+    requantized_copy, restore_look, wait_until_pool_done, window_with_settings,
+)
 
 pytestmark = pytest.mark.usefixtures("restore_look")
 ROOMY = MemoryStatus(free_ram=16 * GB, gpu_offload=False, free_vram=None)
@@ -40,15 +43,16 @@ def two_quantizations(request, gemma_model_path) -> tuple[Path, Path]:
     return links
 
 
-def controller_for(window, tmp_path: Path, active: Path, status: MemoryStatus = ROOMY) -> SettingsController:
+def window_for(make_window, tmp_path: Path, active: Path, status: MemoryStatus = ROOMY, load: bool = True):
+    """A window on saved settings whose active model is `active`; loaded (exactly, the way the app's
+    tests load) unless `load` is False."""
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({
         "model": {"active_model": str(active)},
         "generation": {"context_size": 2048, "temperature": 0.0, "max_tokens": 16},
         "hardware": {"threads": 2},
     }))
-    return SettingsController(window, path, read_status=lambda gpu: status, input_devices=lambda: MICROPHONES,
-                              catalog=lambda: Catalog(1, "", []))
+    return window_with_settings(make_window, path, status, load=load, catalog=lambda: Catalog(1, "", []))
 
 
 def choose_quantization(dialog, path: Path) -> None:
@@ -84,8 +88,7 @@ def greedy_tokens(model: Path, messages, sampling) -> list[int]:
 
 def test_live_switch_between_quantizations_keeps_the_conversation(qtbot, make_window, tmp_path, two_quantizations):
     q4, q4_0 = two_quantizations
-    window = make_window()  # the Q4_K_M file, loaded the way the app's tests load it
-    controller = controller_for(window, tmp_path, q4)
+    window, controller = window_for(make_window, tmp_path, q4)  # the Q4_K_M file, loaded the tests' way
     assert window.chat.sampling.temperature == 0.0 and window.chat.sampling.logit_bias, "the chat keeps its bias"
 
     with wait_for_answer(qtbot, window) as first:
@@ -115,7 +118,7 @@ def test_live_switch_between_quantizations_keeps_the_conversation(qtbot, make_wi
     assert [m.role for m in stored] == ["user", "model", "user", "model"]
     assert stored[-1].text == second.args[0].text
     assert [b.text for b in window.chat_view.bubbles][-1] == second.args[0].text
-    assert load_settings(controller.path)[0].model.active_model == q4_0
+    assert load_settings(window.settings.path)[0].model.active_model == q4_0
 
     back, _ = switch_to(qtbot, window, controller, q4)
     print(f"switch Q4_0 → Q4_K_M: {back:.2f} s")
@@ -125,8 +128,8 @@ def test_live_switch_between_quantizations_keeps_the_conversation(qtbot, make_wi
 
 def test_a_model_that_cannot_fit_is_refused_with_the_numbers(qtbot, make_window, tmp_path, two_quantizations):
     q4, q4_0 = two_quantizations
-    window = make_window()
-    controller = controller_for(window, tmp_path, q4, MemoryStatus(free_ram=100 * MB, gpu_offload=False, free_vram=None))
+    window, controller = window_for(make_window, tmp_path, q4,
+                                    MemoryStatus(free_ram=100 * MB, gpu_offload=False, free_vram=None))
     label_before = window.model_label.text()
     dialog = controller.open_settings()
     choose_quantization(dialog, q4_0)
@@ -140,8 +143,7 @@ def test_a_model_that_cannot_fit_is_refused_with_the_numbers(qtbot, make_window,
 
 def test_use_this_model_in_the_model_manager_loads_it(qtbot, make_window, tmp_path, two_quantizations):
     q4, q4_0 = two_quantizations
-    window = make_window()
-    controller = controller_for(window, tmp_path, q4)
+    window, controller = window_for(make_window, tmp_path, q4)
     manager = controller.open_model_manager()
     items = [manager.installed_list.item(i) for i in range(manager.installed_list.count())]
     assert [item.text().split(" · ")[1] for item in items] == ["Q4_0", "Q4_K_M"]
@@ -149,24 +151,26 @@ def test_use_this_model_in_the_model_manager_loads_it(qtbot, make_window, tmp_pa
     with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
         manager.use_button.click()
     assert window.loaded.options.model_path == q4_0
-    assert load_settings(controller.path)[0].model.active_model == q4_0
+    assert load_settings(window.settings.path)[0].model.active_model == q4_0
     manager.close()
     wait_until_pool_done(manager.pool)
 
 
 def test_startup_uses_the_saved_model_with_the_saved_hardware_settings(qtbot, make_window, tmp_path, two_quantizations):
     q4, q4_0 = two_quantizations
-    window = make_window(load=False)
-    controller = controller_for(window, tmp_path, q4_0)
-    options, label = controller.initial_load_options()
+    window, _ = window_for(make_window, tmp_path, q4_0, load=False)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS) as ready:
+        assert load_first_model(argparse.Namespace(model=None, mmproj=None), window.loader)
+        assert window.model_label.text() == "Loading Gemma 3 270M…"
+    options = ready.args[0].options
     assert (options.model_path, options.n_ctx, options.n_threads, options.n_gpu_layers) == (q4_0, 2048, 2, 0)
-    assert label == "Gemma 3 270M"
-    given, _ = controller.initial_load_options(q4, label="from the command line")
-    assert given.model_path == q4 and given.n_ctx == 2048
-    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
-        window.load_model(options, label)
     assert str(q4_0) in window.model_label.text()
 
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS) as given:
+        assert load_first_model(argparse.Namespace(model=str(q4), mmproj=None), window.loader)
+    assert given.args[0].options.model_path == q4 and given.args[0].options.n_ctx == 2048
+    assert load_settings(window.settings.path)[0].model.active_model == q4_0, "the command line is a one-off"
+
     q4_0.unlink()
-    assert controller.initial_load_options() is None
-    assert "is no longer there" in window.notice.label.text()
+    assert not window.loader.load_saved()
+    assert "is no longer there" in window.notice.label.text() and window.notice.isVisible()

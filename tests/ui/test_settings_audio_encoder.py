@@ -19,14 +19,14 @@ from app.core.models.projector_file import inspect_audio_encoder
 from app.core.storage.settings import Settings, load_settings
 from app.core.models.system_memory import MemoryStatus
 from app.ui.settings.audio_encoder_choice import CHOOSE_FILE, NOT_GEMMA3N, encoder_text
-from app.ui.settings.settings_controller import SettingsController, needs_reload
+from app.core.load_plan import needs_reload
 from app.ui.settings.settings_dialog import SettingsDialog
 from tests.core.gemma3n_audio.random_weights import TINY_SHAPE, random_audio_weights
 from tests.model_factory import write_synthetic_model
 from tests.model_factory_gemma3n import cached_random_gemma3n
 from tests.projector_factory import write_gemma3nv_projector
 from tests.ui.conftest import WAIT_MS
-from tests.ui.settings_support import MICROPHONES, ROOMY_GPU, restore_look  # noqa: F401
+from tests.ui.settings_support import MICROPHONES, ROOMY_GPU, restore_look, window_with_settings  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("restore_look")
 CPU_ONLY = MemoryStatus(free_ram=16 * GB, gpu_offload=False, free_vram=None)
@@ -190,10 +190,9 @@ def test_choosing_another_encoder_reloads_the_real_model_with_it(
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"model": {"active_model": str(model)}, "generation": {"context_size": 1024},
                                 "hardware": {"threads": 2}}))
-    window = make_window(load=False)
-    controller = SettingsController(window, path, read_status=lambda gpu: CPU_ONLY, input_devices=lambda: MICROPHONES)
+    window, controller = window_with_settings(make_window, path, CPU_ONLY)
     with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS) as loading:
-        assert controller.reload_model()
+        assert window.loader.load_saved()
     assert loading.args[0].options.audio_encoder_path == automatic
     assert loading.args[0].supports_audio and loading.args[0].speech_unavailable_reason is None
 

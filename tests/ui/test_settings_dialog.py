@@ -16,17 +16,16 @@ from app.core import paths
 from app.core.models.memory_estimate import GB, MB, estimate_memory
 from app.core.storage.settings import Settings, load_settings
 from app.core.models.system_memory import MemoryStatus, auto_gpu_layers
-from app.ui.settings.settings_controller import SettingsController
 from app.ui.settings.settings_dialog import SettingsDialog
 from tests.model_factory import write_synthetic_model
 from tests.projector_factory import write_gemma3_projector
-from tests.ui.settings_support import MICROPHONES, ROOMY_GPU, restore_look, wait_until_pool_done  # noqa: F401
+from tests.ui.settings_support import MICROPHONES, ROOMY_GPU, restore_look, wait_until_pool_done, window_with_settings  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("restore_look")
 
 
-def make_controller(window, path: Path, status: MemoryStatus = ROOMY_GPU) -> SettingsController:
-    return SettingsController(window, path, read_status=lambda gpu: status, input_devices=lambda: MICROPHONES)
+def make_controller(make_window, path: Path, status: MemoryStatus = ROOMY_GPU):
+    return window_with_settings(make_window, path, status)
 
 
 def make_dialog(qtbot, settings: Settings, status: MemoryStatus = ROOMY_GPU, **kwargs) -> SettingsDialog:
@@ -38,8 +37,7 @@ def make_dialog(qtbot, settings: Settings, status: MemoryStatus = ROOMY_GPU, **k
 def test_settings_round_trip_through_the_dialog(qtbot, make_window, tmp_path):
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"generation": {"temperature": 0.7}, "from_a_newer_version": {"kept": [1, 2]}}))
-    window = make_window(load=False)
-    controller = make_controller(window, path)
+    window, controller = make_controller(make_window, path)
     assert window.chat.sampling.temperature == 0.7, "saved sampling applies at start"
 
     dialog = controller.open_settings()
@@ -58,7 +56,7 @@ def test_settings_round_trip_through_the_dialog(qtbot, make_window, tmp_path):
     dialog.hardware_tab.kv_cache_combo.setCurrentIndex(dialog.hardware_tab.kv_cache_combo.findData("q8_0"))
     dialog.appearance_tab.theme_combo.setCurrentIndex(dialog.appearance_tab.theme_combo.findData("dark"))
     dialog.appearance_tab.font_size_spin.setValue(13)
-    with qtbot.waitSignal(controller.settingsApplied):
+    with qtbot.waitSignal(window.settings.changed):
         qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
 
     saved, warnings = load_settings(path)
@@ -124,9 +122,8 @@ def test_reset_to_gemma_defaults_keeps_length_seed_and_prompt(qtbot):
 def test_corrupt_settings_file_gives_defaults_and_a_visible_warning(qtbot, make_window, tmp_path):
     path = tmp_path / "settings.json"
     path.write_text('{"generation": {"temperature": 0.5,')
-    window = make_window(load=False)
-    controller = make_controller(window, path)
-    assert controller.settings == Settings()
+    window, controller = make_controller(make_window, path)
+    assert window.settings.current == Settings()
     assert window.notice.isVisible()
     assert "settings.json is not valid JSON" in window.notice.label.text()
     assert "Using the defaults" in window.notice.label.text()
@@ -137,19 +134,17 @@ def test_corrupt_settings_file_gives_defaults_and_a_visible_warning(qtbot, make_
 def test_out_of_range_value_in_the_file_is_named_and_replaced(qtbot, make_window, tmp_path):
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"generation": {"top_p": 3}}))
-    window = make_window(load=False)
-    controller = make_controller(window, path)
-    assert controller.settings.generation.top_p == 0.95
+    window, controller = make_controller(make_window, path)
+    assert window.settings.current.generation.top_p == 0.95
     assert "generation.top_p must be between 0 and 1, got 3" in window.notice.label.text()
 
 
 def test_settings_action_is_in_the_file_menu_with_ctrl_comma(make_window, tmp_path):
-    window = make_window(load=False)
-    controller = make_controller(window, tmp_path / "settings.json")
+    window, controller = make_controller(make_window, tmp_path / "settings.json")
     texts = [action.text() for action in window.file_menu.actions()]
     assert texts.index("Settings…") < texts.index("Quit")
     assert texts.index("Model manager…") < texts.index("Quit")
-    assert controller.settings_action.shortcut().toString() == "Ctrl+,"
+    assert window.settings_action.shortcut().toString() == "Ctrl+,"
 
 
 @pytest.fixture

@@ -174,6 +174,28 @@ _QUANTIZATION = re.compile(
 _PRECISION_ORDER = ("bf16", "f16", "f32", "q8_0")
 
 
+@dataclass(frozen=True)
+class Companions:
+    """The files that go with a language model: its projector and (Gemma 3n) its audio encoder."""
+
+    projector: Path | None
+    audio_encoder: Path | None
+
+
+def companions_for(model_path: Path, *, projector: Path | None = None,
+                   audio_encoder: Path | None = None) -> Companions:
+    """The one decision of which projector and audio encoder go with `model_path`: the ones chosen,
+    else the likeliest beside the model (the encoder never being the projector itself)."""
+    projector = projector_for(model_path, projector)
+    audio_encoder = audio_encoder or find_audio_encoder_beside(model_path, exclude=projector)
+    return Companions(projector, audio_encoder)
+
+
+def projector_for(model_path: Path, chosen: Path | None = None) -> Path | None:
+    """The projector half of `companions_for`, for callers that need only that (no encoder scan)."""
+    return chosen or find_projector_beside(model_path)
+
+
 def find_projector_beside(model_path: Path) -> Path | None:
     """The mmproj file next to `model_path` that most likely belongs to it, if any.
 

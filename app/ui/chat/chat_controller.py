@@ -6,7 +6,7 @@ message leaves the composer only once it is saved."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Callable
 
@@ -19,12 +19,16 @@ from app.core.chat.conversation import Conversation, ConversationMessage, title_
 from app.core.chat.images import PreparedImage
 from app.core.engine.engine import GenerationResult
 from app.core.engine.options import SamplingOptions
+from app.core.load_plan import sampling_options_from_settings
+from app.core.storage.settings import Settings
 from app.core.storage.store import Attachment, ConversationStore, StoreError
 from app.ui.engine.engine_worker import EngineHost, EngineRequest, GenerationRequest, LoadedModel
+from app.ui.engine.model_loader import NOTICE_KEY as MODEL_NOTICE
 from app.ui.main_window_view import MainWindowView
 
 _CONVERSATION_ID_ROLE = Qt.UserRole
 ANSWERING_MARK = "  · answering…"
+ANSWER_NOTICE = "answer"  # a failed answer's notice: the next message sent takes it down
 
 
 @dataclass(eq=False)
@@ -86,6 +90,11 @@ class ChatController(QObject):
 
     def set_loaded_model(self, loaded: LoadedModel | None) -> None:
         self.loaded = loaded
+
+    def use_generation_settings(self, settings: Settings) -> None:
+        """Subscribed to the settings: their sampling (this chat's logit bias kept) and system prompt."""
+        self.sampling = replace(sampling_options_from_settings(settings), logit_bias=self.sampling.logit_bias)
+        self.system_prompt = settings.generation.system_prompt
 
     # -- conversations ----------------------------------------------------------------------
     def refresh_conversation_list(self) -> None:
@@ -212,7 +221,8 @@ class ChatController(QObject):
         if self.generating or (not text and not images):
             return False
         if self.loaded is None:
-            self.view.notice.show_message("No model is loaded yet. Open one with File ▸ Open model… (Ctrl+O).")
+            self.view.notice.show_message("No model is loaded yet. Open one with File ▸ Open model… (Ctrl+O).",
+                                          key=MODEL_NOTICE)
             return False
         message = ConversationMessage(
             role="user",
@@ -228,6 +238,7 @@ class ChatController(QObject):
         if typed:
             composer.editor.clear()
         composer.tray.take_all()
+        self.view.notice.clear(ANSWER_NOTICE)
         bubble = self.view.chat_view.add_message("user", message.text)
         for image in images:
             bubble.add_thumbnail(image.original, image.name)
@@ -325,7 +336,7 @@ class ChatController(QObject):
             return
         message = answer.message
         message.status = "error"
-        self.view.notice.show_message(f"The answer{self._where(answer)} failed: {reason}")
+        self.view.notice.show_message(f"The answer{self._where(answer)} failed: {reason}", key=ANSWER_NOTICE)
         if message.text:
             self._write(answer, partial(answer.recorder.finish, message.text, "error"))
         else:

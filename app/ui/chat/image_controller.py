@@ -12,6 +12,9 @@ from app.core.task_presets import DESCRIBE_IMAGE, EXTRACT_TEXT, translate_image_
 from app.ui.chat.image_attachments import ImageLoader
 from app.ui.main_window_view import MainWindowView
 
+# Notices about images, each taken down by the state that answers it.
+VISION_NOTICE = "no-vision"  # cleared when a model that can see is loaded
+ATTACH_NOTICE = "attach-image"  # cleared when an image lands in the tray
 NO_PROJECTOR_HINT = (
     "This model has no vision projector. Put its mmproj-….gguf next to the model file, "
     "or choose it with File ▸ Open projector…"
@@ -37,13 +40,15 @@ class ImageController(QObject):
     def set_vision_available(self, available: bool) -> None:
         self.vision_available = available
         self.view.composer.presets.set_vision_available(available, NO_PROJECTOR_HINT)
-        if not available:
+        if available:
+            self.view.notice.clear(VISION_NOTICE)
+        else:
             self.view.composer.tray.take_all()
 
     def offer(self, mime: QMimeData) -> bool:
         """Take images from a drop or a paste. Returns whether any were accepted."""
         if not self.vision_available:
-            self.view.notice.show_message(NO_PROJECTOR_HINT, kind="warning")
+            self.view.notice.show_message(NO_PROJECTOR_HINT, kind="warning", key=VISION_NOTICE)
             return False
         return self.loader.load_mime(mime) > 0
 
@@ -61,12 +66,13 @@ class ImageController(QObject):
             )
             return
         tray.add(image)
+        self.view.notice.clear(ATTACH_NOTICE)
 
     def use_preset(self, preset: str, language: str, send_now: bool) -> None:
         if not self.view.composer.tray.images():
             self.view.notice.show_message(
                 "Attach an image first: drag it onto the window, paste it (Ctrl+V) or click Add image…",
-                kind="warning",
+                kind="warning", key=ATTACH_NOTICE,
             )
             return
         prompt = {"describe": DESCRIBE_IMAGE, "ocr": EXTRACT_TEXT}.get(preset) or translate_image_prompt(language)

@@ -326,8 +326,12 @@ class ModelManagerDialog(ModelManagerView):
 
     # -- installed ----------------------------------------------------------------------------
     def refresh_installed(self, select: Path | None = None) -> None:
+        """List what is installed now; `select` (else the model selected before) is selected."""
+        current = self.installed_list.currentItem()
         folders = [self.models_folder] + [f for f in self.extra_folders if f != self.models_folder]
         self.installed = self.scan(folders)
+        if select is None or self.installed.find(select) is None:  # e.g. an audio encoder just fetched
+            select = current.data(PATH_ROLE) if current is not None else None
         self.installed_list.clear()
         for model in self.installed.models:
             projector = f" + {model.projector.path.name}" if model.projector else ""

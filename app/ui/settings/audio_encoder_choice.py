@@ -16,9 +16,9 @@ from app.core.models.projector_file import (
     AudioEncoderFile,
     ProjectorError,
     audio_encoders_beside,
-    find_projector_beside,
     inspect_audio_encoder,
     likeliest_audio_encoder,
+    projector_for,
 )
 
 CHOOSE_FILE = "Choose file…"
@@ -76,7 +76,7 @@ class AudioEncoderChoice(QObject):
             combo.setEnabled(False)
             combo.setToolTip(NOT_GEMMA3N)
             return
-        projector = projector or find_projector_beside(model.path)
+        projector = projector_for(model.path, projector)
         found = audio_encoders_beside(model.path, exclude=projector)
         combo.addItem(self._automatic_text(found, projector), None)
         for encoder in found:

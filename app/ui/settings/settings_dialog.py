@@ -18,7 +18,7 @@ from app.core.audio.capture import CaptureError, InputDevice
 from app.core.models.gguf_file import ModelFileError
 from app.core.models.memory_estimate import ModelMemoryFacts, estimate_memory, read_memory_facts
 from app.core.models.library import ModelLibrary, scan_models
-from app.core.models.projector_file import find_projector_beside
+from app.core.models.projector_file import projector_for
 from app.core.storage.settings import Settings, SettingsError, validate_value
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.models.gpu_layers import backend_description, estimate_gpu_choices
@@ -197,7 +197,7 @@ class SettingsDialog(QDialog):
             estimate = estimate_memory(
                 model, n_ctx=self.generation_tab.context_size_spin.value(),
                 kv_cache_type=tab.kv_cache_combo.currentData(), flash_attention=tab.flash_attention_check.isChecked(),
-                projector_path=self.picker.projector() or find_projector_beside(model), facts=self._facts_for(model),
+                projector_path=projector_for(model, self.picker.projector()), facts=self._facts_for(model),
             )
         except (ModelFileError, OSError, ValueError, TypeError, KeyError) as error:
             # An odd file must not break the dialog: say so where the estimate would be.

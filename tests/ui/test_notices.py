@@ -1,0 +1,84 @@
+"""A notice belongs to the state that raised it: when that state is fixed, the notice goes, in a
+real window on the real 270M model. Other notices stay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtWidgets import QFileDialog
+
+from app.core.models.memory_estimate import GB
+from app.core.models.system_memory import MemoryStatus
+from app.ui.settings.settings_model import SettingsModel
+from tests.projector_factory import write_gemma3nv_projector
+from tests.ui.conftest import WAIT_MS, wait_for_answer
+from tests.ui.test_image_chat import drop, photo, wait_for_tray
+
+ROOMY = MemoryStatus(free_ram=16 * GB, gpu_offload=False, free_vram=None)
+
+
+def open_projector(qtbot, monkeypatch, window, path: Path, signal) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    with qtbot.waitSignal(signal, timeout=WAIT_MS):
+        window.open_projector_action.trigger()
+
+
+def test_a_good_projector_takes_down_the_projector_notices(qtbot, make_window, tmp_path, gemma_model_path,
+                                                          monkeypatch):
+    settings = tmp_path / "settings.json"
+    settings.write_text(json.dumps({"model": {"active_model": str(gemma_model_path)},
+                                    "generation": {"context_size": 1024}, "hardware": {"threads": 2}}))
+    window = make_window(load=False, settings=SettingsModel(settings), read_status=lambda gpu: ROOMY)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        assert window.loader.load_saved()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo(tmp_path)))])
+    drop(window, mime)
+    assert window.notice.isVisible() and "no vision projector" in window.notice.label.text()
+
+    good = write_gemma3nv_projector(tmp_path / "mmproj-gemma3nv.gguf")
+    open_projector(qtbot, monkeypatch, window, good, window.modelReady)
+    assert not window.notice.isVisible(), "the model can see now: the hint about the projector is gone"
+
+    bad = tmp_path / "mmproj-broken.gguf"
+    bad.write_text("not a projector")
+    open_projector(qtbot, monkeypatch, window, bad, window.modelLoadFailed)
+    assert window.notice.isVisible() and "could not be loaded" in window.notice.label.text()
+    assert window.loaded.supports_images, "the model with the good projector stays"
+
+    open_projector(qtbot, monkeypatch, window, good, window.modelReady)
+    assert not window.notice.isVisible(), "a good projector loaded: the error about the bad one is gone"
+
+
+def test_attaching_an_image_takes_down_attach_one_first(qtbot, make_window, tmp_path, gemma_model_path):
+    from app.core.engine.options import LoadOptions
+
+    window = make_window(load=False)
+    projector = write_gemma3nv_projector(tmp_path / "mmproj-gemma3nv.gguf")
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        window.load_model(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=1024, n_threads=2))
+    window.composer.presets.describe_button.click()
+    assert window.notice.isVisible() and window.notice.label.text().startswith("Attach an image first")
+
+    window.images.loader.load_file(photo(tmp_path))
+    wait_for_tray(qtbot, window, 1)
+    assert not window.notice.isVisible()
+
+
+def test_sending_a_new_message_takes_down_the_failed_answer(qtbot, make_window):
+    window = make_window()
+    window.chat.send("word " * 3000)  # far more than the 2,048-token context
+    qtbot.waitUntil(lambda: not window.chat.generating, timeout=WAIT_MS)
+    assert window.notice.isVisible() and window.notice.label.text().startswith("The answer failed")
+
+    window.chat.new_conversation()  # the long message would fail again in this one
+    assert window.notice.isVisible()
+    with wait_for_answer(qtbot, window):
+        window.chat.send("Name a colour.")
+        assert not window.notice.isVisible(), "the new message's send takes the old failure down"
+    window.notice.show_message("Something about the microphone.", kind="warning", key="microphone")
+    with wait_for_answer(qtbot, window):
+        window.chat.send("And another?")
+    assert window.notice.isVisible(), "a notice that sending does not fix stays"
