@@ -78,9 +78,10 @@ def _window(options, args):
     ready_at = time.time()
     _stage("model loaded")
     arrivals = TokenArrivals()
-    window.host.worker.tokenStreamed.connect(arrivals.arrived)
-    engine = window.host.worker.engine
-    banned = {engine.llama.token_eos(): float("-inf"), engine.control_token_id("<end_of_turn>"): float("-inf")}
+    arrivals.watch(window.chat)
+    request = window.host.submit(lambda engine, *_: (engine.llama.token_eos(), engine.control_token_id("<end_of_turn>")))
+    (stop_tokens,) = wait_for(request.finished)
+    banned = {token: float("-inf") for token in stop_tokens}
     speeds, faults_before = [], _major_faults()
     for seed in range(args.repeats):
         window.chat.new_conversation()

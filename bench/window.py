@@ -1,5 +1,5 @@
 """The app's own path, as a user drives it: the main window (offscreen), its ChatController, the
-EngineHost worker thread and its signals, tokens streaming into the chat view."""
+EngineHost worker thread and its request handles, tokens streaming into the chat view."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal, Slot  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Slot  # noqa: E402
 
 from app.core.engine.options import LoadOptions, SamplingOptions  # noqa: E402
 from app.core.storage.store import ConversationStore  # noqa: E402
@@ -49,14 +49,18 @@ def wait_for(signal, timeout_ms: int = WAIT_MS) -> tuple:
 
 
 class TokenArrivals(QObject):
-    """Lives on the GUI thread, so each token is timed when the GUI thread gets it (queued)."""
+    """Times each token of every chat answer as the GUI thread gets it (the handle's signals
+    are delivered there, queued from the engine thread)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.times: list[float] = []
 
-    @Slot(int, str)
-    def arrived(self, _request_id: int, _text: str) -> None:
+    def watch(self, chat) -> None:
+        chat.answerStarted.connect(lambda request: request.token.connect(self.arrived))
+
+    @Slot(str)
+    def arrived(self, _text: str) -> None:
         self.times.append(time.perf_counter())
 
 
@@ -85,44 +89,6 @@ class TickRecorder(QObject):
         return [(b - a) * 1000.0 for a, b in zip(self.ticks, self.ticks[1:])]
 
 
-class EngineThreadCall(QObject):
-    """Runs a function on the engine worker's thread and waits for it on the GUI thread.
-
-    ggml's CPU backend (built with OpenMP) keeps one thread team per calling thread; a team that
-    has just worked spins for a while, so the reference decoding from the GUI thread while the
-    worker's team spins ran up to 5× slower here. Running both paths on one thread keeps them fair.
-    """
-
-    requested = Signal(object)
-    finished = Signal(object)
-
-    def __init__(self, thread) -> None:
-        super().__init__()
-        self.moveToThread(thread)
-        self.requested.connect(self._run)
-
-    @Slot(object)
-    def _run(self, function) -> None:
-        try:
-            self.finished.emit(("ok", function()))
-        except Exception as error:  # noqa: BLE001 - handed back to the GUI thread and raised there
-            self.finished.emit(("error", error))
-
-
-class _Result(QObject):
-    """Lives on the GUI thread: the queued result arrives only while its loop runs (no race)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.value = None
-        self.loop = QEventLoop()
-
-    @Slot(object)
-    def take(self, value) -> None:
-        self.value = value
-        self.loop.quit()
-
-
 class WindowSession:
     """One main window with a model loaded, on a store in a scratch folder."""
 
@@ -136,26 +102,32 @@ class WindowSession:
         wait_for(self.window.modelReady)
         self.load_seconds = time.perf_counter() - started
         self.arrivals = TokenArrivals()
-        self.window.host.worker.tokenStreamed.connect(self.arrivals.arrived)
+        self.arrivals.watch(self.window.chat)
         self.ticks = TickRecorder()
-        self._engine_thread = EngineThreadCall(self.window.host.thread)
-        self._result = _Result()
-        self._engine_thread.finished.connect(self._result.take)
+        # The engine itself, for benchmarks that plan prompts between answers (the worker is idle).
+        self.engine = self.on_engine_thread_with(lambda engine: engine)
 
     def on_engine_thread(self, function):
-        """`function()` run on the engine worker's thread (while it is idle); returns its result."""
-        self._result.value = None
-        self._engine_thread.requested.emit(function)
-        while self._result.value is None:
-            self._result.loop.exec()
-        status, value = self._result.value
+        """`function()` run on the engine worker's thread, queued like any request; its result.
+
+        ggml's CPU backend (built with OpenMP) keeps one thread team per calling thread; a team that
+        has just worked spins for a while, so the reference decoding from the GUI thread while the
+        worker's team spins ran up to 5× slower here. Running both paths on one thread keeps them fair.
+        """
+        return self.on_engine_thread_with(lambda _engine: function())
+
+    def on_engine_thread_with(self, function):
+        def job(engine, _send_token, _should_stop):
+            try:
+                return ("ok", function(engine))
+            except Exception as error:  # noqa: BLE001 - handed back to the GUI thread and raised there
+                return ("error", error)
+
+        request = self.window.host.submit(job)  # held here: the signal alone does not keep it alive
+        status, value = wait_for(request.finished)[0]
         if status == "error":
             raise value
         return value
-
-    @property
-    def engine(self):
-        return self.window.host.worker.engine
 
     def ask(self, text: str, sampling: SamplingOptions, new_conversation: bool = True) -> Answer:
         chat = self.window.chat

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Slot
 
 from app import __version__
 from app.core.chat.chat_request import user_message
+from app.core.engine.engine import ChatEngine
 from app.core.engine.options import LoadOptions, SamplingOptions
 from app.core.engine.prompt_format import ChatMessage
-from app.ui.engine.engine_worker import EngineHost, GenerationRequest, LoadedModel
+from app.ui.engine.engine_worker import EngineHost, EngineRequest, GenerationRequest, LoadedModel
 
 LOAD_TIMEOUT_S = 600
 TURN_TIMEOUT_S = 300
@@ -49,48 +50,31 @@ class TurnSummary:
     media_tokens: int = 0
 
 
-class PromptInspector(QObject):
-    """Plans a prompt on the engine worker's own thread, where the engine lives."""
+@dataclass(frozen=True)
+class PromptInspection:
+    """An engine request: plan the prompt for `messages` and count what the model would see."""
 
-    requestPlan = Signal(object)
-    planned = Signal(object)  # (prompt positions, BOS count, media tokens) or an error message
+    messages: Sequence[ChatMessage]
 
-    def __init__(self, host: EngineHost) -> None:
-        super().__init__()
-        self._host = host
-        self.moveToThread(host.thread)
-        self.requestPlan.connect(self._plan)
-
-    @Slot(object)
-    def _plan(self, messages: Sequence[ChatMessage]) -> None:
-        engine = self._host.worker.engine
-        try:
-            plan = engine.plan(messages)
-            bos = engine.llama.token_bos()
-            media = sum(unit.n_tokens for unit in plan.media_units)
-            self.planned.emit((plan.n_positions, plan.token_ids.count(bos), media))
-        except Exception as error:  # noqa: BLE001 - reported as a failed check
-            self.planned.emit(f"could not plan the prompt: {error}")
+    def __call__(self, engine: ChatEngine, _send_token, _should_stop) -> tuple[int, int, int]:
+        plan = engine.plan(self.messages)
+        media = sum(unit.n_tokens for unit in plan.media_units)
+        return plan.n_positions, plan.token_ids.count(engine.llama.token_bos()), media
 
 
 class EngineProbe(QObject):
-    """Receives the worker's signals in the GUI thread; each wait ends on the next outcome."""
+    """Sends the engine requests and waits for each outcome in the GUI thread."""
 
-    def __init__(self, host: EngineHost, inspector: PromptInspector) -> None:
+    def __init__(self, host: EngineHost) -> None:
         super().__init__()
         self.host = host
-        self.inspector = inspector
         self._loop = QEventLoop(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._loop.quit)
         self._outcome: tuple[str, object] | None = None
-        worker = host.worker
-        worker.modelLoaded.connect(self._loaded)
-        worker.modelFailed.connect(self._load_failed)
-        worker.generationFinished.connect(self._finished)
-        worker.generationFailed.connect(self._failed)
-        inspector.planned.connect(self._planned)
+        host.worker.modelLoaded.connect(self._loaded)
+        host.worker.modelFailed.connect(self._load_failed)
 
     def _end(self, kind: str, value: object) -> None:
         if self._outcome is None:
@@ -105,17 +89,10 @@ class EngineProbe(QObject):
     def _load_failed(self, message: str) -> None:
         self._end("failed", f"the model did not load: {message}")
 
-    @Slot(int, object)
-    def _finished(self, _request_id: int, result: object) -> None:
-        self._end("finished", result)
-
-    @Slot(int, str)
-    def _failed(self, _request_id: int, message: str) -> None:
-        self._end("failed", f"generation failed: {message}")
-
-    @Slot(object)
-    def _planned(self, value: object) -> None:
-        self._end("failed" if isinstance(value, str) else "planned", value)
+    def _request(self, request: EngineRequest, what: str) -> object:
+        request.finished.connect(lambda result: self._end("finished", result))
+        request.failed.connect(lambda message: self._end("failed", f"{what} failed: {message}"))
+        return self._wait("finished", what, TURN_TIMEOUT_S)
 
     def _wait(self, expected: str, what: str, timeout_s: float) -> object:
         # Signals arrive queued, so nothing can land between the request and exec().
@@ -124,7 +101,7 @@ class EngineProbe(QObject):
         self._timer.stop()
         outcome, self._outcome = self._outcome, None
         if outcome is None:
-            self.host.cancel()
+            self.host.cancel_all()
             raise SelfTestFailed(f"{what} did not finish within {timeout_s:.0f} s")
         kind, value = outcome
         if kind != expected:
@@ -136,10 +113,10 @@ class EngineProbe(QObject):
         return self._wait("loaded", "loading the model", LOAD_TIMEOUT_S)
 
     def turn(self, messages: list[ChatMessage]) -> TurnSummary:
-        self.inspector.requestPlan.emit(messages)
-        prompt_tokens, bos_count, media_tokens = self._wait("planned", "planning the prompt", TURN_TIMEOUT_S)
-        self.host.generate(GenerationRequest(messages=messages, sampling=SELF_TEST_SAMPLING))
-        result = self._wait("finished", "the turn", TURN_TIMEOUT_S)
+        inspection = self.host.submit(PromptInspection(messages))
+        prompt_tokens, bos_count, media_tokens = self._request(inspection, "planning the prompt")
+        turn = self.host.generate(GenerationRequest(messages=messages, sampling=SELF_TEST_SAMPLING))
+        result = self._request(turn, "generation")
         return TurnSummary(
             tokens=len(result.token_ids),
             tokens_per_second=result.tokens_per_second,
@@ -165,7 +142,7 @@ def run_self_test(args: argparse.Namespace) -> int:
     report.line("platform", f"{platform.platform()}, Qt platform {app.platformName()}")
     report.line("icon", _icon_status())
     host = EngineHost()
-    probe = EngineProbe(host, PromptInspector(host))
+    probe = EngineProbe(host)
     try:
         status = _run_checks(args, probe, report)
     finally:

@@ -7,17 +7,17 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.core.models.demo import DEMO_LABEL, demo_model_path
 from app.core.paths import data_folder
-from app.core.storage.store import ConversationStore, StoreError
 from app.ui.app_icon import app_icon
 from app.ui.engine.model_loader import NOTICE_KEY as MODEL_NOTICE, ModelLoader
 from app.ui.main_window import MainWindow
 from app.ui.settings.settings_controller import attach_settings
 from app.ui.settings.settings_model import SettingsModel
+from app.ui.storage.damaged_database import open_conversation_store
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -45,10 +45,8 @@ def load_first_model(args: argparse.Namespace, loader: ModelLoader) -> bool:
 def run_application(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_application()
-    try:
-        store = ConversationStore.in_folder(data_folder())
-    except StoreError as error:
-        QMessageBox.critical(None, "Gemma Desk", str(error))
+    store = open_conversation_store(data_folder())
+    if store is None:
         return 1
     window = MainWindow(store, settings=SettingsModel())
     attach_settings(window)

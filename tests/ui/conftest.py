@@ -1,3 +1,4 @@
+import gc
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,9 +14,9 @@ WAIT_MS = 60_000
 
 @pytest.fixture(autouse=True)
 def no_leaked_engine_threads(qapp):
-    """Fail a test that leaves an engine worker thread running."""
+    """Fail a test that leaves an engine worker thread running (and stop it, for the next test)."""
     yield
-    leaked = [host for host in list(EngineHost.instances) if host.thread.isRunning()]
+    leaked = [obj for obj in gc.get_objects() if isinstance(obj, EngineHost) and obj.thread.isRunning()]
     for host in leaked:
         host.shutdown()
     assert not leaked, f"{len(leaked)} engine thread(s) left running: close the window or shut the host down"

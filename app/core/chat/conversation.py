@@ -13,7 +13,7 @@ class ConversationMessage:
     role: str
     text: str
     message_id: int | None = None
-    status: str = "complete"  # complete | stopped | generating | error
+    status: str = "complete"  # complete | stopped | generating | error | interrupted (cut off by a crash)
     attachments: tuple[Attachment, ...] = ()
     media: tuple[MediaItem, ...] = ()
     token_ids: tuple[int, ...] | None = None

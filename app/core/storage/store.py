@@ -1,18 +1,64 @@
-"""Saved conversations: SQLite in WAL mode behind a small repository, media stored by sha256."""
+"""Saved conversations: SQLite in WAL mode behind a small repository, media stored by sha256.
+
+Every SQLite failure the user can meet (read-only file, full disk, damaged file, locked file)
+leaves this module as a `StoreError` whose sentence says what happened; a damaged file is found
+when the store opens (`DamagedStoreError`), and `set_aside_damaged_database` gives a way out."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
-from app.core.storage.schema import MIGRATIONS, SCHEMA_VERSION
 from app.core.errors import UserError
+from app.core.storage.schema import MIGRATIONS, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+# SQLite faults that come from the file or the disk, not from our code (primary result codes).
+_FILE_FAULTS = {
+    sqlite3.SQLITE_READONLY: "{path} is read-only",
+    sqlite3.SQLITE_PERM: "{path} may not be written (check its permissions)",
+    sqlite3.SQLITE_FULL: "the disk holding {path} is full",
+    sqlite3.SQLITE_CORRUPT: "{path} is damaged",
+    sqlite3.SQLITE_NOTADB: "{path} is damaged (it is not a database file)",
+    sqlite3.SQLITE_IOERR: "{path} could not be read or written (a disk error)",
+    sqlite3.SQLITE_BUSY: "{path} is locked by another program",
+    sqlite3.SQLITE_LOCKED: "{path} is locked by another program",
+    sqlite3.SQLITE_CANTOPEN: "{path} cannot be opened (check the folder's permissions)",
+}
+_DAMAGE = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+_OPENING = "open the conversation database"
 
 
 class StoreError(UserError):
-    pass
+    """The database could not do what was asked; `reason` is the why, as a clause."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
+
+
+class DamagedStoreError(StoreError):
+    """The database file is damaged; `set_aside_damaged_database` keeps it and makes room for a new one."""
+
+    def __init__(self, database_path: Path) -> None:
+        reason = f"{database_path} is damaged"
+        super().__init__(f"The conversation database cannot be opened: {reason}.", reason)
+        self.database_path = database_path
+
+
+def _primary_code(error: sqlite3.Error) -> int:
+    return getattr(error, "sqlite_errorcode", -1) & 0xFF
+
+
+def _is_bug(error: sqlite3.Error) -> bool:
+    """Misuse of SQLite by our own code: it stays an exception with a stack, not a sentence."""
+    return isinstance(error, (sqlite3.ProgrammingError, sqlite3.IntegrityError, sqlite3.InterfaceError))
 
 
 @dataclass(frozen=True)
@@ -69,11 +115,21 @@ class ConversationStore:
         self.media_folder.mkdir(parents=True, exist_ok=True)
         try:
             self._db = sqlite3.connect(self.database_path, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"The conversation database {self.database_path} cannot be opened: {error}") from error
+        except sqlite3.Error as error:
+            raise self._error(_OPENING, error) from error
+        try:
+            with self._sql(_OPENING):
+                self._check_intact()
+                self._db.execute("PRAGMA journal_mode=WAL")
+                # WAL with NORMAL sync: a crash of the app loses nothing committed; only a power
+                # cut can lose the last second. Keeps each write of a streaming answer cheap.
+                self._db.execute("PRAGMA synchronous=NORMAL")
+                self._db.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+                self._mark_interrupted_answers()
+        except StoreError:
+            self._db.close()
+            raise
 
     @classmethod
     def in_folder(cls, folder: Path) -> "ConversationStore":
@@ -81,6 +137,48 @@ class ConversationStore:
 
     def close(self) -> None:
         self._db.close()
+
+    @contextlib.contextmanager
+    def _sql(self, action: str) -> Iterator[None]:
+        """Turn the file and disk faults of SQLite into a StoreError saying what could not be done."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            if _is_bug(error):
+                raise
+            raise self._error(action, error) from error
+
+    def _error(self, action: str, error: sqlite3.Error) -> StoreError:
+        code = _primary_code(error)
+        if code in _DAMAGE and action == _OPENING:
+            return DamagedStoreError(self.database_path)
+        template = _FILE_FAULTS.get(code)
+        if template is None:
+            log.warning("unexpected SQLite error while trying to %s", action, exc_info=error)
+            reason = f"{self.database_path} reported “{error}”"
+        else:
+            reason = template.format(path=self.database_path)
+        if code in _DAMAGE:
+            reason += "; restart Gemma Desk to keep a copy of it and start a fresh one"
+        return StoreError(f"Could not {action}: {reason}.", reason)
+
+    def _check_intact(self) -> None:
+        rows = self._db.execute("PRAGMA quick_check").fetchall()
+        if rows != [("ok",)]:
+            log.warning("%s failed its quick check: %s", self.database_path, rows[:5])
+            raise DamagedStoreError(self.database_path)
+
+    def _mark_interrupted_answers(self) -> None:
+        """Answers still marked as being written were cut off when the app last stopped."""
+        left = self._db.execute("SELECT 1 FROM messages WHERE status = 'generating' LIMIT 1").fetchone()
+        if left is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("DELETE FROM messages WHERE status = 'generating' AND text = ''")
+                self._db.execute("UPDATE messages SET status = 'interrupted' WHERE status = 'generating'")
+        except sqlite3.OperationalError as error:  # read-only: they keep their old mark, nothing lost
+            log.warning("could not mark interrupted answers: %s", error)
 
     @property
     def schema_version(self) -> int:
@@ -104,35 +202,40 @@ class ConversationStore:
     # -- conversations ----------------------------------------------------------------------
     def create_conversation(self, title: str = "New chat") -> int:
         now = time.time()
-        with self._db:
+        with self._sql("start the conversation"), self._db:
             cursor = self._db.execute(
                 "INSERT INTO conversations (title, created_at, updated_at) VALUES (?, ?, ?)", (title, now, now)
             )
         return int(cursor.lastrowid)
 
     def conversations(self) -> list[ConversationSummary]:
-        rows = self._db.execute("SELECT id, title, updated_at FROM conversations ORDER BY updated_at DESC, id DESC")
+        with self._sql("read the list of chats"):
+            rows = self._db.execute(
+                "SELECT id, title, updated_at FROM conversations ORDER BY updated_at DESC, id DESC"
+            ).fetchall()
         return [ConversationSummary(*row) for row in rows]
 
     def rename_conversation(self, conversation_id: int, title: str) -> None:
         title = title.strip() or "Untitled"
-        with self._db:
+        with self._sql("rename the chat"), self._db:
             self._db.execute("UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id))
 
     def conversation_title(self, conversation_id: int) -> str:
-        row = self._db.execute("SELECT title FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
+        with self._sql("read the chat"):
+            row = self._db.execute("SELECT title FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
         if row is None:
             raise StoreError(f"Conversation {conversation_id} does not exist.")
         return row[0]
 
     def delete_conversation(self, conversation_id: int) -> None:
-        shas = [row[0] for row in self._db.execute(
-            "SELECT a.sha256 FROM attachments a JOIN messages m ON m.id = a.message_id WHERE m.conversation_id = ?",
-            (conversation_id,),
-        )]
-        with self._db:
-            self._db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
-        self._remove_unused_media(shas)
+        with self._sql("delete the chat"):
+            shas = [row[0] for row in self._db.execute(
+                "SELECT a.sha256 FROM attachments a JOIN messages m ON m.id = a.message_id WHERE m.conversation_id = ?",
+                (conversation_id,),
+            )]
+            with self._db:
+                self._db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
+            self._remove_unused_media(shas)
 
     # -- messages ---------------------------------------------------------------------------
     def add_message(
@@ -147,7 +250,7 @@ class ConversationStore:
         now = time.time()
         for attachment, content in attachments:
             self._write_media(attachment.sha256, content)
-        with self._db:
+        with self._sql("save the message"), self._db:
             cursor = self._db.execute(
                 "INSERT INTO messages (conversation_id, role, text, status, model_name, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -162,33 +265,37 @@ class ConversationStore:
         return message_id
 
     def update_message(self, message_id: int, text: str, status: str) -> None:
-        with self._db:
+        with self._sql("save the answer"), self._db:
             self._db.execute("UPDATE messages SET text = ?, status = ? WHERE id = ?", (text, status, message_id))
 
     def delete_message(self, message_id: int) -> None:
-        shas = [row[0] for row in self._db.execute("SELECT sha256 FROM attachments WHERE message_id = ?", (message_id,))]
-        with self._db:
-            self._db.execute("DELETE FROM messages WHERE id = ?", (message_id,))
-        self._remove_unused_media(shas)
+        with self._sql("delete the message"):
+            shas = [row[0] for row in self._db.execute(
+                "SELECT sha256 FROM attachments WHERE message_id = ?", (message_id,)
+            )]
+            with self._db:
+                self._db.execute("DELETE FROM messages WHERE id = ?", (message_id,))
+            self._remove_unused_media(shas)
 
     def messages(self, conversation_id: int) -> list[StoredMessage]:
-        rows = self._db.execute(
-            "SELECT id, conversation_id, role, text, status, model_name FROM messages"
-            " WHERE conversation_id = ? ORDER BY id",
-            (conversation_id,),
-        ).fetchall()
-        attachments: dict[int, list[Attachment]] = {}
-        for message_id, kind, sha, name in self._db.execute(
-            "SELECT a.message_id, a.kind, a.sha256, a.name FROM attachments a JOIN messages m ON m.id = a.message_id"
-            " WHERE m.conversation_id = ? ORDER BY a.message_id, a.position",
-            (conversation_id,),
-        ):
-            attachments.setdefault(message_id, []).append(Attachment(kind, sha, name))
+        with self._sql("read the chat"):
+            rows = self._db.execute(
+                "SELECT id, conversation_id, role, text, status, model_name FROM messages"
+                " WHERE conversation_id = ? ORDER BY id",
+                (conversation_id,),
+            ).fetchall()
+            attachments: dict[int, list[Attachment]] = {}
+            for message_id, kind, sha, name in self._db.execute(
+                "SELECT a.message_id, a.kind, a.sha256, a.name FROM attachments a JOIN messages m ON m.id = a.message_id"
+                " WHERE m.conversation_id = ? ORDER BY a.message_id, a.position",
+                (conversation_id,),
+            ):
+                attachments.setdefault(message_id, []).append(Attachment(kind, sha, name))
         return [StoredMessage(*row, attachments=tuple(attachments.get(row[0], ()))) for row in rows]
 
     # -- dictation sessions -----------------------------------------------------------------
     def create_transcription(self, title: str, task: str, language: str = "") -> int:
-        with self._db:
+        with self._sql("start the transcript"), self._db:
             cursor = self._db.execute(
                 "INSERT INTO transcriptions (title, task, language, created_at) VALUES (?, ?, ?, ?)",
                 (title, task, language, time.time()),
@@ -201,7 +308,7 @@ class ConversationStore:
     ) -> None:
         if audio_wav:
             self._write_media(audio_sha256, audio_wav)
-        with self._db:
+        with self._sql("save the transcript"), self._db:
             self._db.execute(
                 "INSERT INTO transcription_segments (transcription_id, position, start_s, end_s, text, audio_sha256)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -209,22 +316,27 @@ class ConversationStore:
             )
 
     def transcriptions(self) -> list[TranscriptionSummary]:
-        rows = self._db.execute("SELECT id, title, task, language, created_at FROM transcriptions ORDER BY id DESC")
+        with self._sql("read the list of transcripts"):
+            rows = self._db.execute(
+                "SELECT id, title, task, language, created_at FROM transcriptions ORDER BY id DESC"
+            ).fetchall()
         return [TranscriptionSummary(*row) for row in rows]
 
     def segments(self, transcription_id: int) -> list[StoredSegment]:
-        rows = self._db.execute(
-            "SELECT position, start_s, end_s, text, audio_sha256 FROM transcription_segments"
-            " WHERE transcription_id = ? ORDER BY position",
-            (transcription_id,),
-        )
+        with self._sql("read the transcript"):
+            rows = self._db.execute(
+                "SELECT position, start_s, end_s, text, audio_sha256 FROM transcription_segments"
+                " WHERE transcription_id = ? ORDER BY position",
+                (transcription_id,),
+            ).fetchall()
         return [StoredSegment(*row) for row in rows]
 
     def delete_transcription(self, transcription_id: int) -> None:
         shas = [segment.audio_sha256 for segment in self.segments(transcription_id) if segment.audio_sha256]
-        with self._db:
-            self._db.execute("DELETE FROM transcriptions WHERE id = ?", (transcription_id,))
-        self._remove_unused_media(shas)
+        with self._sql("delete the transcript"):
+            with self._db:
+                self._db.execute("DELETE FROM transcriptions WHERE id = ?", (transcription_id,))
+            self._remove_unused_media(shas)
 
     # -- media ------------------------------------------------------------------------------
     def media_path(self, sha256: str) -> Path:
@@ -237,14 +349,14 @@ class ConversationStore:
         target = self.media_path(sha256)
         if target.exists():
             return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".partial")
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(".partial")
             partial.write_bytes(content)
             partial.replace(target)
         except OSError as error:
-            partial.unlink(missing_ok=True)
-            raise StoreError(f"Could not save an attachment ({error.strerror}).") from error
+            target.with_suffix(".partial").unlink(missing_ok=True)
+            raise StoreError(f"Could not save an attachment ({error.strerror}).", error.strerror or str(error)) from error
 
     def _remove_unused_media(self, shas: list[str]) -> None:
         for sha in set(shas):
@@ -255,3 +367,21 @@ class ConversationStore:
             ).fetchone()
             if still_used is None:
                 self.media_path(sha).unlink(missing_ok=True)
+
+
+def set_aside_damaged_database(database_path: Path) -> Path:
+    """Move a damaged database (with its WAL files) to a dated name beside it; returns the new path.
+
+    The copy is kept as it is, so nothing in it is lost for good; a new store can then be opened
+    at `database_path`."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    backup = database_path.with_name(f"{database_path.stem}.damaged-{stamp}{database_path.suffix}")
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(f"{database_path}{suffix}")
+            if source.exists():
+                source.replace(Path(f"{backup}{suffix}"))
+    except OSError as error:
+        reason = f"it could not be moved to {backup} ({error.strerror})"
+        raise StoreError(f"The damaged conversation database was left where it is: {reason}.", reason) from error
+    return backup

@@ -1,28 +1,53 @@
-"""Wires the main window to the store and the engine: sending, streaming, stopping, saving."""
+"""Wires the main window to the store and the engine: sending, streaming, stopping, saving.
+
+Each answer belongs to the chat that asked for it: it streams into that chat's messages and its
+database row whichever chat is on screen, and into the view only while its chat is shown. A
+message leaves the composer only once it is saved."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QListWidgetItem, QMessageBox
 
+from app.core.chat.answer_recorder import AnswerRecorder
+from app.core.chat.chat_request import image_item, stored_image_item
 from app.core.chat.conversation import Conversation, ConversationMessage, title_from_text
+from app.core.chat.images import PreparedImage
 from app.core.engine.engine import GenerationResult
 from app.core.engine.options import SamplingOptions
-from app.core.chat.chat_request import image_item, stored_image_item
 from app.core.load_plan import sampling_options_from_settings
 from app.core.storage.settings import Settings
 from app.core.storage.store import Attachment, ConversationStore, StoreError
-from app.ui.engine.engine_worker import EngineHost, GenerationRequest, LoadedModel
+from app.ui.engine.engine_worker import EngineHost, EngineRequest, GenerationRequest, LoadedModel
 from app.ui.engine.model_loader import NOTICE_KEY as MODEL_NOTICE
 from app.ui.main_window_view import MainWindowView
 
-_CONVERSATION_ID_ROLE = 0x0100
+_CONVERSATION_ID_ROLE = Qt.UserRole
+ANSWERING_MARK = "  · answering…"
 ANSWER_NOTICE = "answer"  # a failed answer's notice: the next message sent takes it down
 
 
+@dataclass(eq=False)
+class _Answer:
+    """An answer being written: the chat it belongs to, its engine request, its database row."""
+
+    conversation: Conversation
+    message: ConversationMessage
+    request: EngineRequest
+    recorder: AnswerRecorder
+    unsaved: str | None = None  # why the last write failed, until one succeeds again
+    slots: tuple[Callable, ...] = ()  # ours on the request's token, finished and failed
+
+    def signals(self) -> tuple:
+        return self.request.token, self.request.finished, self.request.failed
+
+
 class ChatController(QObject):
+    answerStarted = Signal(object)  # EngineRequest, for whoever wants to watch its tokens
     answerFinished = Signal(object)  # GenerationResult
 
     def __init__(self, view: MainWindowView, store: ConversationStore, host: EngineHost) -> None:
@@ -30,20 +55,18 @@ class ChatController(QObject):
         self.view = view
         self.store = store
         self.host = host
-        self.conversation = Conversation()
+        self.conversation = Conversation()  # the chat on screen
         self.loaded: LoadedModel | None = None
         self.sampling = SamplingOptions()
         self.system_prompt = ""
-        self._request_id: int | None = None
-        self._pending_images: list = []
-        self._answer: ConversationMessage | None = None
+        self._answers: dict[int, _Answer] = {}  # by conversation id; at most one per chat
         self._connect()
         self.refresh_conversation_list()
 
     def _connect(self) -> None:
         view, composer = self.view, self.view.composer
-        composer.editor.submitted.connect(self.send)
-        composer.send_button.clicked.connect(self.send)
+        composer.editor.submitted.connect(self.send_typed)
+        composer.send_button.clicked.connect(self.send_typed)
         composer.stop_button.clicked.connect(self.stop)
         composer.regenerate_button.clicked.connect(self.regenerate)
         view.stop_action.triggered.connect(self.stop)
@@ -54,15 +77,16 @@ class ChatController(QObject):
         view.conversation_list.currentItemChanged.connect(self._conversation_picked)
         view.rename_action.triggered.connect(self.rename_current)
         view.delete_action.triggered.connect(self.delete_current)
-        worker = self.host.worker
-        worker.tokenStreamed.connect(self._token_streamed)
-        worker.generationFinished.connect(self._generation_finished)
-        worker.generationFailed.connect(self._generation_failed)
 
     # -- state ------------------------------------------------------------------------------
     @property
     def generating(self) -> bool:
-        return self._request_id is not None
+        """Whether the chat on screen is answering (others may be answering in the background)."""
+        return self._shown_answer() is not None
+
+    def _shown_answer(self) -> _Answer | None:
+        conversation_id = self.conversation.conversation_id
+        return None if conversation_id is None else self._answers.get(conversation_id)
 
     def set_loaded_model(self, loaded: LoadedModel | None) -> None:
         self.loaded = loaded
@@ -75,46 +99,73 @@ class ChatController(QObject):
     # -- conversations ----------------------------------------------------------------------
     def refresh_conversation_list(self) -> None:
         conversation_list = self.view.conversation_list
+        try:
+            summaries = self.store.conversations()
+        except StoreError as error:
+            self.view.notice.show_message(f"{error}")
+            return
         conversation_list.blockSignals(True)
         conversation_list.clear()
-        for summary in self.store.conversations():
-            item = QListWidgetItem(summary.title)
+        for summary in summaries:
+            answering = summary.id in self._answers
+            item = QListWidgetItem(summary.title + (ANSWERING_MARK if answering else ""))
             item.setData(_CONVERSATION_ID_ROLE, summary.id)
+            if answering:
+                item.setToolTip("Gemma is still writing the answer in this chat")
             conversation_list.addItem(item)
             if summary.id == self.conversation.conversation_id:
                 conversation_list.setCurrentItem(item)
         conversation_list.blockSignals(False)
 
     def new_conversation(self) -> None:
-        if self.generating:
-            self.stop()
+        """A fresh chat on screen; an answer still being written goes on in its own chat."""
         self.conversation = Conversation()
-        self.view.chat_view.clear()
-        self.view.conversation_list.clearSelection()
+        self._show_conversation()
+        conversation_list = self.view.conversation_list
+        conversation_list.blockSignals(True)
+        conversation_list.setCurrentRow(-1)
+        conversation_list.blockSignals(False)
         self.view.composer.editor.setFocus()
 
     def open_conversation(self, conversation_id: int) -> None:
-        if self.generating:
-            self.stop()
-        stored = self.store.messages(conversation_id)
-        messages = [ConversationMessage.from_stored(m) for m in stored]
-        for message in messages:
+        answer = self._answers.get(conversation_id)
+        if answer is not None:
+            self.conversation = answer.conversation  # the live one: newer than its stored copy
+        else:
+            try:
+                self.conversation = self._load_conversation(conversation_id)
+            except StoreError as error:
+                self.view.notice.show_message(str(error))
+                return
+        self._show_conversation()
+        self.refresh_conversation_list()
+
+    def _load_conversation(self, conversation_id: int) -> Conversation:
+        messages = []
+        for stored in self.store.messages(conversation_id):
+            message = ConversationMessage.from_stored(stored)
+            if message.status == "generating":  # no answer of this session is writing it
+                message.status = "interrupted"
             message.media = tuple(
                 stored_image_item(a.sha256, a.name, lambda sha=a.sha256: self.store.read_media(sha))
                 for a in message.attachments
                 if a.kind == "image"
             )
-        self.conversation = Conversation(conversation_id, self.store.conversation_title(conversation_id), messages)
-        self.view.chat_view.clear()
+            messages.append(message)
+        return Conversation(conversation_id, self.store.conversation_title(conversation_id), messages)
+
+    def _show_conversation(self) -> None:
+        chat_view = self.view.chat_view
+        chat_view.clear()
         for message in self.conversation.messages:
-            bubble = self.view.chat_view.add_message(message.role, message.text, message.status)
+            bubble = chat_view.add_message(message.role, message.text, message.status)
             for attachment in message.attachments:
                 if attachment.kind == "image":
                     try:
                         bubble.add_thumbnail(self.store.read_media(attachment.sha256), attachment.name)
                     except OSError:
                         pass
-        self.refresh_conversation_list()
+        self.view.composer.set_generating(self.generating)
 
     def _conversation_picked(self, current: QListWidgetItem | None, _previous) -> None:
         if current is not None:
@@ -125,7 +176,11 @@ class ChatController(QObject):
             return
         title, accepted = QInputDialog.getText(self.view, "Rename chat", "Title:", text=self.conversation.title)
         if accepted and title.strip():
-            self.store.rename_conversation(self.conversation.conversation_id, title)
+            try:
+                self.store.rename_conversation(self.conversation.conversation_id, title)
+            except StoreError as error:
+                self.view.notice.show_message(str(error))
+                return
             self.conversation.title = title.strip()
             self.refresh_conversation_list()
 
@@ -138,76 +193,70 @@ class ChatController(QObject):
             self.delete_conversation(conversation_id)
 
     def delete_conversation(self, conversation_id: int) -> None:
+        try:
+            self.store.delete_conversation(conversation_id)
+        except StoreError as error:
+            self.view.notice.show_message(str(error))
+            return
+        answer = self._answers.pop(conversation_id, None)
+        if answer is not None:
+            answer.request.cancel()
+            self._let_go(answer)
         if conversation_id == self.conversation.conversation_id:
             self.new_conversation()
-        self.store.delete_conversation(conversation_id)
         self.refresh_conversation_list()
 
     # -- sending ----------------------------------------------------------------------------
+    def send_typed(self) -> bool:
+        """Send what is in the composer (Enter, the Send button)."""
+        return self.send()
+
     def send(self, text: str | None = None) -> bool:
-        if self.generating:
-            return False
-        text = self.view.composer.take_text() if text is None else text
-        message = self.prepare_user_message(text)
-        if message is None:
+        """Send `text` (or, when None, the composer's text) with the images in the tray. The
+        composer is cleared only once the message is saved; otherwise it keeps everything."""
+        composer = self.view.composer
+        typed = text is None
+        text = (composer.editor.toPlainText() if typed else text).strip()
+        images = composer.tray.images()
+        if self.generating or (not text and not images):
             return False
         if self.loaded is None:
             self.view.notice.show_message("No model is loaded yet. Open one with File ▸ Open model… (Ctrl+O).",
                                           key=MODEL_NOTICE)
-            self._give_back(text)
             return False
-        try:
-            self._save_user_message(message)
-        except StoreError as error:
-            self.view.notice.show_message(str(error))
-            self._give_back(text)
-            return False
-        self.view.notice.clear(ANSWER_NOTICE)
-        self.view.chat_view.add_message("user", message.text)
-        self.after_user_message_shown(message)
-        self._pending_images = []
-        self._start_answer()
-        return True
-
-    def prepare_user_message(self, text: str) -> ConversationMessage | None:
-        images = self.view.composer.tray.images()
-        if not text.strip() and not images:
-            return None
-        self.view.composer.tray.take_all()
-        self._pending_images = images
-        return ConversationMessage(
+        message = ConversationMessage(
             role="user",
-            text=text.strip(),
+            text=text,
             attachments=tuple(Attachment("image", image.sha256, image.name) for image in images),
             media=tuple(image_item(image) for image in images),
         )
-
-    def after_user_message_shown(self, message: ConversationMessage) -> None:
-        bubble = self.view.chat_view.bubbles[-1]
-        for image in self._pending_images:
+        try:
+            self._save_user_message(message, images)
+        except StoreError as error:
+            self.view.notice.show_message(f"Your message was not sent and is still in the box: {error.reason}.")
+            return False
+        if typed:
+            composer.editor.clear()
+        composer.tray.take_all()
+        self.view.notice.clear(ANSWER_NOTICE)
+        bubble = self.view.chat_view.add_message("user", message.text)
+        for image in images:
             bubble.add_thumbnail(image.original, image.name)
+        self._start_answer(self.conversation)
+        return True
 
-    def attachments_for_store(self, message: ConversationMessage) -> tuple:
-        return tuple(
-            (Attachment("image", image.sha256, image.name), image.original) for image in self._pending_images
-        )
-
-    def _save_user_message(self, message: ConversationMessage) -> None:
-        if self.conversation.conversation_id is None:
-            self.conversation.title = title_from_text(message.text)
-            self.conversation.conversation_id = self.store.create_conversation(self.conversation.title)
+    def _save_user_message(self, message: ConversationMessage, images: list[PreparedImage]) -> None:
+        conversation = self.conversation
+        if conversation.conversation_id is None:
+            title = title_from_text(message.text)
+            conversation.conversation_id = self.store.create_conversation(title)
+            conversation.title = title
         message.message_id = self.store.add_message(
-            self.conversation.conversation_id, "user", message.text, attachments=self.attachments_for_store(message)
+            conversation.conversation_id, "user", message.text,
+            attachments=tuple(zip(message.attachments, (image.original for image in images))),
         )
-        self.conversation.messages.append(message)
+        conversation.messages.append(message)
         self.refresh_conversation_list()
-
-    def _give_back(self, text: str) -> None:
-        """Nothing the user wrote is lost when a send cannot go ahead."""
-        self.view.composer.editor.setPlainText(text)
-        for image in self._pending_images:
-            self.view.composer.tray.add(image)
-        self._pending_images = []
 
     def regenerate(self) -> None:
         if self.generating or self.loaded is None:
@@ -215,78 +264,123 @@ class ChatController(QObject):
         answer = self.conversation.last_answer
         if answer is None:
             return
-        self.conversation.messages.pop()
         if answer.message_id is not None:
-            self.store.delete_message(answer.message_id)
+            try:
+                self.store.delete_message(answer.message_id)
+            except StoreError as error:
+                self.view.notice.show_message(f"The last answer was kept: {error.reason}.")
+                return
+        self.conversation.messages.pop()
         self.view.chat_view.remove_last()
-        self._start_answer()
-
-    def _start_answer(self) -> None:
-        messages = self.conversation.engine_messages()
-        if not messages or messages[-1].role != "user":
-            return
-        self._answer = ConversationMessage(role="model", text="", status="generating", model_name=self.loaded.info.name)
-        self.conversation.messages.append(self._answer)
-        self.view.chat_view.add_message("model", "", "generating")
-        self.view.composer.set_generating(True)
-        request = GenerationRequest(messages, self.system_prompt, self.sampling)
-        self._request_id = self.host.generate(request)
+        self._start_answer(self.conversation)
 
     def stop(self) -> None:
-        if self._request_id is not None:
-            self.host.cancel(self._request_id)
+        answer = self._shown_answer()
+        if answer is not None:
+            answer.request.cancel()
 
-    # -- results ----------------------------------------------------------------------------
-    def _token_streamed(self, request_id: int, text: str) -> None:
-        if request_id != self._request_id or self._answer is None:
+    # -- answers ----------------------------------------------------------------------------
+    def _start_answer(self, conversation: Conversation) -> None:
+        messages = conversation.engine_messages()
+        if not messages or messages[-1].role != "user":
             return
-        self._answer.text += text
-        self.view.chat_view.stream_text(self._answer.text)
+        model_name = self.loaded.info.name
+        message = ConversationMessage(role="model", text="", status="generating", model_name=model_name)
+        conversation.messages.append(message)
+        request = self.host.generate(GenerationRequest(messages, self.system_prompt, self.sampling))
+        recorder = AnswerRecorder(self.store, conversation.conversation_id, model_name)
+        answer = _Answer(conversation, message, request, recorder)
+        self._answers[conversation.conversation_id] = answer
+        answer.slots = (partial(self._token, answer), partial(self._finished, answer), partial(self._failed, answer))
+        for signal, slot in zip(answer.signals(), answer.slots):
+            signal.connect(slot)
+        self._write(answer, recorder.begin)
+        if conversation is self.conversation:
+            self.view.chat_view.add_message("model", "", "generating")
+            self.view.composer.set_generating(True)
+        self.refresh_conversation_list()
+        self.answerStarted.emit(request)
 
-    def _generation_finished(self, request_id: int, result: GenerationResult) -> None:
-        if request_id != self._request_id or self._answer is None:
+    def _token(self, answer: _Answer, text: str) -> None:
+        if not self._is_live(answer):
             return
-        status = "stopped" if result.stop_reason == "cancelled" else "complete"
-        self._answer.text = result.text
-        self._answer.token_ids = tuple(result.token_ids)
-        self._finish_answer(status)
-        self.view.speed_label.setText(
-            f"{result.tokens_per_second:.1f} tok/s · first token {result.time_to_first_token * 1000:.0f} ms"
-        )
-        self.view.context_label.setText(f"context {result.context_used}/{result.context_size}")
-        if result.dropped_messages:
-            self.view.notice.show_message(
-                f"The oldest {result.dropped_messages} messages no longer fit in the context "
-                f"({result.context_size} tokens) and were left out of this answer.",
-                kind="warning",
+        answer.message.text += text
+        self._write(answer, partial(answer.recorder.grow, answer.message.text))
+        if answer.conversation is self.conversation:
+            self.view.chat_view.stream_text(answer.message.text)
+
+    def _finished(self, answer: _Answer, result: GenerationResult) -> None:
+        if not self._is_live(answer):
+            return
+        message = answer.message
+        message.status = "stopped" if result.stop_reason == "cancelled" else "complete"
+        message.text = result.text
+        message.token_ids = tuple(result.token_ids)
+        self._write(answer, partial(answer.recorder.finish, message.text, message.status))
+        self._end(answer)
+        if answer.conversation is self.conversation:
+            self.view.speed_label.setText(
+                f"{result.tokens_per_second:.1f} tok/s · first token {result.time_to_first_token * 1000:.0f} ms"
             )
+            self.view.context_label.setText(f"context {result.context_used}/{result.context_size}")
+            if result.dropped_messages:
+                self.view.notice.show_message(
+                    f"The oldest {result.dropped_messages} messages no longer fit in the context "
+                    f"({result.context_size} tokens) and were left out of this answer.",
+                    kind="warning",
+                )
         self.answerFinished.emit(result)
 
-    def _generation_failed(self, request_id: int, message: str) -> None:
-        if request_id != self._request_id or self._answer is None:
+    def _failed(self, answer: _Answer, reason: str) -> None:
+        if not self._is_live(answer):
             return
-        self.view.notice.show_message(f"The answer failed: {message}", key=ANSWER_NOTICE)
-        self._finish_answer("error")
+        message = answer.message
+        message.status = "error"
+        self.view.notice.show_message(f"The answer{self._where(answer)} failed: {reason}", key=ANSWER_NOTICE)
+        if message.text:
+            self._write(answer, partial(answer.recorder.finish, message.text, "error"))
+        else:
+            self._write(answer, answer.recorder.discard)
+        self._end(answer)
 
-    def _finish_answer(self, status: str) -> None:
-        answer, self._answer, self._request_id = self._answer, None, None
-        answer.status = status
-        self.view.chat_view.finish_stream(answer.text, status)
-        self.view.composer.set_generating(False)
-        if status != "error" or answer.text:
-            self._save_answer(answer)
+    def _is_live(self, answer: _Answer) -> bool:
+        return self._answers.get(answer.conversation.conversation_id) is answer
 
-    def _save_answer(self, answer: ConversationMessage) -> None:
+    def _end(self, answer: _Answer) -> None:
+        del self._answers[answer.conversation.conversation_id]
+        self._let_go(answer)
+        if answer.conversation is self.conversation:
+            status = answer.message.status if answer.unsaved is None else "unsaved"
+            self.view.chat_view.finish_stream(answer.message.text, status)
+            self.view.composer.set_generating(False)
+        self.refresh_conversation_list()
+
+    @staticmethod
+    def _let_go(answer: _Answer) -> None:
+        """Our slots hold the answer and the answer holds the request: cut that loop once done."""
+        for signal, slot in zip(answer.signals(), answer.slots):
+            signal.disconnect(slot)
+        answer.slots = ()
+
+    def _write(self, answer: _Answer, write: Callable[[], None]) -> None:
+        """One write of the answer's row; the user hears once when they start failing."""
         try:
-            answer.message_id = self.store.add_message(
-                self.conversation.conversation_id, "model", answer.text, answer.status, answer.model_name
-            )
+            write()
         except StoreError as error:
-            self.view.notice.show_message(f"The answer could not be saved: {error}")
+            if answer.unsaved is None:
+                self.view.notice.show_message(f"The answer{self._where(answer)} is not saved: {error.reason}.")
+            answer.unsaved = error.reason
+        else:
+            answer.unsaved = None
+            answer.message.message_id = answer.recorder.message_id
+
+    def _where(self, answer: _Answer) -> str:
+        return "" if answer.conversation is self.conversation else f" in “{answer.conversation.title}”"
 
     def save_partial_answer(self) -> None:
-        """On close during generation: keep what has streamed so far, marked as stopped."""
-        if self._answer is not None:
-            self._answer.status = "stopped"
-            self._save_answer(self._answer)
-            self._answer, self._request_id = None, None
+        """On close: every answer still being written is kept as it stands, marked as stopped."""
+        for answer in list(self._answers.values()):
+            answer.request.cancel()
+            answer.message.status = "stopped"
+            self._write(answer, partial(answer.recorder.finish, answer.message.text, "stopped"))
+            self._end(answer)

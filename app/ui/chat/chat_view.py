@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 _ROLE_NAMES = {"user": "You", "model": "Gemma"}
-_STATUS_NOTES = {"stopped": "stopped", "error": "failed", "generating": "…"}
+_STATUS_NOTES = {
+    "stopped": "stopped", "error": "failed", "generating": "…", "interrupted": "interrupted", "unsaved": "not saved",
+}
 
 
 class MarkdownText(QTextBrowser):

@@ -1,35 +1,46 @@
 """The one long-lived engine worker: a QObject on its own QThread that owns the ChatEngine.
 
-Requests come in through queued signals; tokens, progress, results and errors go back as signals.
-The GUI thread never calls llama.cpp."""
+Every use of the engine is a request: `EngineHost.generate()` (or `submit()`) queues it on the
+engine thread and returns an `EngineRequest`, a handle in the GUI thread with its own `token`,
+`finished` and `failed` signals and a `cancel()`. The GUI thread never calls llama.cpp."""
 
 from __future__ import annotations
 
 import logging
 import threading
 import time
-import weakref
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from app.core.engine.engine import ChatEngine, GenerationResult, TokenPiece
 from app.core.engine.options import LoadOptions, SamplingOptions
+from app.core.engine.prompt_format import ChatMessage
 from app.core.errors import UserError
 from app.core.models.gguf_file import ModelFileInfo, inspect_model
 from app.core.models.projector_file import inspect_projector
-from app.core.engine.prompt_format import ChatMessage
 
 log = logging.getLogger(__name__)
 
+# A job runs on the engine thread with the engine, a way to stream text back, and a cancel check.
+EngineJob = Callable[[ChatEngine, Callable[[str], None], Callable[[], bool]], object]
 
-@dataclass
+
+@dataclass(frozen=True)
 class GenerationRequest:
     messages: Sequence[ChatMessage]
     system_prompt: str = ""
     sampling: SamplingOptions = SamplingOptions()
-    cancel: threading.Event = field(default_factory=threading.Event)
+
+    def __call__(self, engine: ChatEngine, send_token: Callable[[str], None], should_stop: Callable[[], bool]) -> GenerationResult:
+        result = GenerationResult(stop_reason="cancelled")
+        for event in engine.generate(self.messages, self.system_prompt, self.sampling, should_stop):
+            if isinstance(event, TokenPiece):
+                send_token(event.text)
+            else:
+                result = event
+        return result
 
 
 @dataclass(frozen=True)
@@ -43,13 +54,44 @@ class LoadedModel:
     load_seconds: float
 
 
+@dataclass(eq=False)
+class _Ticket:
+    """What the engine thread sees of a request: plain Python, so that the request's QObject is
+    only ever touched, and freed, in the GUI thread."""
+
+    job: EngineJob
+    cancelled: threading.Event = field(default_factory=threading.Event)
+
+
+class EngineRequest(QObject):
+    """One queued use of the engine, as its caller sees it. Signals arrive in the GUI thread;
+    exactly one of `finished` and `failed` ends it. `cancel()` acts within one token."""
+
+    token = Signal(str)
+    finished = Signal(object)  # GenerationResult for generate(); the job's return value for submit()
+    failed = Signal(str)  # a sentence for the user
+
+    def __init__(self, job: EngineJob) -> None:
+        super().__init__()
+        self.ticket = _Ticket(job)
+        self.done = False
+
+    def cancel(self) -> None:
+        self.ticket.cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.ticket.cancelled.is_set()
+
+
 class EngineWorker(QObject):
     loadProgress = Signal(float)
     modelLoaded = Signal(object)  # LoadedModel
     modelFailed = Signal(str)
-    tokenStreamed = Signal(int, str)
-    generationFinished = Signal(int, object)  # GenerationResult
-    generationFailed = Signal(int, str)
+    # Results go back to the host only, carrying their ticket; the host hands them to its request.
+    requestToken = Signal(object, str)
+    requestFinished = Signal(object, object)
+    requestFailed = Signal(object, str)
 
     def __init__(self) -> None:
         super().__init__()
@@ -68,7 +110,7 @@ class EngineWorker(QObject):
             self.modelFailed.emit(str(error))
             return
         previous = self.engine.options if self.engine is not None else None
-        self._close_engine()
+        self.unload()
         try:
             self.engine = ChatEngine(options, on_progress=self.loadProgress.emit)
         except Exception as error:  # noqa: BLE001 - every failure becomes a message at this edge
@@ -101,83 +143,94 @@ class EngineWorker(QObject):
             load_seconds=load_seconds,
         )
 
-    @Slot(int, object)
-    def generate(self, request_id: int, request: GenerationRequest) -> None:
+    @Slot(object)
+    def run(self, ticket: _Ticket) -> None:
         if self.engine is None:
-            self.generationFailed.emit(request_id, "No model is loaded yet.")
+            self.requestFailed.emit(ticket, "No model is loaded yet.")
             return
-        result = GenerationResult(stop_reason="cancelled")
         try:
-            stream = self.engine.generate(
-                request.messages, request.system_prompt, request.sampling, request.cancel.is_set
-            )
-            for event in stream:
-                if isinstance(event, TokenPiece):
-                    self.tokenStreamed.emit(request_id, event.text)
-                else:
-                    result = event
+            result = ticket.job(self.engine, lambda text: self.requestToken.emit(ticket, text), ticket.cancelled.is_set)
         except UserError as error:
-            self.generationFailed.emit(request_id, str(error))
-            return
-        except Exception as error:  # noqa: BLE001
-            log.exception("generation failed")
-            self.generationFailed.emit(request_id, str(error) or error.__class__.__name__)
-            return
-        self.generationFinished.emit(request_id, result)
+            log.warning("engine request refused: %s", error)
+            self.requestFailed.emit(ticket, str(error))
+        except Exception as error:  # noqa: BLE001 - a bug: logged with its stack, the caller told
+            log.exception("engine request failed")
+            self.requestFailed.emit(ticket, f"Something went wrong inside the app ({error.__class__.__name__}); it was logged.")
+        else:
+            self.requestFinished.emit(ticket, result)
 
     @Slot()
     def unload(self) -> None:
-        self._close_engine()
-
-    def _close_engine(self) -> None:
         if self.engine is not None:
             self.engine.close()
             self.engine = None
 
 
 class EngineHost(QObject):
-    """Lives in the GUI thread: owns the worker thread and sends it requests."""
+    """Lives in the GUI thread: owns the worker thread, queues requests, hands results back."""
 
     requestLoad = Signal(object)
-    requestGenerate = Signal(int, object)
+    requestRun = Signal(object)
     requestUnload = Signal()
-    instances: "weakref.WeakSet[EngineHost]" = weakref.WeakSet()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        EngineHost.instances.add(self)
         self.thread = QThread()
         self.thread.setObjectName("engine-worker")
         self.worker = EngineWorker()
         self.worker.moveToThread(self.thread)
         self.requestLoad.connect(self.worker.load)
-        self.requestGenerate.connect(self.worker.generate)
+        self.requestRun.connect(self.worker.run)
         self.requestUnload.connect(self.worker.unload)
-        self._next_request_id = 0
-        self.active: dict[int, GenerationRequest] = {}
-        self.worker.generationFinished.connect(lambda request_id, _: self.active.pop(request_id, None))
-        self.worker.generationFailed.connect(lambda request_id, _: self.active.pop(request_id, None))
+        # The model is freed on the engine thread itself, as that thread ends.
+        self.thread.finished.connect(self.worker.unload, Qt.DirectConnection)
+        self.worker.requestToken.connect(self._token)
+        self.worker.requestFinished.connect(self._finished)
+        self.worker.requestFailed.connect(self._failed)
+        self._open: dict[_Ticket, EngineRequest] = {}  # queued or running; also keeps them alive
         self.thread.start()
 
     def load(self, options: LoadOptions) -> None:
         self.requestLoad.emit(options)
 
-    def generate(self, request: GenerationRequest) -> int:
-        self._next_request_id += 1
-        self.active[self._next_request_id] = request
-        self.requestGenerate.emit(self._next_request_id, request)
-        return self._next_request_id
+    def generate(self, request: GenerationRequest) -> EngineRequest:
+        """Queue a generation; tokens, the GenerationResult or a failure come from the handle."""
+        return self.submit(request)
 
-    def cancel(self, request_id: int | None = None) -> None:
-        for key, request in self.active.items():
-            if request_id is None or key == request_id:
-                request.cancel.set()
+    def submit(self, job: EngineJob) -> EngineRequest:
+        """Queue `job(engine, send_token, should_stop)` to run on the engine thread, in turn."""
+        request = EngineRequest(job)
+        self._open[request.ticket] = request
+        self.requestRun.emit(request.ticket)
+        return request
+
+    def cancel_all(self) -> None:
+        for request in self._open.values():
+            request.cancel()
+
+    @Slot(object, str)
+    def _token(self, ticket: _Ticket, text: str) -> None:
+        request = self._open.get(ticket)
+        if request is not None:
+            request.token.emit(text)
+
+    @Slot(object, object)
+    def _finished(self, ticket: _Ticket, result: object) -> None:
+        request = self._close(ticket)
+        request.finished.emit(result)
+
+    @Slot(object, str)
+    def _failed(self, ticket: _Ticket, message: str) -> None:
+        request = self._close(ticket)
+        request.failed.emit(message)
+
+    def _close(self, ticket: _Ticket) -> EngineRequest:
+        request = self._open.pop(ticket)
+        request.done = True
+        return request
 
     def shutdown(self, timeout_ms: int = 10000) -> bool:
-        """Stop generation, end the thread, free the model. Cancel acts within one token."""
-        self.cancel()
+        """Stop generation, end the thread (which frees the model). Cancel acts within one token."""
+        self.cancel_all()
         self.thread.quit()
-        finished = self.thread.wait(timeout_ms)
-        if finished:
-            self.worker._close_engine()
-        return finished
+        return self.thread.wait(timeout_ms)

@@ -24,7 +24,7 @@ from app.core.speech.transcript_export import (
 )
 from app.core.storage.store import ConversationStore, StoreError
 from app.core.speech.transcription import ChunkQueue, SpeechTask, audio_key, chunk_message, chunk_sampling
-from app.ui.engine.engine_worker import EngineHost, GenerationRequest
+from app.ui.engine.engine_worker import EngineHost, EngineRequest, GenerationRequest
 from app.ui.speech.dictation_panel import DictationPanel
 
 POLL_MS = 50
@@ -44,7 +44,7 @@ class DictationController(QObject):
         self.speech_unavailable: str | None = "No model is loaded yet."
         self.session_id: int | None = None
         self.task = SpeechTask()
-        self._current: tuple[int, AudioChunk] | None = None
+        self._current: tuple[EngineRequest, AudioChunk] | None = None
         self._partial = ""
         self._chunk_ready_at: dict[int, float] = {}
         self.first_token_latencies: list[float] = []
@@ -63,10 +63,6 @@ class DictationController(QObject):
         panel.export_srt_button.clicked.connect(lambda: self._export("srt"))
         panel.import_button.clicked.connect(self._pick_audio_file)
         panel.sessions.activated.connect(lambda index: self.open_session(panel.sessions.itemData(index)))
-        worker = self.host.worker
-        worker.tokenStreamed.connect(self._token)
-        worker.generationFinished.connect(self._finished)
-        worker.generationFailed.connect(self._failed)
         QApplication.instance().installEventFilter(self)
 
     # -- devices and model ------------------------------------------------------------------
@@ -189,7 +185,11 @@ class DictationController(QObject):
             return
         sampling = chunk_sampling(chunk, self.max_tokens_per_chunk)
         request = GenerationRequest([chunk_message(chunk, self.task)], "", sampling)
-        self._current = (self.host.generate(request), chunk)
+        handle = self.host.generate(request)
+        handle.token.connect(lambda text: self._token(handle, text))
+        handle.finished.connect(lambda result: self._finished(handle, result))
+        handle.failed.connect(lambda message: self._failed(handle, message))
+        self._current = (handle, chunk)
         self._partial = ""
         self._update_waiting()
 

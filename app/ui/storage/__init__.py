@@ -1,0 +1,1 @@
+"""The conversation database, as the window meets it."""
