@@ -23,6 +23,8 @@ class LoadOptions:
     kv_cache_type: str = "f16"
     use_mmap: bool = True
     use_mlock: bool = False
+    # Gemma 3n: keep the per-layer embedding table in RAM even when layers go to the GPU.
+    per_layer_embeddings_on_cpu: bool = True
     n_batch: int = 512
 
     def with_changes(self, **changes) -> "LoadOptions":
