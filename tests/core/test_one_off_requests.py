@@ -61,7 +61,7 @@ def test_one_off_answers_are_those_of_a_fresh_prompt(engine):
 
 
 def test_a_one_off_that_does_not_fit_beside_the_chat_takes_only_the_chat_tail(gemma_model_path):
-    engine = ChatEngine(LoadOptions(model_path=gemma_model_path, n_ctx=256, n_threads=2))
+    engine = ChatEngine(LoadOptions(model_path=gemma_model_path, n_ctx=256, n_threads=1))
     try:
         history = []
         for index in range(6):
