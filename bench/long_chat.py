@@ -60,6 +60,8 @@ def run_chat(engine: ChatEngine, turns: int, sampling: SamplingOptions) -> list[
         messages.append(ChatMessage("model", result.text or "…", token_ids=tuple(result.token_ids) or None))
         rows.append(dict(turn=turn, seconds=seconds, evaluated=result.evaluated_units, reused=result.reused_units,
                          prompt=result.prompt_tokens, dropped=result.dropped_messages, answer=len(result.token_ids)))
+        if (turn + 1) % 20 == 0:
+            print(f"turn {turn + 1}: {seconds:.2f} s, {result.evaluated_units} evaluated", file=sys.stderr, flush=True)
     return rows
 
 

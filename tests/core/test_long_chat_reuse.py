@@ -56,3 +56,13 @@ def test_a_trim_leaves_about_half_the_room(small_engine):
     assert trimmed
     for result in trimmed:
         assert result.prompt_tokens <= (N_CTX - SHORT.max_tokens) // 2
+
+
+def test_another_conversation_does_not_inherit_the_trim(small_engine):
+    long_chat(small_engine, 22)  # trimmed at least once
+    other = [ChatMessage("user", "Turn 0: give me one word that rhymes with cat."), ChatMessage("model", "Hat."),
+             ChatMessage("user", "Thanks!")]
+    for event in small_engine.generate(other, SYSTEM, SHORT):
+        if not isinstance(event, TokenPiece):
+            result = event
+    assert result.dropped_messages == 0

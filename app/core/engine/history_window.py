@@ -26,10 +26,9 @@ PlanMessages = Callable[[Sequence[ChatMessage]], PromptPlan]
 class HistoryWindow:
     def __init__(self, keep_after_trim: float = KEEP_AFTER_TRIM) -> None:
         self.keep_after_trim = keep_after_trim
-        self._start: tuple[int, ChatMessage] | None = None  # (dropped count, first kept message)
-
-    def forget(self) -> None:
-        self._start = None
+        # The messages up to and including the window's first one, as of the last trim: the
+        # window is kept only while the conversation still starts with exactly these.
+        self._start: tuple[ChatMessage, ...] | None = None
 
     def fit(
         self, messages: Sequence[ChatMessage], plan: PlanMessages, n_ctx: int, reserve: int
@@ -38,12 +37,11 @@ class HistoryWindow:
         old messages it leaves out."""
         messages = list(messages)
         room = n_ctx - reserve
-        if self._start is not None:
-            dropped, first = self._start
-            if 0 < dropped < len(messages) and messages[dropped] == first:
-                kept = plan(messages[dropped:])
-                if kept.n_positions <= room:
-                    return kept, dropped
+        if self._start is not None and tuple(messages[: len(self._start)]) == self._start:
+            dropped = len(self._start) - 1
+            kept = plan(messages[dropped:])
+            if kept.n_positions <= room:
+                return kept, dropped
         whole = plan(messages)
         if whole.n_positions <= room:
             self._start = None
@@ -72,7 +70,7 @@ class HistoryWindow:
             else:
                 low = middle + 1
         dropped, kept = best
-        self._start = (dropped, messages[dropped])
+        self._start = tuple(messages[: dropped + 1])
         return kept, dropped
 
 

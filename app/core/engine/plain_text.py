@@ -10,9 +10,7 @@ Ordinary user-defined tokens (Gemma's HTML tags such as `<table>`) keep tokenizi
 
 from __future__ import annotations
 
-import ctypes
 import re
-from typing import Iterable
 
 from llama_cpp import llama_cpp
 
@@ -71,6 +69,3 @@ class PlainTextTokenizer:
                 return list(buffer[:count])
             capacity = -count
 
-
-def contains_marker(token_ids: Iterable[int], markers: dict[int, str]) -> bool:
-    return any(token_id in markers for token_id in token_ids)
