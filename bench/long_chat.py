@@ -45,7 +45,7 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def run_chat(engine: ChatEngine, turns: int, sampling: SamplingOptions) -> list[dict]:
+def run_chat(engine: ChatEngine, turns: int, sampling: SamplingOptions, on_turn=lambda rows: None) -> list[dict]:
     messages: list[ChatMessage] = []
     rows = []
     for turn in range(turns):
@@ -60,6 +60,7 @@ def run_chat(engine: ChatEngine, turns: int, sampling: SamplingOptions) -> list[
         messages.append(ChatMessage("model", result.text or "…", token_ids=tuple(result.token_ids) or None))
         rows.append(dict(turn=turn, seconds=seconds, evaluated=result.evaluated_units, reused=result.reused_units,
                          prompt=result.prompt_tokens, dropped=result.dropped_messages, answer=len(result.token_ids)))
+        on_turn(rows)
         if (turn + 1) % 20 == 0:
             print(f"turn {turn + 1}: {seconds:.2f} s, {result.evaluated_units} evaluated", file=sys.stderr, flush=True)
     return rows
@@ -92,22 +93,27 @@ def main(argv: list[str] | None = None) -> int:
 
     model = args.model or gemma3_270m()
     engine = ChatEngine(LoadOptions(model_path=model, n_ctx=args.n_ctx, n_threads=args.threads))
+
+    def report(rows: list[dict]) -> dict:
+        first_trim = next((row["turn"] for row in rows if row["dropped"]), None)
+        return dict(
+            code=os.environ.get("GEMMA_DESK_CODE", str(REPOSITORY)),
+            model=model.name, n_ctx=args.n_ctx, max_tokens=args.max_tokens, threads=args.threads,
+            first_trim_turn=first_trim,
+            all_turns=summary(rows),
+            after_first_trim=summary(rows[first_trim:] if first_trim is not None else []),
+        )
+
+    def save(rows: list[dict]) -> None:  # after every turn, so a stopped run still tells something
+        if args.json:
+            args.json.write_text(json.dumps(dict(report(rows), rows=rows), indent=1))
+
     try:
         sampling = SamplingOptions(temperature=0.0, max_tokens=args.max_tokens)
-        rows = run_chat(engine, args.turns, sampling)
+        rows = run_chat(engine, args.turns, sampling, save)
     finally:
         engine.close()
-    first_trim = next((row["turn"] for row in rows if row["dropped"]), None)
-    report = dict(
-        code=os.environ.get("GEMMA_DESK_CODE", str(REPOSITORY)),
-        model=model.name, n_ctx=args.n_ctx, max_tokens=args.max_tokens, threads=args.threads,
-        first_trim_turn=first_trim,
-        all_turns=summary(rows),
-        after_first_trim=summary(rows[first_trim:] if first_trim is not None else []),
-    )
-    print(json.dumps(report, indent=2))
-    if args.json:
-        args.json.write_text(json.dumps(dict(report, rows=rows), indent=1))
+    print(json.dumps(report(rows), indent=2))
     return 0
 
 
