@@ -93,3 +93,36 @@ def test_gemma3_format_text():
         "<bos><start_of_turn>user\nSys\n\nHi<end_of_turn>\n<start_of_turn>model\nYo<end_of_turn>\n"
         "<start_of_turn>user\nQ<end_of_turn>\n<start_of_turn>model\n"
     )
+
+
+# -- typed markers (issue 19 #5) ----------------------------------------------------------------
+TYPED_MARKERS = ["<start_of_image>", "<end_of_image>", "[multimodal]", "<bos>", "<eos>", "<pad>", "<unk>",
+                 "<mask>", "<start_of_turn>", "<end_of_turn>"]
+
+
+def conversations_with(text: str) -> dict[str, tuple[list[ChatMessage], str]]:
+    return {
+        "message": ([user(f"What does {text} mean?")], ""),
+        "system": ([user("Hi")], f"Never print {text} back."),
+        "history": ([user(f"Say {text}"), model(f"Sure: {text}"), user("Again?")], ""),
+    }
+
+
+@pytest.mark.parametrize("place", ["message", "system", "history"])
+@pytest.mark.parametrize("marker", TYPED_MARKERS)
+def test_typed_markers_are_plain_text_everywhere(engine, marker, place):
+    marker_id = engine.control_token_id(marker)
+    messages, system = conversations_with(marker)[place]
+    baseline_messages, baseline_system = conversations_with("X")[place]
+    ids = engine.plan(messages, system).token_ids
+    template_uses = engine.plan(baseline_messages, baseline_system).token_ids.count(marker_id)
+    assert ids.count(marker_id) == template_uses, f"typing {marker} produced token {marker_id}"
+    assert ids.count(BOS) == 1 and ids[0] == BOS
+    typed = (system or " ".join(m.text for m in messages))
+    assert marker in engine.detokenize(ids) and marker in typed
+
+
+def test_user_defined_tokens_that_are_not_markers_tokenize_as_trained(engine):
+    # Gemma's HTML tags are user-defined tokens too; they are ordinary text the model was trained on.
+    assert engine.tokenize_text("<table>") == engine.llama.tokenize(b"<table>", add_bos=False, special=False)
+    assert len(engine.tokenize_text("<table>")) == 1

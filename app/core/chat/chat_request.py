@@ -7,7 +7,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
 
-from app.core.chat.images import PreparedImage, prepare_image
+from app.core.chat.images import ImageError, PreparedImage, prepare_image
+from app.core.engine.engine_errors import MediaUnavailableError
 from app.core.engine.prompt_format import ChatMessage, MediaItem
 
 
@@ -16,15 +17,26 @@ def image_item(image: PreparedImage) -> MediaItem:
 
 
 class StoredImage:
-    """An image of an earlier message, decoded only when the engine needs its pixels."""
+    """An image of an earlier message, decoded only when the engine needs its pixels.
+
+    A stored file that is gone or damaged raises MediaUnavailableError, which the engine turns
+    into a placeholder; the failure is remembered, so later turns do not read the file again."""
 
     def __init__(self, read_original: Callable[[], bytes], name: str) -> None:
         self._read_original = read_original
         self.name = name
+        self._problem: MediaUnavailableError | None = None
 
     @cached_property
     def prepared(self) -> PreparedImage:
-        return prepare_image(self._read_original(), name=self.name)
+        if self._problem is None:
+            try:
+                return prepare_image(self._read_original(), name=self.name)
+            except OSError as error:
+                self._problem = MediaUnavailableError(self.name, error.strerror or str(error))
+            except ImageError as error:
+                self._problem = MediaUnavailableError(self.name, str(error))
+        raise self._problem
 
     @property
     def width(self) -> int:

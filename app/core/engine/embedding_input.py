@@ -26,8 +26,8 @@ class EmbeddingDecodeError(UserError, RuntimeError):
     pass
 
 
-def decode_embeddings(ctx, vectors: np.ndarray, n_past: int, n_batch: int) -> int:
-    """Decode `vectors` at positions n_past…; returns the new n_past."""
+def decode_embeddings(ctx, vectors: np.ndarray, n_past: int, n_batch: int, seq_id: int = 0) -> int:
+    """Decode `vectors` at positions n_past… of sequence `seq_id`; returns the new n_past."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     rows, width = vectors.shape
     for start in range(0, rows, n_batch):
@@ -39,7 +39,7 @@ def decode_embeddings(ctx, vectors: np.ndarray, n_past: int, n_batch: int) -> in
             for i in range(count):
                 batch.pos[i] = n_past + start + i
                 batch.n_seq_id[i] = 1
-                batch.seq_id[i][0] = 0
+                batch.seq_id[i][0] = seq_id
                 batch.logits[i] = False
             batch.n_tokens = count
             result = llama_cpp.llama_decode(ctx, batch)

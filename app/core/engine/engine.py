@@ -1,5 +1,9 @@
 """The chat engine: one llama_cpp.Llama for the life of a loaded model, KV reuse across turns,
-streaming generation with cooperative cancel. Runs on one thread; knows nothing of Qt."""
+streaming generation with cooperative cancel. Runs on one thread; knows nothing of Qt.
+
+The chat lives in KV sequence 0; a one-off request (a dictation chunk, a self-test) runs in
+sequence 1 of the same cache and is forgotten afterwards, so the chat's next turn still only
+evaluates its new tokens."""
 
 from __future__ import annotations
 
@@ -14,32 +18,25 @@ from llama_cpp import Llama, llama_cpp
 from llama_cpp._internals import LlamaBatch
 
 from app.core.engine.embedding_input import EmbeddingPiece, decode_embeddings
-from app.core.engine.options import LoadOptions, SamplingOptions
-from app.core.models.gguf_file import ModelFileInfo, inspect_model
+from app.core.engine.engine_errors import ContextFullError, EngineError, MediaUnavailableError
+from app.core.engine.history_window import HistoryWindow
+from app.core.engine.kv_sequence import CHAT_SEQUENCE, ONE_OFF_SEQUENCE, KvSequence, cells_of
 from app.core.engine.loading import load_llama
+from app.core.engine.options import LoadOptions, SamplingOptions
+from app.core.engine.plain_text import PlainTextTokenizer
 from app.core.engine.prompt_format import ChatMessage, MediaSlot, format_for_architecture
-from app.core.engine.prompt_plan import (
-    ControlTokenError,
-    MediaUnit,
-    PromptPlan,
-    Unit,
-    common_prefix_length,
-    plan_prompt,
-    positions_of,
-)
+from app.core.engine.prompt_plan import ControlTokenError, MediaUnit, PromptPlan, Unit, plan_prompt
 from app.core.engine.sampling import build_sampler
-from app.core.errors import UserError
+from app.core.models.gguf_file import ModelFileInfo, inspect_model
 
 if TYPE_CHECKING:
     from app.core.engine.gemma3n_speech import Gemma3nSpeech
 
 
-class EngineError(UserError):
-    """A failure the user should see as a message (not a bug)."""
+__all__ = ["ChatEngine", "ContextFullError", "EngineError", "GenerationResult", "TokenPiece", "stream_to"]
 
-
-class ContextFullError(EngineError):
-    pass
+# What a prompt says where a stored image or clip could not be read any more.
+MISSING_MEDIA_TEXT = {"image": "[image missing]", "audio": "[audio missing]"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +55,8 @@ class GenerationResult:
     evaluated_units: int = 0
     media_encodes: int = 0
     dropped_messages: int = 0
+    # Names of earlier images (or clips) that could not be read; the turn went on without them.
+    skipped_media: list[str] = field(default_factory=list)
     time_to_first_token: float = 0.0
     tokens_per_second: float = 0.0
     context_used: int = 0
@@ -75,9 +74,12 @@ class ChatEngine:
         self.llama: Llama = load_llama(options, self.model_info, on_progress)
         self.n_ctx = self.llama.n_ctx()
         self._vocab = llama_cpp.llama_model_get_vocab(self.llama.model)
+        self._plain_text = PlainTextTokenizer(self._vocab)
         self._batch = LlamaBatch(n_tokens=self.llama.n_batch, embd=0, n_seq_max=1, verbose=False)
         self._control_ids: dict[str, int] = {}
-        self._evaluated: list[Unit] = []
+        self._chat = KvSequence(self.llama.ctx, self._batch, CHAT_SEQUENCE)
+        self._one_off = KvSequence(self.llama.ctx, self._batch, ONE_OFF_SEQUENCE)
+        self._history = HistoryWindow()
         self.media_encodes_own = 0
         self.projector = None
         self.own_speech = None
@@ -174,13 +176,13 @@ class ChatEngine:
 
     @property
     def context_used(self) -> int:
-        return positions_of(self._evaluated)
+        """Positions the chat holds in the KV cache."""
+        return self._chat.positions
 
     # -- tokens -----------------------------------------------------------------------------
     def tokenize_text(self, text: str) -> list[int]:
-        if not text:
-            return []
-        return self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=False)
+        """Plain text (what people typed): never a control token, never a media marker."""
+        return self._plain_text.tokenize(text)
 
     def control_token_id(self, marker: str) -> int:
         if marker not in self._control_ids:
@@ -207,28 +209,29 @@ class ChatEngine:
     # -- prompts ----------------------------------------------------------------------------
     def plan(self, messages: Sequence[ChatMessage], system_prompt: str = "") -> PromptPlan:
         segments = self.format.render(messages, system_prompt)
-        return plan_prompt(segments, self.tokenize_text, self.control_token_id, self._media_units)
+        skipped: list[str] = []
+        plan = plan_prompt(
+            segments, self.tokenize_text, self.control_token_id, lambda slot: self._media_units(slot, skipped)
+        )
+        plan.skipped_media = list(dict.fromkeys(skipped))
+        return plan
 
     def plan_within_context(
-        self, messages: Sequence[ChatMessage], system_prompt: str, reserve: int
+        self, messages: Sequence[ChatMessage], system_prompt: str, reserve: int, *, one_off: bool = False
     ) -> tuple[PromptPlan, int]:
-        """The prompt, with the oldest turns dropped until it and `reserve` new tokens fit."""
-        messages = list(messages)
-        dropped = 0
-        while True:
-            plan = self.plan(messages, system_prompt)
-            if plan.n_positions + reserve <= self.n_ctx:
-                return plan, dropped
-            droppable = _oldest_exchange_length(messages)
-            if droppable == 0:
-                raise ContextFullError(
-                    f"This message needs {plan.n_positions} tokens but the context holds {self.n_ctx} "
-                    f"(with {reserve} kept for the answer). Shorten it or raise the context size."
-                )
-            messages = messages[droppable:]
-            dropped += droppable
+        """The prompt with `reserve` positions left for the answer, and how many old messages it
+        leaves out. The chat trims in blocks (see HistoryWindow); a one-off trims just enough."""
+        window = HistoryWindow(keep_after_trim=1.0) if one_off else self._history
+        return window.fit(messages, lambda kept: self.plan(kept, system_prompt), self.n_ctx, reserve)
 
-    def _media_units(self, slot: MediaSlot) -> list[Unit]:
+    def _media_units(self, slot: MediaSlot, skipped: list[str]) -> list[Unit]:
+        try:
+            return self._encoded_media_units(slot)
+        except MediaUnavailableError as error:
+            skipped.append(error.name)
+            return list(self.tokenize_text(MISSING_MEDIA_TEXT[slot.item.kind]))
+
+    def _encoded_media_units(self, slot: MediaSlot) -> list[Unit]:
         from app.core.engine.media_projector import EncodedPiece
 
         if slot.item.kind == "audio" and self.own_speech is not None:
@@ -246,52 +249,55 @@ class ChatEngine:
         return units
 
     # -- evaluation -------------------------------------------------------------------------
-    def evaluate(self, units: Sequence[Unit], should_stop: ShouldStop = lambda: False) -> tuple[int, int]:
-        """Bring the KV cache to hold exactly `units`, reusing the common prefix.
+    def evaluate(
+        self, units: Sequence[Unit], should_stop: ShouldStop = lambda: False, sequence: KvSequence | None = None
+    ) -> tuple[int, int]:
+        """Bring a sequence (the chat's by default) to hold exactly `units`, reusing the common prefix.
 
         Returns (units reused, units evaluated). The last unit is always evaluated, so that its
         logits are there to sample from."""
-        keep = min(common_prefix_length(self._evaluated, units), len(units) - 1)
-        self._truncate(keep)
+        sequence = self._chat if sequence is None else sequence
+        keep = sequence.reusable_prefix(units)
+        sequence.truncate(keep)
         encodes_before = (self.projector.encode_calls if self.projector else 0) + self.media_encodes_own
         index = keep
         while index < len(units):
             if should_stop():
                 break
             if isinstance(units[index], MediaUnit):
-                self._evaluate_media(units[index])
+                self._evaluate_media(units[index], sequence)
                 index += 1
                 continue
             run_end = index
             while run_end < len(units) and isinstance(units[run_end], int) and run_end - index < self.llama.n_batch:
                 run_end += 1
-            self._decode_tokens(list(units[index:run_end]))
+            sequence.decode_tokens(list(units[index:run_end]))
             index = run_end
         self.last_media_encodes = (self.projector.encode_calls if self.projector else 0) + self.media_encodes_own - encodes_before
         return keep, index - keep
 
-    def _truncate(self, keep: int) -> None:
-        memory = llama_cpp.llama_get_memory(self.llama.ctx)
-        if not llama_cpp.llama_memory_seq_rm(memory, 0, positions_of(self._evaluated[:keep]), -1):
-            llama_cpp.llama_memory_clear(memory, True)
-            keep = 0
-        del self._evaluated[keep:]
-
-    def _decode_tokens(self, tokens: list[int]) -> None:
-        self._batch.set_batch(tokens, positions_of(self._evaluated), logits_all=False)
-        result = llama_cpp.llama_decode(self.llama.ctx, self._batch.batch)
-        if result != 0:
-            raise EngineError(f"llama.cpp could not evaluate the prompt (llama_decode returned {result}).")
-        self._evaluated.extend(tokens)
-
-    def _evaluate_media(self, unit: MediaUnit) -> None:
-        n_past = positions_of(self._evaluated)
+    def _evaluate_media(self, unit: MediaUnit, sequence: KvSequence) -> None:
+        n_past = sequence.positions
         if isinstance(unit.piece, EmbeddingPiece):
             self.media_encodes_own += 1
-            decode_embeddings(self.llama.ctx, unit.piece.vectors, n_past, self.llama.n_batch)
+            decode_embeddings(self.llama.ctx, unit.piece.vectors, n_past, self.llama.n_batch, sequence.seq_id)
         else:
-            self.projector.evaluate(unit.piece, unit.kind, self.llama.ctx, n_past, self.llama.n_batch)
-        self._evaluated.append(unit)
+            self.projector.evaluate(unit.piece, unit.kind, self.llama.ctx, n_past, self.llama.n_batch, sequence.seq_id)
+        sequence.append_media(unit)
+
+    def _make_room_for_one_off(self, plan: PromptPlan, reserve: int) -> None:
+        """Cells for a one-off beside the chat; if the cache is too full, the chat's newest units go."""
+        free = self.n_ctx - self._chat.cells
+        needed = cells_of(plan.units) + reserve
+        if needed <= free:
+            return
+        keep, cells = 0, 0
+        for unit in self._chat.units:
+            cells += cells_of([unit])
+            if cells > self.n_ctx - needed:
+                break
+            keep += 1
+        self._chat.truncate(keep)
 
     # -- generation -------------------------------------------------------------------------
     def generate(
@@ -300,20 +306,39 @@ class ChatEngine:
         system_prompt: str = "",
         sampling: SamplingOptions = SamplingOptions(),
         should_stop: ShouldStop = lambda: False,
+        *,
+        one_off: bool = False,
     ) -> Iterator[TokenPiece | GenerationResult]:
-        """Stream the model's answer to the last user message; the last item is the result."""
+        """Stream the model's answer to the last user message; the last item is the result.
+
+        `one_off=True` is for a request that is not a turn of the chat (a dictation chunk): it runs
+        beside the chat's cached prompt instead of replacing it, and leaves nothing behind."""
         started = time.perf_counter()
         reserve = max(1, min(sampling.max_tokens, self.n_ctx // 4))
-        plan, dropped = self.plan_within_context(messages, system_prompt, reserve)
-        result = GenerationResult(prompt_tokens=plan.n_positions, dropped_messages=dropped, context_size=self.n_ctx)
-        result.reused_units, result.evaluated_units = self.evaluate(plan.units, should_stop)
-        result.media_encodes = self.last_media_encodes
-        yield from self._sample_loop(sampling, should_stop, result, started)
-        result.context_used = self.context_used
+        plan, dropped = self.plan_within_context(messages, system_prompt, reserve, one_off=one_off)
+        result = GenerationResult(
+            prompt_tokens=plan.n_positions,
+            dropped_messages=dropped,
+            skipped_media=plan.skipped_media,
+            context_size=self.n_ctx,
+        )
+        sequence = self._one_off if one_off else self._chat
+        try:
+            if one_off:
+                self._one_off.clear()
+                self._make_room_for_one_off(plan, reserve)
+            result.reused_units, result.evaluated_units = self.evaluate(plan.units, should_stop, sequence)
+            result.media_encodes = self.last_media_encodes
+            complete = len(sequence.units) == len(plan.units)
+            yield from self._sample_loop(sampling, should_stop, result, started, sequence, complete)
+            result.context_used = sequence.positions
+        finally:
+            if one_off:
+                self._one_off.clear()
         yield result
 
-    def _sample_loop(self, sampling, should_stop, result, started) -> Iterator[TokenPiece]:
-        if len(self._evaluated) < result.reused_units + result.evaluated_units or should_stop():
+    def _sample_loop(self, sampling, should_stop, result, started, sequence, complete) -> Iterator[TokenPiece]:
+        if not complete or should_stop():
             result.stop_reason = "cancelled"
             return
         sampler = build_sampler(sampling, self.llama.n_vocab())
@@ -327,7 +352,7 @@ class ChatEngine:
                 if len(result.token_ids) >= sampling.max_tokens:
                     result.stop_reason = "max_tokens"
                     break
-                if self.context_used >= self.n_ctx:
+                if sequence.positions >= self.n_ctx or self._chat.cells + self._one_off.cells >= self.n_ctx:
                     result.stop_reason = "context_full"
                     break
                 token = sampler.sample(self.llama._ctx, -1)
@@ -342,7 +367,7 @@ class ChatEngine:
                 result.text += text
                 if text:
                     yield TokenPiece(text, token)
-                self._decode_tokens([token])
+                sequence.decode_tokens([token])
         finally:
             sampler.close()
             result.text += decoder.decode(b"", final=True)
@@ -361,13 +386,3 @@ def stream_to(out, events: Iterator[TokenPiece | GenerationResult]) -> Generatio
         else:
             result = event
     return result
-
-
-def _oldest_exchange_length(messages: list[ChatMessage]) -> int:
-    """How many messages make the oldest user→model exchange, never touching the last user turn."""
-    if len(messages) <= 1:
-        return 0
-    length = 1
-    while length < len(messages) - 1 and messages[length].role != "user":
-        length += 1
-    return length if length < len(messages) else 0

@@ -7,6 +7,8 @@ from typing import Callable
 
 from llama_cpp import Llama, llama_cpp
 
+from app.core.engine.kv_sequence import N_SEQUENCES
+from app.core.engine.native_params import TensorOverrides, native_params
 from app.core.engine.options import LoadOptions
 from app.core.models.gguf_file import ModelFileError, ModelFileInfo
 
@@ -22,10 +24,14 @@ def load_llama(
     # then hits) and report that as progress.
     if on_progress is not None:
         _read_with_progress(options.model_path, on_progress)
+    overrides = tensor_overrides(options)
     try:
-        llama = Llama(**llama_arguments(options, n_ctx=min(options.n_ctx, info.context_length)))
+        # The chat and one-off requests (dictation) get a sequence each in one unified cache.
+        with native_params(n_seq_max=N_SEQUENCES, kv_unified=True, overrides=overrides):
+            llama = Llama(**llama_arguments(options, n_ctx=min(options.n_ctx, info.context_length)))
     except (ValueError, RuntimeError) as error:
         raise ModelFileError(f"llama.cpp could not load {options.model_path.name}: {error}") from error
+    llama.gemma_desk_tensor_overrides = overrides  # the patterns must outlive the load
     if on_progress is not None:
         on_progress(1.0)
     return llama
@@ -55,6 +61,21 @@ def llama_arguments(options: LoadOptions, *, n_ctx: int | None = None) -> dict:
         swa_full=True,
         verbose=False,
     )
+
+
+def tensor_overrides(options: LoadOptions) -> TensorOverrides:
+    """Which tensors go to which buffer type, whatever llama.cpp would pick."""
+    overrides = TensorOverrides()
+    if options.per_layer_embeddings_on_cpu:
+        # Gemma 3n / 4's per-layer embedding table is an "input" tensor, which llama.cpp puts in
+        # host memory, but on a GPU build that is the GPU's pinned host buffer: the whole table
+        # (gigabytes) is read into page-locked RAM. The plain CPU buffer type keeps it mapped from
+        # the file instead, paged in as rows are used.
+        overrides.add(PER_LAYER_TABLE_PATTERN, "CPU")
+    return overrides
+
+
+PER_LAYER_TABLE_PATTERN = r"^per_layer_token_embd\.weight$"
 
 
 def _read_with_progress(path: Path, on_progress: Callable[[float], None]) -> None:

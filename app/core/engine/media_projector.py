@@ -89,12 +89,12 @@ class MediaProjector:
         self._cache[key] = chunks
         return chunks
 
-    def evaluate(self, piece: EncodedPiece, kind: str, llama_ctx, n_past: int, n_batch: int) -> int:
-        """Encode one media piece and decode its embeddings at `n_past`; returns the new n_past."""
+    def evaluate(self, piece: EncodedPiece, kind: str, llama_ctx, n_past: int, n_batch: int, seq_id: int = 0) -> int:
+        """Encode one media piece and decode its embeddings at `n_past` of `seq_id`; returns the new n_past."""
         new_n_past = llama_cpp.llama_pos(0)
         self.encode_calls += 1
         result = mtmd.mtmd_helper_eval_chunk_single(
-            self._ctx, llama_ctx, piece.chunk, n_past, 0, n_batch, False, ctypes.byref(new_n_past)
+            self._ctx, llama_ctx, piece.chunk, n_past, seq_id, n_batch, False, ctypes.byref(new_n_past)
         )
         if result != 0:
             raise MediaError(f"The projector failed to encode this {kind} (error {result}).")

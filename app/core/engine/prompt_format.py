@@ -1,8 +1,9 @@
 """The Gemma chat formats, as the models were trained on them.
 
 Only this module emits control tokens. Everything the user typed becomes `PlainText`, which the
-engine tokenizes with special-token parsing switched off, so typing `<end_of_turn>` or `<bos>`
-gives those characters, never a turn break or a second BOS.
+engine tokenizes with special-token parsing switched off and with the vocabulary's media markers
+cut apart (plain_text.py), so typing `<end_of_turn>`, `<bos>` or `<start_of_image>` gives those
+characters, never a turn break, a second BOS or an image marker.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Sequence, Union
 
 from app.core.engine.prompt_format import ControlToken, GeneratedTokens, MediaSlot, PlainText, Segment, merge_plain_text
@@ -33,6 +33,7 @@ Unit = Union[int, MediaUnit]
 class PromptPlan:
     units: list[Unit]
     segments: list[Segment]
+    skipped_media: list[str] = field(default_factory=list)  # names of media that could not be read
 
     @property
     def token_ids(self) -> list[int]:

@@ -1,0 +1,90 @@
+"""llama.cpp load and context settings that llama_cpp.Llama has no argument for.
+
+`Llama.__init__` builds its `llama_model_params` and `llama_context_params` from llama.cpp's
+defaults and uses them at once, so the only door is the defaults themselves: while a model loads
+we hand it defaults that carry our extra fields (more sequences, a unified KV cache, tensor
+buffer-type overrides). Everything else Llama sets on top as usual.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from contextlib import contextmanager
+from typing import Iterator
+
+from llama_cpp import llama_cpp
+
+
+class TensorBuftOverride(ctypes.Structure):
+    # struct llama_model_tensor_buft_override { const char * pattern; ggml_backend_buffer_type_t buft; }
+    _fields_ = [("pattern", ctypes.c_char_p), ("buft", ctypes.c_void_p)]
+
+
+class TensorOverrides:
+    """Tensor-name patterns (regular expressions, searched) → the device whose buffer type holds them."""
+
+    def __init__(self) -> None:
+        self.rules: list[tuple[str, str]] = []  # (pattern, "CPU")
+        self._array = None
+
+    def add(self, pattern: str, device: str) -> None:
+        if device != "CPU":
+            raise ValueError(f"only CPU overrides are supported, not {device!r}")
+        self.rules.append((pattern, device))
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+    def as_native(self) -> ctypes.Array:
+        """The NULL-terminated array llama.cpp reads; kept alive by this object."""
+        if self._array is None:
+            array = (TensorBuftOverride * (len(self.rules) + 1))()
+            for index, (pattern, _device) in enumerate(self.rules):
+                array[index].pattern = pattern.encode()
+                array[index].buft = cpu_buffer_type()
+            self._array = array
+        return self._array
+
+
+def cpu_buffer_type() -> int:
+    """ggml's plain CPU buffer type (host memory; mmap-backed when the model is memory-mapped)."""
+    from llama_cpp._ggml import libggml
+
+    libggml.ggml_backend_dev_by_type.restype = ctypes.c_void_p
+    libggml.ggml_backend_dev_by_type.argtypes = [ctypes.c_int]
+    libggml.ggml_backend_dev_buffer_type.restype = ctypes.c_void_p
+    libggml.ggml_backend_dev_buffer_type.argtypes = [ctypes.c_void_p]
+    device = libggml.ggml_backend_dev_by_type(0)  # GGML_BACKEND_DEVICE_TYPE_CPU
+    if not device:
+        raise RuntimeError("llama.cpp has no CPU device")
+    buffer_type = libggml.ggml_backend_dev_buffer_type(device)
+    if not buffer_type:
+        raise RuntimeError("llama.cpp's CPU device has no buffer type")
+    return buffer_type
+
+
+@contextmanager
+def native_params(*, n_seq_max: int, kv_unified: bool, overrides: TensorOverrides) -> Iterator[None]:
+    """Within the block, llama.cpp's default model/context params carry these fields."""
+    model_defaults = llama_cpp.llama_model_default_params
+    context_defaults = llama_cpp.llama_context_default_params
+
+    def model_params():
+        params = model_defaults()
+        if overrides:
+            params.tensor_buft_overrides = ctypes.cast(overrides.as_native(), ctypes.c_void_p)
+        return params
+
+    def context_params():
+        params = context_defaults()
+        params.n_seq_max = n_seq_max
+        params.kv_unified = kv_unified
+        return params
+
+    llama_cpp.llama_model_default_params = model_params
+    llama_cpp.llama_context_default_params = context_params
+    try:
+        yield
+    finally:
+        llama_cpp.llama_model_default_params = model_defaults
+        llama_cpp.llama_context_default_params = context_defaults

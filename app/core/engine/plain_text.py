@@ -1,0 +1,71 @@
+"""Tokenizing what people typed so that it can never become a control or media marker.
+
+llama.cpp's tokenizer skips control tokens when special-token parsing is off, but it still
+matches "user-defined" tokens, and Gemma's vocabularies declare their media markers that way
+(`<start_of_image>` 255999 and `<end_of_image>` 256000 in Gemma 3). So typing such a marker would
+put a real image marker in the prompt. We find the vocabulary's marker tokens once, and cut user
+text just after a marker's first character wherever the tokenizer would otherwise produce one.
+Ordinary user-defined tokens (Gemma's HTML tags such as `<table>`) keep tokenizing as trained.
+"""
+
+from __future__ import annotations
+
+import re
+
+from llama_cpp import llama_cpp
+
+# The shapes of Gemma's markers: `<start_of_image>`, `<end_of_audio>`, `<image_soft_token>`
+# (Gemma 3/3n), `<|turn>`, `<turn|>`, `<|image|>`, `<|"|>` (Gemma 4), `[multimodal]` (Gemma 3).
+MARKER_SHAPE = re.compile(r"<\|[^<>]*>|<[^<>]*\|>|<(?:start|end)_of_\w+>|<\w*soft_token>|\[multimodal\]")
+
+_MATCHED_WITHOUT_SPECIAL = llama_cpp.LLAMA_TOKEN_ATTR_USER_DEFINED
+_NEVER_MATCHED = llama_cpp.LLAMA_TOKEN_ATTR_CONTROL | llama_cpp.LLAMA_TOKEN_ATTR_UNKNOWN
+
+
+def marker_tokens(vocab) -> dict[int, str]:
+    """Token id → text of every marker the tokenizer would match inside plain text."""
+    markers: dict[int, str] = {}
+    for token_id in range(llama_cpp.llama_vocab_n_tokens(vocab)):
+        attributes = llama_cpp.llama_vocab_get_attr(vocab, token_id)
+        if not attributes & _MATCHED_WITHOUT_SPECIAL or attributes & _NEVER_MATCHED:
+            continue
+        text = llama_cpp.llama_vocab_get_text(vocab, token_id).decode("utf-8", errors="replace")
+        if MARKER_SHAPE.fullmatch(text):
+            markers[token_id] = text
+    return markers
+
+
+class PlainTextTokenizer:
+    """Text → token ids with no special-token parsing and no marker token ever produced."""
+
+    def __init__(self, vocab) -> None:
+        self._vocab = vocab
+        self.markers = marker_tokens(vocab)
+        self._marker_ids = frozenset(self.markers)
+        texts = sorted(set(self.markers.values()), key=len, reverse=True)
+        self._marker_pattern = re.compile("|".join(map(re.escape, texts))) if texts else None
+
+    def tokenize(self, text: str) -> list[int]:
+        if not text:
+            return []
+        ids = self._tokenize(text)
+        if self._marker_pattern is None or self._marker_ids.isdisjoint(ids):
+            return ids
+        match = self._marker_pattern.search(text)
+        # Cutting after the leftmost marker's first character leaves a left part with no marker
+        # in it; the right part is handled the same way, so the recursion ends.
+        cut = match.start() + 1 if match is not None else max(1, len(text) // 2)
+        if len(text) <= 1:
+            return ids
+        return self.tokenize(text[:cut]) + self.tokenize(text[cut:])
+
+    def _tokenize(self, text: str) -> list[int]:
+        data = text.encode("utf-8")
+        capacity = len(data) + 8
+        while True:
+            buffer = (llama_cpp.llama_token * capacity)()
+            count = llama_cpp.llama_tokenize(self._vocab, data, len(data), buffer, capacity, False, False)
+            if count >= 0:
+                return list(buffer[:count])
+            capacity = -count
+
