@@ -14,6 +14,7 @@ from app.core.models.demo import demo_model_path
 from app.core.engine.engine import ChatEngine, stream_to
 from app.core.errors import UserError
 from app.core.engine.options import LoadOptions, SamplingOptions
+from app.core.models.containment import vet_for_loading
 from app.core.models.gguf_file import ModelFileError
 from app.core.models.projector_file import find_audio_encoder_beside
 
@@ -62,12 +63,14 @@ def load_engine(args: argparse.Namespace) -> ChatEngine:
     options = LoadOptions(
         model_path=Path(model),
         projector_path=Path(projector) if projector else None,
-        audio_encoder_path=Path(audio_encoder) if audio_encoder else find_audio_encoder_beside(
-            Path(model), exclude=Path(projector) if projector else None),
         n_ctx=getattr(args, "ctx", 4096),
         n_gpu_layers=getattr(args, "gpu_layers", 0),
     )
-    return ChatEngine(options)
+    # The files are checked (the first time in a child process) before llama.cpp opens them here.
+    options = vet_for_loading(options).options
+    return ChatEngine(options.with_changes(
+        audio_encoder_path=Path(audio_encoder) if audio_encoder else find_audio_encoder_beside(
+            Path(model), exclude=Path(projector) if projector else None)))
 
 
 def _conversation(args: argparse.Namespace):

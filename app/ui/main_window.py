@@ -93,6 +93,8 @@ class MainWindow(MainWindowView):
         self.context_label.setText(f"context 0/{loaded.n_ctx}")
         self.images.set_vision_available(loaded.supports_images)
         self.dictation.set_model_hearing(loaded.speech_unavailable_reason)
+        if loaded.projector_problem:
+            self.notice.show_message(loaded.projector_problem, kind="warning")
         self.modelReady.emit(loaded)
 
     def _model_failed(self, message: str) -> None:
