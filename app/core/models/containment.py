@@ -67,7 +67,7 @@ def vet_for_loading(options: LoadOptions, *, projector_optional: bool = False,
             if not projector_optional:
                 raise
             options, problem = options.with_changes(projector_path=None), _left_out(str(error))
-    verdicts = VerdictCache(cache_path or paths.cache_folder() / CACHE_FILE_NAME)
+    verdicts = VerdictCache(cache_path or default_cache_path())
     model_key = verdicts.key("model", options.model_path)
     projector_key = (
         verdicts.key("projector", options.projector_path, model_key)
@@ -95,6 +95,10 @@ def vet_for_loading(options: LoadOptions, *, projector_optional: bool = False,
     if blames_projector and projector_optional:
         return VettedLoad(options.with_changes(projector_path=None), model, None, _left_out(outcome.message))
     raise (ProjectorError if blames_projector else LoadCrashError)(outcome.message)
+
+
+def default_cache_path() -> Path:
+    return paths.cache_folder() / CACHE_FILE_NAME
 
 
 def _left_out(reason: str) -> str:
@@ -245,14 +249,19 @@ class VerdictCache:
         self.entries[key] = {"verdict": verdict, "message": message, "at": time.time()}
         newest = sorted(self.entries.items(), key=lambda item: item[1].get("at", 0) if isinstance(item[1], dict) else 0)
         self.entries = dict(newest[-CACHE_LIMIT:])
+        temporary = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".vetted-", suffix=".tmp", dir=self.path.parent)
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump(self.entries, stream)
             os.replace(temporary, self.path)
+            temporary = None
         except OSError:
             pass  # without the cache the next open probes again; nothing is lost
+        finally:
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
 
     def _read(self) -> dict:
         try:

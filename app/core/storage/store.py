@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.paths import make_private, private_folder
 from app.core.storage.schema import MIGRATIONS, SCHEMA_VERSION
 from app.core.errors import UserError
 
@@ -65,8 +67,15 @@ class ConversationStore:
     _db: sqlite3.Connection = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.database_path.parent.mkdir(parents=True, exist_ok=True)
-        self.media_folder.mkdir(parents=True, exist_ok=True)
+        # Conversations, pictures and recordings are the user's alone (0700 folders, 0600 files);
+        # SQLite gives its -wal and -shm files the database's own mode.
+        private_folder(self.database_path.parent)
+        private_folder(self.media_folder)
+        try:
+            os.close(os.open(self.database_path, os.O_CREAT | os.O_WRONLY, 0o600))
+            make_private(self.database_path)
+        except OSError as error:
+            raise StoreError(f"The conversation database {self.database_path} cannot be created: {error.strerror}.") from error
         try:
             self._db = sqlite3.connect(self.database_path, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -96,6 +105,7 @@ class ConversationStore:
         if 0 < version < SCHEMA_VERSION:
             backup = self.database_path.with_suffix(f".v{version}.bak")
             self._db.execute("VACUUM INTO ?", (str(backup),))
+            make_private(backup)
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._db:
                 self._db.executescript(MIGRATIONS[target - 1])
@@ -237,10 +247,11 @@ class ConversationStore:
         target = self.media_path(sha256)
         if target.exists():
             return
-        target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".partial")
         try:
-            partial.write_bytes(content)
+            private_folder(target.parent)
+            with open(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600), "wb") as stream:
+                stream.write(content)
             partial.replace(target)
         except OSError as error:
             partial.unlink(missing_ok=True)
