@@ -79,11 +79,12 @@ def _conversation(args: argparse.Namespace):
 
 
 def _chat(args: argparse.Namespace) -> int:
+    conversation = _conversation(args)  # a bad image or history is refused before the model loads
     engine = load_engine(args)
     stop = threading.Event()
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     sampling = SamplingOptions(temperature=args.temperature, max_tokens=args.max_tokens, seed=args.seed)
-    result = stream_to(sys.stdout, engine.generate(_conversation(args), args.system, sampling, stop.is_set))
+    result = stream_to(sys.stdout, engine.generate(conversation, args.system, sampling, stop.is_set))
     print()
     print(
         f"[{len(result.token_ids)} tokens, {result.tokens_per_second:.1f} tok/s, "
@@ -95,8 +96,9 @@ def _chat(args: argparse.Namespace) -> int:
 
 
 def _prompt(args: argparse.Namespace) -> int:
+    conversation = _conversation(args)
     engine = load_engine(args)
-    plan = engine.plan(_conversation(args), args.system)
+    plan = engine.plan(conversation, args.system)
     layout = describe_units(plan.units)
     token_ids = plan.token_ids
     report = {

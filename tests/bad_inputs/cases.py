@@ -99,6 +99,12 @@ def _fifo_image(folder: Path, good: Path) -> Built:
     return Built(_chat(good, "--mmproj", str(projector), "--image", str(fifo)))
 
 
+def _deep_history(folder: Path, good: Path) -> Built:
+    history = folder / "history.json"
+    history.write_text("[" * 100_000 + "]" * 100_000)
+    return Built(_chat(good, "--history", str(history)))
+
+
 def _dev_zero_image(folder: Path, good: Path) -> Built:
     projector = write_gemma3_projector(folder / "mmproj.gguf")
     return Built(_chat(good, "--mmproj", str(projector), "--image", "/dev/zero"))
@@ -155,12 +161,15 @@ CASES: list[Case] = [
     _projector_case("head count 3 of width 64", _gemma3(set_uint32={"clip.vision.attention.head_count": 3})),
     _projector_case("attn_k of the wrong shape", _gemma3(replace={
         "v.blk.0.attn_k.weight": np.zeros((V_HIDDEN, V_HIDDEN // 2), dtype=np.float32)})),
-    _projector_case("position table transposed", _gemma3(transpose=("v.position_embd.weight",))),
+    _projector_case("patch embedding transposed", _gemma3(transpose=("v.patch_embd.weight",))),
+    _projector_case("input projection transposed", _gemma3(transpose=("mm.input_projection.weight",))),
     _projector_case("ultravox stack factor 7", _audio(
         "ultravox", set_uint32={"clip.audio.projector.stack_factor": 7}), image=False),
     _one_sample_wav("gemma4ua"),
     _one_sample_wav("ultravox"),
     Case("projector: truncated mmproj-F16.gguf beside the model", _truncated_projector_beside),
+    Case("history: nested 100,000 deep", _deep_history),
+    Case("history: a folder", lambda folder, good: Built(_chat(good, "--history", str(folder)))),
     Case("image: a FIFO named .png", _fifo_image),
     Case("image: /dev/zero", _dev_zero_image),
 ]
