@@ -42,3 +42,20 @@ def test_bad_input_on_the_command_line(case: Case, gemma_model_path, tmp_path, s
         lines = [line for line in result.stderr.splitlines() if line.strip()]
         assert result.returncode != 0
         assert len(lines) == 1 and lines[0].startswith("gemma-desk: error: "), result.stderr
+
+
+def test_self_test_with_a_projector_that_kills_llama_cpp(gemma_model_path, tmp_path, shared_cache) -> None:
+    from tests.bad_inputs.gguf_edit import edit_small_gguf
+    from tests.projector_factory import write_gemma3nv_projector
+
+    good = write_gemma3nv_projector(tmp_path / "good.gguf")
+    stemless = edit_small_gguf(good, tmp_path / "mmproj-stemless.gguf", drop_tensors=("v.conv_stem.conv.weight",))
+    environment = {**os.environ, "XDG_CACHE_HOME": str(shared_cache), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--self-test", "--model", str(gemma_model_path), "--mmproj", str(stemless)],
+        cwd=REPO_ROOT, env=environment, capture_output=True, text=True, timeout=CLI_TIMEOUT_S, stdin=subprocess.DEVNULL)
+    record("cli", crashed=result.returncode < 0, traceback="Traceback" in result.stderr)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    failures = [line for line in result.stderr.splitlines() if line.startswith("gemma-desk:")]
+    assert len(failures) == 1 and "llama.cpp stopped while loading mmproj-stemless.gguf" in failures[0]

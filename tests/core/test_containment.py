@@ -116,3 +116,15 @@ def test_an_unreadable_cache_is_an_empty_one(gemma_model_path, tmp_path, probes)
     assert len(probes) == 1
     assert any(entry["verdict"] == "ok" for entry in json.loads(cache.read_text()).values())
 
+
+
+def test_the_bundle_runs_the_probe_through_its_own_entry_point(gemma_model_path, capsys) -> None:
+    # In a frozen bundle there is no `python -m`: the app's executable takes PROBE_ARGUMENT first.
+    from app.cli import main
+    from app.core.models.load_probe import PROBE_ARGUMENT
+
+    request = {"model": str(gemma_model_path), "projector": None, "n_ctx": 256, "n_threads": 2,
+               "flash_attention": False, "kv_cache_type": "f16", "check_model": True}
+    assert containment.probe_command(request)[-2:] != [PROBE_ARGUMENT, json.dumps(request)]
+    assert main([PROBE_ARGUMENT, json.dumps(request)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == '{"done": true}'

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from app.core import paths
-from app.core.storage.settings import Settings, load_settings, remove_stale_temporaries, save_settings
+from app.core.storage.settings import Settings, load_settings, save_settings
 from app.core.storage.store import Attachment, ConversationStore
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -50,6 +50,8 @@ def test_kill_during_settings_saves_leaves_a_valid_file(tmp_path) -> None:
 
 
 def test_stale_settings_temporaries_are_removed_at_start(tmp_path) -> None:
+    from app.core.storage.settings import remove_stale_temporaries
+
     path = tmp_path / "settings.json"
     save_settings(Settings(), path)
     stale = tmp_path / ".settings-abc123.tmp"

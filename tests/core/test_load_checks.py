@@ -4,6 +4,7 @@ crashed the process (issue 13), and each is now a sentence naming the file."""
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import numpy as np
@@ -66,8 +67,17 @@ def test_a_fifo_as_the_model_is_refused_without_reading_it(tmp_path) -> None:
 def test_a_fifo_named_png_is_refused_without_blocking(tmp_path) -> None:
     fifo = tmp_path / "pipe.png"
     os.mkfifo(fifo)
-    with pytest.raises(ImageError, match=r"pipe\.png is a pipe, socket or device, not an image"):
-        prepare_image(fifo)
+    def blocked(*_) -> None:
+        raise TimeoutError("prepare_image blocked on the FIFO")
+
+    previous = signal.signal(signal.SIGALRM, blocked)
+    signal.alarm(5)
+    try:
+        with pytest.raises(ImageError, match=r"pipe\.png is a pipe, socket or device, not an image"):
+            prepare_image(fifo)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_dev_zero_as_an_image_is_refused_without_reading_it() -> None:
@@ -113,3 +123,14 @@ def test_ultravox_stack_factor_must_divide_1500(tmp_path) -> None:
 def test_the_generated_projectors_pass(tmp_path) -> None:
     assert inspect_projector(write_gemma3_projector(tmp_path / "g3.gguf")).has_vision
     assert inspect_projector(write_audio_projector(tmp_path / "ua.gguf")).has_audio
+
+
+def test_the_models_folder_scan_lists_loops_and_pipes_as_broken(tmp_path) -> None:
+    from app.core.models.library import scan_models
+
+    synthetic(tmp_path / "good.gguf")
+    os.symlink(tmp_path / "loop.gguf", tmp_path / "loop.gguf")
+    os.mkfifo(tmp_path / "pipe.gguf")
+    library = scan_models([tmp_path])
+    assert [model.path.name for model in library.models] == ["good.gguf"]
+    assert {broken.path.name for broken in library.broken} == {"loop.gguf", "pipe.gguf"}
