@@ -134,3 +134,12 @@ def test_the_models_folder_scan_lists_loops_and_pipes_as_broken(tmp_path) -> Non
     library = scan_models([tmp_path])
     assert [model.path.name for model in library.models] == ["good.gguf"]
     assert {broken.path.name for broken in library.broken} == {"loop.gguf", "pipe.gguf"}
+
+
+def test_the_memory_estimate_names_a_damaged_layer_count_instead_of_pricing_it(tmp_path) -> None:
+    from app.core.models.memory_estimate import estimate_memory
+
+    path = edit_model_metadata(synthetic(tmp_path / "two.gguf"), tmp_path / "huge.gguf",
+                               {"gemma3.block_count": (100_000, V.UINT32)})
+    with pytest.raises(ModelFileError, match=r"huge\.gguf is damaged .*block_count is 100000"):
+        estimate_memory(path, n_ctx=2048)

@@ -92,7 +92,7 @@ def inspect_model(path: Path) -> ModelFileInfo:
     tokens = header.get("tokenizer.ggml.tokens")
     if not tokens or (isinstance(tokens, ArrayInfo) and tokens.length == 0):
         raise ModelFileError(f"{path.name} has no tokenizer in it, so it cannot be used for chat.")
-    block_count = _whole_number(path, header, f"{architecture}.block_count", 1, LLAMA_MAX_LAYERS)
+    block_count = checked_block_count(path, header)
     context_length = _whole_number(path, header, f"{architecture}.context_length", 1, MAX_CONTEXT_LENGTH, 8192)
     return ModelFileInfo(
         path=path,
@@ -106,6 +106,12 @@ def inspect_model(path: Path) -> ModelFileInfo:
         tensor_bytes=sum(tensor.n_bytes for tensor in header.tensors),
         has_chat_template="tokenizer.chat_template" in header.fields,
     )
+
+
+def checked_block_count(path: Path, header: GGUFHeader) -> int:
+    """The model's layer count, ModelFileError when llama.cpp could not take it."""
+    architecture = str(header.get("general.architecture", ""))
+    return _whole_number(Path(path), header, f"{architecture}.block_count", 1, LLAMA_MAX_LAYERS)
 
 
 def _whole_number(path: Path, header: GGUFHeader, key: str, low: int, high: int, default: int | None = None) -> int:
