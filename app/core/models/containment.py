@@ -57,7 +57,7 @@ def vet_for_loading(options: LoadOptions, *, projector_optional: bool = False,
     when it is not optional; an optional one that fails is left out and `projector_problem` says
     why (the model then loads for text)."""
     model = inspect_model(options.model_path)
-    projector, problem = None, None
+    projector = None
     if options.projector_path is not None:
         try:
             projector = inspect_projector(options.projector_path)
@@ -66,35 +66,41 @@ def vet_for_loading(options: LoadOptions, *, projector_optional: bool = False,
         except ProjectorError as error:
             if not projector_optional:
                 raise
-            options, problem = options.with_changes(projector_path=None), _left_out(str(error))
+            return VettedLoad(options.with_changes(projector_path=None), model, None, _left_out(str(error)))
     verdicts = VerdictCache(cache_path or default_cache_path())
+    problem = _probe_unless_known(options, model, verdicts)
+    if problem is None:
+        return VettedLoad(options, model, projector)
+    blames_projector, message = problem
+    if blames_projector and projector_optional:
+        return VettedLoad(options.with_changes(projector_path=None), model, None, _left_out(message))
+    raise (ProjectorError if blames_projector else LoadCrashError)(message)
+
+
+def _probe_unless_known(options: LoadOptions, model: ModelFileInfo, verdicts: "VerdictCache") -> tuple[bool, str] | None:
+    """None when the files are known good or pass the child probe; else (whether the projector
+    is to blame, the sentence)."""
     model_key = verdicts.key("model", options.model_path)
-    projector_key = (
-        verdicts.key("projector", options.projector_path, model_key)
-        if options.projector_path is not None else None
-    )
-    for key in (model_key, projector_key):
-        if key is not None and (verdict := verdicts.get(key)) is not None and verdict["verdict"] != "ok":
-            if key == projector_key and projector_optional:
-                return VettedLoad(options.with_changes(projector_path=None), model, None, _left_out(verdict["message"]))
-            raise (ProjectorError if key == projector_key else LoadCrashError)(verdict["message"])
-    check_model = verdicts.get(model_key) is None
-    check_projector = projector_key is not None and verdicts.get(projector_key) is None
-    if not (check_model or check_projector):
-        return VettedLoad(options, model, projector, problem)
-    outcome = probe_in_child(options, model, check_model=check_model)
+    projector_key = None
+    if options.projector_path is not None:
+        projector_key = verdicts.key("projector", options.projector_path, model_key)
+    known = {key: verdicts.get(key) for key in (model_key, projector_key) if key is not None}
+    for key, verdict in known.items():
+        if verdict is not None and verdict["verdict"] != "ok":
+            return key == projector_key, verdict["message"]
+    if all(verdict is not None for verdict in known.values()):
+        return None
+    outcome = probe_in_child(options, model, check_model=known[model_key] is None)
     if outcome.passed_model:
         verdicts.put(model_key, "ok")
     if outcome.ok:
         if projector_key is not None:
             verdicts.put(projector_key, "ok")
-        return VettedLoad(options, model, projector, problem)
+        return None
     blames_projector = outcome.stage in _PROJECTOR_STAGES
-    if outcome.crashed:
+    if outcome.crashed:  # deterministic: the same file would kill the child again
         verdicts.put(projector_key if blames_projector else model_key, "crashed", outcome.message)
-    if blames_projector and projector_optional:
-        return VettedLoad(options.with_changes(projector_path=None), model, None, _left_out(outcome.message))
-    raise (ProjectorError if blames_projector else LoadCrashError)(outcome.message)
+    return blames_projector, outcome.message
 
 
 def default_cache_path() -> Path:
