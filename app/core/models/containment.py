@@ -110,7 +110,7 @@ def default_cache_path() -> Path:
 def _left_out(reason: str) -> str:
     return (
         f"The projector was left out, so the model answers text only: {reason} "
-        "Choose another projector with File ▸ Open projector… or in Settings ▸ Model."
+        "Choose another with File ▸ Open projector (mmproj)… or in Settings ▸ Model ▸ Projector."
     )
 
 
