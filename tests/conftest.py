@@ -53,3 +53,18 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (home / folder).mkdir(parents=True)
         monkeypatch.setenv(variable, str(home / folder))
     return home
+
+
+@pytest.fixture(scope="session")
+def _session_vetted_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("vetted") / "vetted-files.json"
+
+
+@pytest.fixture(autouse=True)
+def shared_load_verdicts(_session_vetted_files: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """One cache of the child-process file checks for the session, so the real model is probed
+    once, not in every test that loads it (tests of the cache itself pass their own path)."""
+    from app.core.models import containment
+
+    monkeypatch.setattr(containment, "default_cache_path", lambda: _session_vetted_files)
+    return _session_vetted_files

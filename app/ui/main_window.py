@@ -107,6 +107,8 @@ class MainWindow(MainWindowView):
         self.composer.send_button.setEnabled(True)
         self.model_label.setText(self._model_text())
         self.context_label.setText(f"context 0/{loaded.n_ctx}")
+        if loaded.projector_problem:
+            self.notice.show_message(loaded.projector_problem, kind="warning")
         self.modelReady.emit(loaded)
 
     def _model_failed(self, message: str) -> None:

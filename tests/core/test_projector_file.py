@@ -116,7 +116,7 @@ def test_empty_and_missing_files_are_refused(tmp_path: Path) -> None:
     (tmp_path / "empty.gguf").write_bytes(b"")
     with pytest.raises(ProjectorError, match=r"empty\.gguf"):
         inspect_projector(tmp_path / "empty.gguf")
-    with pytest.raises(ProjectorError, match=r"Cannot read gone\.gguf"):
+    with pytest.raises(ProjectorError, match=r"gone\.gguf does not exist"):
         inspect_projector(tmp_path / "gone.gguf")
 
 

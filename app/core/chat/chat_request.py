@@ -10,6 +10,11 @@ from typing import Callable, Iterable
 from app.core.chat.images import ImageError, PreparedImage, prepare_image
 from app.core.engine.engine_errors import MediaUnavailableError
 from app.core.engine.prompt_format import ChatMessage, MediaItem
+from app.core.errors import UserError
+
+
+class HistoryFileError(UserError, ValueError):
+    """The --history file cannot be used; the message names it."""
 
 
 def image_item(image: PreparedImage) -> MediaItem:
@@ -64,16 +69,18 @@ def load_history(path: Path) -> list[ChatMessage]:
     """Earlier turns from a JSON list of {"role": "user"|"model", "text": "…"}."""
     try:
         entries = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise ValueError(f"Cannot read the history file {path}: {error}") from error
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise HistoryFileError(f"Cannot read the history file {path}: {error}") from error
+    except RecursionError:
+        raise HistoryFileError(f"The history file {path} is nested too deeply to be a list of turns.") from None
     if not isinstance(entries, list):
-        raise ValueError(f"{path} must hold a JSON list of turns.")
+        raise HistoryFileError(f"{path} must hold a JSON list of turns.")
     messages = []
     for index, entry in enumerate(entries):
         role = entry.get("role") if isinstance(entry, dict) else None
         if role == "assistant":
             role = "model"
         if role not in ("user", "model") or not isinstance(entry.get("text", entry.get("content")), str):
-            raise ValueError(f"{path}: turn {index + 1} needs a role of user/model and a text.")
+            raise HistoryFileError(f"{path}: turn {index + 1} needs a role of user/model and a text.")
         messages.append(ChatMessage(role=role, text=entry.get("text", entry.get("content"))))
     return messages

@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from app.core.errors import UserError
+from app.core.models.file_checks import regular_file_size
 
 SUPPORTED_IMAGE_SUFFIXES: frozenset[str] = frozenset(
     {".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".webp", ".bmp", ".dib", ".gif", ".tif", ".tiff"}
@@ -114,13 +115,15 @@ def prepare_image(
 
 
 def _read_file(path: Path, name: str) -> bytes:
-    if path.is_dir():
-        raise ImageError(f"{name} is a folder, not an image.")
+    # A FIFO would block the read and a device (/dev/zero) never ends: regular files only.
+    _check_file_size(name, regular_file_size(path, ImageError, "an image"))
     try:
-        _check_file_size(name, path.stat().st_size)
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            content = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since
     except OSError as exc:
         raise ImageError(f"Cannot read {name}: {exc.strerror or exc}.") from exc
+    _check_file_size(name, len(content))
+    return content
 
 
 def _check_file_size(name: str, size: int) -> None:

@@ -19,6 +19,7 @@ from app.core.models.projector_file import check_projector_pairs_with, inspect_p
 from app.core.errors import UserError
 
 SPEECH_SAMPLE_RATE = 16_000  # what our capture and chunker produce
+MIN_AUDIO_SAMPLES = 1_600  # shorter clips are padded with silence to 0.1 s
 
 
 class MediaError(UserError):
@@ -113,6 +114,8 @@ class MediaProjector:
             samples = np.ascontiguousarray(payload, dtype=np.float32)
             if self.audio_sample_rate and self.audio_sample_rate != SPEECH_SAMPLE_RATE:
                 samples = resample(samples, SPEECH_SAMPLE_RATE, self.audio_sample_rate)
+            if len(samples) < MIN_AUDIO_SAMPLES:  # libmtmd aborts on a clip of one sample
+                samples = np.pad(samples, (0, MIN_AUDIO_SAMPLES - len(samples)))
             pointer = samples.ctypes.data_as(ctypes.POINTER(ctypes.c_float))
             bitmap = mtmd.mtmd_bitmap_init_from_audio(len(samples), pointer)
         if not bitmap:

@@ -10,10 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 import gguf
 
+from app.core.models.file_checks import regular_file_size
 from app.core.models.gguf_header import ArrayInfo, GGUFHeader, read_header
 from app.core.errors import UserError
 
 SUPPORTED_ARCHITECTURES = ("gemma3n", "gemma3", "gemma4")
+LLAMA_MAX_LAYERS = 512  # src/llama-hparams.h: more blocks overrun fixed arrays (abort)
+# No GGUF model declares more; llama-cpp-python turns a length near 2**32 into a negative array.
+MAX_CONTEXT_LENGTH = 1 << 24
 
 
 class ModelFileError(UserError):
@@ -41,14 +45,15 @@ class ModelFileInfo:
 def open_gguf(path: Path) -> GGUFHeader:
     """Read a GGUF's metadata and tensor table, turning every failure into a ModelFileError."""
     path = Path(path)
-    if not path.exists():
-        raise ModelFileError(f"{path} does not exist.")
-    if not path.is_file():
-        raise ModelFileError(f"{path} is not a file.")
-    with path.open("rb") as handle:
-        if handle.read(4) != b"GGUF":
-            raise ModelFileError(f"{path.name} is not a GGUF file (it does not start with 'GGUF').")
-    if path.stat().st_size < 24:
+    size = regular_file_size(path, ModelFileError, "a GGUF model file")
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as error:
+        raise ModelFileError(f"Cannot read {path}: {error.strerror or error}.") from error
+    if magic != b"GGUF":
+        raise ModelFileError(f"{path.name} is not a GGUF file (it does not start with 'GGUF').")
+    if size < 24:
         raise ModelFileError(f"{path.name} is too small to be a GGUF model file.")
     try:
         header = read_header(path)
@@ -87,18 +92,39 @@ def inspect_model(path: Path) -> ModelFileInfo:
     tokens = header.get("tokenizer.ggml.tokens")
     if not tokens or (isinstance(tokens, ArrayInfo) and tokens.length == 0):
         raise ModelFileError(f"{path.name} has no tokenizer in it, so it cannot be used for chat.")
+    block_count = checked_block_count(path, header)
+    context_length = _whole_number(path, header, f"{architecture}.context_length", 1, MAX_CONTEXT_LENGTH, 8192)
     return ModelFileInfo(
         path=path,
         architecture=architecture,
         name=str(header.get("general.name", path.stem)),
-        context_length=int(header.get(f"{architecture}.context_length", 8192)),
+        context_length=context_length,
         embedding_length=int(header.get(f"{architecture}.embedding_length", 0)),
-        block_count=int(header.get(f"{architecture}.block_count", 0)),
+        block_count=block_count,
         file_type=quantization_name(header.get("general.file_type")),
         size_bytes=path.stat().st_size,
         tensor_bytes=sum(tensor.n_bytes for tensor in header.tensors),
         has_chat_template="tokenizer.chat_template" in header.fields,
     )
+
+
+def checked_block_count(path: Path, header: GGUFHeader) -> int:
+    """The model's layer count, ModelFileError when llama.cpp could not take it."""
+    architecture = str(header.get("general.architecture", ""))
+    return _whole_number(Path(path), header, f"{architecture}.block_count", 1, LLAMA_MAX_LAYERS)
+
+
+def _whole_number(path: Path, header: GGUFHeader, key: str, low: int, high: int, default: int | None = None) -> int:
+    """A metadata number llama.cpp trusts, checked against the range it can take."""
+    value = header.get(key, default)
+    if value is None:
+        raise ModelFileError(f"{path.name} is damaged: it has no {key}.")
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ModelFileError(
+            f"{path.name} is damaged or not made for this version of llama.cpp: its {key} is "
+            f"{value!r}, and llama.cpp takes {low:,} to {high:,}."
+        )
+    return value
 
 
 def quantization_name(file_type: int | None) -> str:

@@ -91,7 +91,10 @@ class _Walker:
             (value_type,) = self._unpack("<I")
             fields[key] = self._value(GGUFValueType(value_type))
         infos = [self._tensor_info() for _ in range(tensor_count)]
-        alignment = int(fields.get("general.alignment", GGUF_DEFAULT_ALIGNMENT))
+        alignment = fields.get("general.alignment", GGUF_DEFAULT_ALIGNMENT)
+        if not isinstance(alignment, int) or alignment <= 0 or alignment & (alignment - 1):
+            # llama.cpp divides by it (and asserts it is a power of two).
+            raise GGUFFormatError(f"its general.alignment is {alignment!r}, not a power of two")
         data_start = -(-self.offset // alignment) * alignment
         tensors = [TensorInfo(name, shape, kind, data_start + offset, size) for name, shape, kind, offset, size in infos]
         return GGUFHeader(version, fields, tensors)

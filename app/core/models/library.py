@@ -16,6 +16,7 @@ from typing import Iterable
 
 from app.core import paths
 from app.core.hub.audio_encoder_source import official_repo_for
+from app.core.models.file_checks import resolved_or_none
 from app.core.models.gguf_file import ModelFileError, inspect_model, open_gguf
 from app.core.models.gguf_header import GGUFHeader
 from app.core.models.importing import ImportResult, ModelImportError, import_model
@@ -128,7 +129,7 @@ def scan_models(folders: Iterable[Path] | None = None) -> ModelLibrary:
     seen: set[Path] = set()
     for folder in default_model_folders() if folders is None else folders:
         for file in _gguf_files(Path(folder)):
-            key = file.resolve()
+            key = resolved_or_none(file) or file  # a symbolic-link loop is listed as broken
             if key in seen:
                 continue
             seen.add(key)

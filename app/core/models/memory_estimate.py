@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.models.gguf_file import open_gguf
+from app.core.models.gguf_file import checked_block_count, open_gguf
 from app.core.models.gguf_header import ArrayInfo, GGUFHeader
 from app.core.errors import UserError
 
@@ -169,7 +169,7 @@ def _layer_of(tensor_name: str) -> int | None:
 def read_memory_facts(path: Path, header: GGUFHeader | None = None) -> ModelMemoryFacts:
     """The sizes of a model GGUF, from its tensor table and attention metadata."""
     header = header or open_gguf(path)
-    n_layer = int(_arch(header, "block_count", 0))
+    n_layer = checked_block_count(path, header)  # a damaged count is named, not priced at 800 GB
     layer_bytes = [0] * n_layer
     input_bytes = per_layer_table = output_bytes = 0
     has_output = False

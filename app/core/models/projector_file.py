@@ -15,7 +15,9 @@ from pathlib import Path
 
 import gguf
 
+from app.core.models.file_checks import regular_file_size, resolved_or_none
 from app.core.models.gguf_file import ModelFileError, open_gguf
+from app.core.models.projector_checks import check_projector_layout
 from app.core.errors import UserError
 
 # The projector types libmtmd 0.3.36 knows (PROJECTOR_TYPE_NAMES in tools/mtmd/clip-impl.h).
@@ -98,8 +100,8 @@ def inspect_projector(path: Path) -> ProjectorInfo:
     """Read `path` as an mmproj GGUF; raise ProjectorError if it is not one libmtmd can load."""
     path = Path(path)
     name = path.name
+    size_bytes = regular_file_size(path, ProjectorError, "a projector (mmproj) file")
     try:
-        size_bytes = path.stat().st_size
         # GGUFReader parses every key up front: ~40 s for a language model's 262k-token
         # vocabulary here, so a file that says it is not a projector is turned away first.
         _refuse_other_architecture(name, _first_architecture(path))
@@ -142,6 +144,10 @@ def inspect_projector(path: Path) -> ProjectorInfo:
         width = _output_width(reader, name, "vision", vision_type)
     else:
         width = _output_width(reader, name, "audio", audio_type)
+    for modality, present, projector_type in (("vision", has_vision, vision_type), ("audio", has_audio, audio_type)):
+        if present and not (modality == "audio" and projector_type in AUDIO_TYPES_LIBMTMD_SKIPS):
+            check_projector_layout(reader, name, modality, projector_type, ProjectorError)
+
     return ProjectorInfo(
         path=path,
         has_vision=has_vision,
@@ -297,14 +303,14 @@ def audio_encoders_beside(model_path: Path, *, exclude: Path | None = None) -> l
     files that cannot be read are skipped.
     """
     model_path = Path(model_path)
-    left_out = {model_path.resolve()} | ({Path(exclude).resolve()} if exclude is not None else set())
+    left_out = {resolved_or_none(model_path)} | ({resolved_or_none(Path(exclude))} if exclude is not None else set())
     try:
         entries = sorted(model_path.parent.iterdir())
     except OSError:
         return []
     found = []
     for entry in entries:
-        if entry.suffix.lower() != ".gguf" or entry.resolve() in left_out:
+        if entry.suffix.lower() != ".gguf" or resolved_or_none(entry) in left_out | {None}:
             continue
         try:
             found.append(inspect_audio_encoder(entry))

@@ -11,6 +11,7 @@ import copy
 import json
 import os
 import tempfile
+import time
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable
@@ -24,6 +25,7 @@ GPU_LAYER_WORDS = ("auto", "all", "none")
 THEMES = ("light", "dark", "system")
 SPEECH_TASKS = ("transcribe", "translate")
 MAX_SEED = 2**32 - 1
+STALE_TEMPORARY_S = 60.0  # a save takes milliseconds; an older temporary file is a killed save's
 
 
 class SettingsError(UserError, ValueError):
@@ -243,6 +245,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     """Read the settings file; never raises. Returns the settings and warnings for the user."""
     path = Path(path) if path is not None else default_settings_path()
     settings = Settings()
+    remove_stale_temporaries(path.parent)
     if not path.exists():
         return settings, []
     try:
@@ -251,6 +254,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         return settings, [f"Could not read {path}: {getattr(error, 'strerror', None) or error}. Using the defaults."]
     except json.JSONDecodeError as error:
         return settings, [f"{path.name} is not valid JSON ({error.msg}, line {error.lineno}). Using the defaults."]
+    except RecursionError:
+        return settings, [f"{path.name} is nested too deeply to be a settings file. Using the defaults."]
     if not isinstance(raw, dict):
         return settings, [f"{path.name} does not hold a settings object. Using the defaults."]
     warnings: list[str] = []
@@ -269,6 +274,26 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
                 default = getattr(section, item.name)
                 warnings.append(f"{path.name}: {error}; using {_shown(default)}.")
     return settings, warnings
+
+
+def remove_stale_temporaries(folder: Path, older_than_s: float = STALE_TEMPORARY_S) -> int:
+    """Delete the `.settings-*.tmp` files a save that was killed left behind; how many.
+
+    Only those older than `older_than_s`, so another instance's save in progress is left alone."""
+    removed = 0
+    try:
+        leftovers = list(Path(folder).glob(".settings-*.tmp"))
+    except OSError:
+        return 0
+    now = time.time()
+    for leftover in leftovers:
+        try:
+            if now - leftover.lstat().st_mtime > older_than_s:
+                leftover.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def _shown(value: Any) -> str:
@@ -307,7 +332,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     data = (json.dumps(settings_to_dict(settings), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     temporary: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
         with os.fdopen(handle, "wb") as stream:
             _write_all(stream, data)

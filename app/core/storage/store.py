@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from app.core.errors import UserError
+from app.core.paths import make_private, private_folder
 from app.core.storage.schema import MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -111,8 +113,15 @@ class ConversationStore:
     _db: sqlite3.Connection = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.database_path.parent.mkdir(parents=True, exist_ok=True)
-        self.media_folder.mkdir(parents=True, exist_ok=True)
+        # Conversations, pictures and recordings are the user's alone (0700 folders, 0600 files);
+        # SQLite gives its -wal and -shm files the database's own mode.
+        private_folder(self.database_path.parent)
+        private_folder(self.media_folder)
+        try:
+            os.close(os.open(self.database_path, os.O_CREAT | os.O_WRONLY, 0o600))
+            make_private(self.database_path)
+        except OSError as error:
+            raise StoreError(f"The conversation database {self.database_path} cannot be created: {error.strerror}.") from error
         try:
             self._db = sqlite3.connect(self.database_path, check_same_thread=False)
         except sqlite3.Error as error:
@@ -194,6 +203,7 @@ class ConversationStore:
         if 0 < version < SCHEMA_VERSION:
             backup = self.database_path.with_suffix(f".v{version}.bak")
             self._db.execute("VACUUM INTO ?", (str(backup),))
+            make_private(backup)
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._db:
                 self._db.executescript(MIGRATIONS[target - 1])
@@ -349,13 +359,14 @@ class ConversationStore:
         target = self.media_path(sha256)
         if target.exists():
             return
+        partial = target.with_suffix(".partial")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(".partial")
-            partial.write_bytes(content)
+            private_folder(target.parent)
+            with open(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600), "wb") as stream:
+                stream.write(content)
             partial.replace(target)
         except OSError as error:
-            target.with_suffix(".partial").unlink(missing_ok=True)
+            partial.unlink(missing_ok=True)
             raise StoreError(f"Could not save an attachment ({error.strerror}).", error.strerror or str(error)) from error
 
     def _remove_unused_media(self, shas: list[str]) -> None:

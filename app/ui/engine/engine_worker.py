@@ -18,8 +18,8 @@ from app.core.engine.engine import ChatEngine, GenerationResult, TokenPiece
 from app.core.engine.options import LoadOptions, SamplingOptions
 from app.core.engine.prompt_format import ChatMessage
 from app.core.errors import UserError
-from app.core.models.gguf_file import ModelFileInfo, inspect_model
-from app.core.models.projector_file import inspect_projector
+from app.core.models.containment import vet_for_loading
+from app.core.models.gguf_file import ModelFileInfo
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,7 @@ class LoadedModel:
     supports_audio: bool
     speech_unavailable_reason: str | None
     load_seconds: float
+    projector_problem: str | None = None  # why the projector beside the model was left out
 
 
 @dataclass(eq=False)
@@ -96,15 +97,17 @@ class EngineWorker(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.engine: ChatEngine | None = None
+        self._projector_problem: str | None = None
 
     @Slot(object)
     def load(self, options: LoadOptions) -> None:
         started = time.perf_counter()
         try:
-            # Check the new files before letting go of the model in use: a bad file keeps it.
-            inspect_model(options.model_path)
-            if options.projector_path is not None:
-                inspect_projector(options.projector_path)
+            # Check the new files (in a child process the first time) before letting go of the
+            # model in use: a bad file keeps it. A bad projector for a new model is left out.
+            same_model = self.engine is not None and self.engine.options.model_path == options.model_path
+            vetted = vet_for_loading(options, projector_optional=not same_model)
+            options, self._projector_problem = vetted.options, vetted.projector_problem
         except UserError as error:
             log.warning("model load refused: %s", error)
             self.modelFailed.emit(str(error))
@@ -141,6 +144,7 @@ class EngineWorker(QObject):
             supports_audio=engine.supports_audio,
             speech_unavailable_reason=engine.speech_unavailable_reason,
             load_seconds=load_seconds,
+            projector_problem=self._projector_problem if engine.projector is None else None,
         )
 
     @Slot(object)
