@@ -1,6 +1,7 @@
 """Dictation in the real window: a replayed microphone, real chunker, real libmtmd audio path."""
 
 import numpy as np
+import soundfile
 import pytest
 from PySide6.QtCore import Qt
 
@@ -111,3 +112,22 @@ def test_no_microphone_is_a_clear_message(qtbot, tmp_path, gemma_model_path):
     assert "microphone" in window.notice.label.text().lower()
     window.close()
     window.store.close()
+
+
+def test_a_second_file_queues_behind_the_first_with_its_own_chunks_and_clock(qtbot, dictation_window,
+                                                                             spoken_recording, tmp_path):
+    window = dictation_window
+    dictation, panel = window.dictation, window.dictation_panel
+    second = tmp_path / "second.wav"
+    soundfile.write(str(second), spoken_recording.samples[: 16_000 * 20], 16_000)
+    with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
+        assert dictation.transcribe_file(spoken_recording.path)
+        assert dictation.transcribe_file(second)
+        status = panel.waiting.text()
+        assert "chunk 1 of 3" in status and "second.wav: queued" in status
+    first_id, second_id = sorted(session.id for session in window.store.transcriptions())
+    first, later = window.store.segments(first_id), window.store.segments(second_id)
+    assert len(first) == 3
+    assert first[0].start_s == 0.0 and first[-1].end_s == pytest.approx(spoken_recording.duration_s, abs=0.2)
+    assert len(later) == 1
+    assert later[0].start_s == 0.0 and later[0].end_s == pytest.approx(20.0, abs=0.01)

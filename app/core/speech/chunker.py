@@ -207,3 +207,8 @@ def chunk_audio(samples: np.ndarray, settings: ChunkingSettings | None = None) -
     """Cut a whole recording at once (an imported file) exactly as the live chunker would."""
     chunker = SpeechChunker(settings)
     return chunker.feed(samples) + chunker.flush()
+
+
+def silence_rms_for_dbfs(dbfs: float) -> float:
+    """A level in dBFS (the settings' silence threshold) as the RMS amplitude the chunker compares."""
+    return float(10.0 ** (dbfs / 20.0))
