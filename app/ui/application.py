@@ -17,6 +17,7 @@ from app.core.storage.store import ConversationStore, StoreError
 from app.ui.app_icon import app_icon
 from app.ui.main_window import MainWindow
 from app.ui.settings.settings_controller import SettingsController
+from app.ui.speech.dictation_controller import share_speech_settings
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -47,6 +48,7 @@ def run_application(args: argparse.Namespace) -> int:
         return 1
     window = MainWindow(store)
     settings = SettingsController(window)  # adds File ▸ Model manager… and Settings… (Ctrl+,)
+    share_speech_settings(window.dictation, settings)
     window.show()
     choice = initial_model(args, settings)
     if choice is None and not window.notice.isVisible():

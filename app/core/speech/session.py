@@ -180,7 +180,9 @@ class DictationSession:
             raise AudioFileError(
                 f"'{path.name}' holds only {info.duration_s:.2f} s of audio; "
                 f"at least {MIN_CLIP_S} s is needed to hear anything.")
-        expected = max(1, math.ceil(info.duration_s / self.chunking.max_chunk_s))
+        # Cuts fall at a quiet moment in the last search_s before the limit: about half-way on average.
+        typical_chunk_s = self.chunking.max_chunk_s - self.chunking.search_s / 2
+        expected = max(1, math.ceil(info.duration_s / typical_chunk_s))
         job = DictationJob(JobKind.FILE, path.name, task, self.chunking, file_chunks(path, self.chunking), expected)
         self.jobs.append(job)
         return job

@@ -373,3 +373,11 @@ class DictationController(QObject):
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def share_speech_settings(dictation: DictationController, owner) -> None:
+    """The settings' owner (SettingsController: ``settings``, ``settingsApplied``, ``apply``)
+    holds the microphone, task and silence level; the panel shows them and sends edits back."""
+    dictation.apply_settings(owner.settings)
+    owner.settingsApplied.connect(dictation.apply_settings)
+    dictation.settingsEdited.connect(owner.apply)
