@@ -129,8 +129,8 @@ def test_a_second_file_queues_behind_the_first_with_its_own_chunks_and_clock(qtb
     with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
         assert dictation.transcribe_file(spoken_recording.path)
         assert dictation.transcribe_file(second)
-        status = panel.waiting.text()
-        assert "chunk 1 of 3" in status and "second.wav: queued" in status
+        qtbot.waitUntil(lambda: "speech_16k.wav: chunk 1 of 3" in panel.waiting.text(), timeout=WAIT_MS)
+        assert "second.wav: queued" in panel.waiting.text()
     first_id, second_id = sorted(session.id for session in window.store.transcriptions())
     first, later = window.store.segments(first_id), window.store.segments(second_id)
     assert len(first) == 3
@@ -231,3 +231,18 @@ def test_the_panel_starts_from_the_speech_settings_and_edits_them(qtbot, tmp_pat
     finally:
         window.close()
         window.store.close()
+
+
+def test_a_file_job_can_be_cancelled_and_keeps_what_was_done(qtbot, dictation_window, spoken_recording):
+    window = dictation_window
+    dictation, panel = window.dictation, window.dictation_panel
+    assert not panel.cancel_button.isEnabled()
+    with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
+        assert dictation.transcribe_file(spoken_recording.path)
+        qtbot.waitUntil(lambda: "chunk 2 of 3" in panel.waiting.text(), timeout=WAIT_MS)
+        assert panel.cancel_button.isEnabled()
+        panel.cancel_button.click()
+    assert panel.waiting.text() == "" and not panel.cancel_button.isEnabled()
+    job = dictation.session.finished[-1]
+    assert job.status == "cancelled after 1 chunks"
+    assert [s.start_s for s in window.store.segments(job.transcription_id)] == [0.0]

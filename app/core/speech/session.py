@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
-from app.core.audio.audio_file import AudioFileError, audio_file_info, iter_audio_file, wav_bytes
+from app.core.audio.audio_file import AudioFileError, audio_file_info, wav_bytes
 from app.core.speech.chunker import AudioChunk, ChunkingSettings, SpeechChunker
+from app.core.speech.file_reader import FileChunkReader
 from app.core.speech.transcript_export import TranscriptSegment
 from app.core.speech.transcription import SpeechTask, audio_key, segment_for
 from app.core.storage.store import ConversationStore, StoreError
@@ -52,7 +53,8 @@ class DictationJob:
     """One recording or one file: its own chunks, clock, segments and stored session."""
 
     def __init__(self, kind: JobKind, title: str, task: SpeechTask, chunking: ChunkingSettings,
-                 source: Iterator[AudioChunk] | None = None, expected_chunks: int | None = None) -> None:
+                 source: FileChunkReader | None = None, expected_chunks: int | None = None,
+                 wait_for_reads: bool = True) -> None:
         self.kind, self.title, self.task = kind, title, task
         self.state = JobState.QUEUED
         self.segments: list[TranscriptSegment] = []
@@ -66,6 +68,7 @@ class DictationJob:
         self._chunker = SpeechChunker(chunking)
         self._ready: deque[AudioChunk] = deque()
         self._source = source
+        self._wait_for_reads = wait_for_reads
         self._open = kind is JobKind.RECORDING
 
     # -- a recording feeds its job ----------------------------------------------------------
@@ -101,10 +104,12 @@ class DictationJob:
         if self._ready:
             return self._ready.popleft()
         if self._source is not None:
-            chunk = next(self._source, None)
+            chunk = self._source.take(wait=self._wait_for_reads)
             if chunk is not None:
                 return chunk
-            self._source = None
+            if self._source.ended:
+                self._source.close()
+                self._source = None
         return None
 
     @property
@@ -143,21 +148,14 @@ class DictationJob:
         return f"chunk {self.chunks_sent} of {total}" if total else f"chunk {self.chunks_sent}"
 
 
-def file_chunks(path: Path, chunking: ChunkingSettings) -> Iterator[AudioChunk]:
-    """Decode, resample and cut a file piece by piece, so a long file needs little memory."""
-    chunker = SpeechChunker(chunking)
-    for block in iter_audio_file(path):
-        yield from chunker.feed(block)
-    yield from chunker.flush()
-
-
 class DictationSession:
     """The jobs waiting for the model, oldest first, and the one chunk it is working on."""
 
     def __init__(self, store: ConversationStore | None = None,
                  on_problem: Callable[[str], None] = lambda message: None,
-                 chunking: ChunkingSettings | None = None) -> None:
+                 chunking: ChunkingSettings | None = None, wait_for_reads: bool = True) -> None:
         self.store = store
+        self.wait_for_reads = wait_for_reads  # False: a file chunk not decoded yet is not waited for
         self.on_problem = on_problem
         self.chunking = chunking or ChunkingSettings()
         self.jobs: deque[DictationJob] = deque()
@@ -183,7 +181,8 @@ class DictationSession:
         # Cuts fall at a quiet moment in the last search_s before the limit: about half-way on average.
         typical_chunk_s = self.chunking.max_chunk_s - self.chunking.search_s / 2
         expected = max(1, math.ceil(info.duration_s / typical_chunk_s))
-        job = DictationJob(JobKind.FILE, path.name, task, self.chunking, file_chunks(path, self.chunking), expected)
+        job = DictationJob(JobKind.FILE, path.name, task, self.chunking, FileChunkReader(path, self.chunking),
+                           expected, self.wait_for_reads)
         self.jobs.append(job)
         return job
 
@@ -191,6 +190,11 @@ class DictationSession:
     @property
     def is_idle(self) -> bool:
         return self.current is None and not self.jobs
+
+    @property
+    def reading_a_file(self) -> bool:
+        """The next job is a file whose next chunk is still being decoded: ask again soon."""
+        return self.current is None and bool(self.jobs) and self.jobs[0].kind is JobKind.FILE
 
     def start_next_chunk(self) -> ChunkWork | None:
         """The next chunk for the model, or None when nothing is ready (or a chunk is in flight).
@@ -213,8 +217,7 @@ class DictationSession:
                 self.current = ChunkWork(job, chunk)
                 return self.current
             if job.has_more:
-                if job.state is JobState.QUEUED and job.kind is JobKind.RECORDING:
-                    job.state = JobState.RUNNING
+                job.state = JobState.RUNNING  # at the head: recording, or its file being read
                 return None
             self._retire(job, JobState.DONE)
         return None

@@ -48,7 +48,7 @@ class DictationController(QObject):
         super().__init__(panel)
         self.panel, self.host, self.store, self.notice = panel, host, store, notice
         self.recorder = MicrophoneRecorder(sounddevice)
-        self.session = DictationSession(store, on_problem=self.notice.show_message)
+        self.session = DictationSession(store, on_problem=self.notice.show_message, wait_for_reads=False)
         self.settings = settings or Settings()
         self.speech_unavailable: str | None = "No model is loaded yet."
         self.first_token_latencies: list[float] = []
@@ -63,6 +63,10 @@ class DictationController(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._poll_microphone)
+        self._file_poll = QTimer(self)  # a file's next chunk is decoded on a thread: look again soon
+        self._file_poll.setSingleShot(True)
+        self._file_poll.setInterval(POLL_MS)
+        self._file_poll.timeout.connect(self._next)
         self.keys = DictationKeys(panel.parentWidget() or panel)
         self._connect()
         self.apply_settings(self.settings)
@@ -251,6 +255,8 @@ class DictationController(QObject):
             self._send(work)
         if self.session.current is not None:
             self._shown = self.session.current.job
+        elif self.session.reading_a_file:
+            self._file_poll.start()
         self._update_status()
         self._render()
         if self._busy and self.session.is_idle and self._recording_job is None:
@@ -360,6 +366,7 @@ class DictationController(QObject):
     def shutdown(self) -> None:
         """On close: stop the microphone; the session keeps the audio of every chunk not transcribed."""
         self.keys.shutdown()
+        self._file_poll.stop()
         if self.recording:
             self._poll.stop()
             self.recorder.stop()
