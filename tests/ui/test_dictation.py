@@ -178,6 +178,7 @@ def test_push_to_talk_held_through_key_auto_repeat_is_one_recording(qtbot, dicta
         else:  # the pairs Qt could not tell from real ones
             QTest.keyRelease(editor, Qt.Key_F8)
             QTest.keyPress(editor, Qt.Key_F8)
+        assert dictation.recording and len(window.store.transcriptions()) <= 1
     with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
         QTest.keyRelease(editor, Qt.Key_F8)
     assert not dictation.recording
@@ -244,5 +245,5 @@ def test_a_file_job_can_be_cancelled_and_keeps_what_was_done(qtbot, dictation_wi
         panel.cancel_button.click()
     assert panel.waiting.text() == "" and not panel.cancel_button.isEnabled()
     job = dictation.session.finished[-1]
-    assert job.status == "cancelled after 1 chunks"
+    assert job.status == "cancelled after 1 chunk"
     assert [s.start_s for s in window.store.segments(job.transcription_id)] == [0.0]

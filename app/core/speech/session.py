@@ -138,14 +138,18 @@ class DictationJob:
         if self.state is JobState.QUEUED:
             return "queued"
         if self.state is JobState.CANCELLED:
-            return f"cancelled after {len(self.segments)} chunks"
+            return f"cancelled after {_chunks(len(self.segments))}"
         if self.state is JobState.DONE:
             skipped = f", {self.skipped_silence} silent skipped" if self.skipped_silence else ""
-            return f"done, {len(self.segments)} chunks{skipped}"
+            return f"done, {_chunks(len(self.segments))}{skipped}"
         if self.chunks_sent == 0:
             return "recording" if self._open else "reading"
         total = self.total_chunks
         return f"chunk {self.chunks_sent} of {total}" if total else f"chunk {self.chunks_sent}"
+
+
+def _chunks(count: int) -> str:
+    return f"{count} chunk" if count == 1 else f"{count} chunks"
 
 
 class DictationSession:
@@ -267,7 +271,7 @@ class DictationSession:
     # -- closing ----------------------------------------------------------------------------
     def shutdown(self) -> None:
         """On close: keep the audio of every recorded chunk not transcribed yet, as segments
-        that say so. A file's untranscribed rest stays in the file; its job says where it stopped."""
+        that say so. A file's untranscribed rest is still in the file: its transcript just ends early."""
         pending: list[tuple[DictationJob, AudioChunk]] = []
         if self.current is not None:
             pending.append((self.current.job, self.current.chunk))
