@@ -234,7 +234,7 @@ def test_the_panel_starts_from_the_speech_settings_and_edits_them(qtbot, tmp_pat
         window.store.close()
 
 
-def test_a_file_job_can_be_cancelled_and_keeps_what_was_done(qtbot, dictation_window, spoken_recording):
+def test_a_file_job_can_be_cancelled_and_keeps_what_was_done(qtbot, dictation_window, spoken_recording, tmp_path):
     window = dictation_window
     dictation, panel = window.dictation, window.dictation_panel
     assert not panel.cancel_button.isEnabled()
@@ -247,3 +247,8 @@ def test_a_file_job_can_be_cancelled_and_keeps_what_was_done(qtbot, dictation_wi
     job = dictation.session.finished[-1]
     assert job.status == "cancelled after 1 chunk"
     assert [s.start_s for s in window.store.segments(job.transcription_id)] == [0.0]
+    short = tmp_path / "short.wav"  # the next job runs as usual, once the engine lets go of the cancelled chunk
+    soundfile.write(str(short), spoken_recording.samples[: 16_000 * 5], 16_000)
+    with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
+        assert dictation.transcribe_file(short)
+    assert [(s.start_s, s.end_s) for s in dictation.segments] == [(0.0, pytest.approx(5.0))]

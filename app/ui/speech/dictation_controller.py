@@ -193,15 +193,16 @@ class DictationController(QObject):
         self.panel.set_recording(False)
         self._next()
 
-    def _drain_microphone(self) -> None:
+    def _drain_microphone(self) -> bool:
         blocks = self.recorder.read_available()
         if self._recording_job is not None:
             for block in blocks:
                 self._recording_job.feed(block)
+        return bool(blocks)
 
     def _poll_microphone(self) -> None:
-        self._drain_microphone()
-        self._next()
+        if self._drain_microphone():
+            self._next()
         level = self.recorder.level.rms_dbfs
         self.panel.level.setValue(max(0, int(level + 60)))
         elapsed = self.recorder.elapsed_s
@@ -245,7 +246,6 @@ class DictationController(QObject):
     def _add_job(self, job: DictationJob) -> DictationJob:
         self._busy = True
         self._opened = None
-        self._shown = job if self.session.current is None else self._shown
         self._next()
         return job
 
@@ -255,7 +255,9 @@ class DictationController(QObject):
             self._send(work)
         if self.session.current is not None:
             self._shown = self.session.current.job
-        elif self.session.reading_a_file:
+        elif self.session.jobs:
+            self._shown = self.session.jobs[0]
+        if self.session.reading_a_file:
             self._file_poll.start()
         self._update_status()
         self._render()
