@@ -166,21 +166,21 @@ def test_push_to_talk_held_through_key_auto_repeat_is_one_recording(qtbot, dicta
     window = dictation_window
     dictation, panel = window.dictation, window.dictation_panel
     panel.push_to_talk.setChecked(True)
-    editor = window.composer.editor
-    editor.setFocus()
-    QTest.keyPress(editor, Qt.Key_F8)
+    window.composer.editor.setFocus()
+    keyboard = window.windowHandle()  # the way the platform delivers keys: shortcuts, then the focused widget
+    QTest.keyPress(keyboard, Qt.Key_F8)
     assert dictation.recording
     for repeat in range(16):  # about half a second of holding F8: X11 sends release/press pairs
         qtbot.wait(30)
         if repeat % 2:
-            QApplication.sendEvent(editor, _key(QEvent.KeyRelease, True))
-            QApplication.sendEvent(editor, _key(QEvent.KeyPress, True))
+            QApplication.sendEvent(keyboard, _key(QEvent.KeyRelease, True))
+            QApplication.sendEvent(keyboard, _key(QEvent.KeyPress, True))
         else:  # the pairs Qt could not tell from real ones
-            QTest.keyRelease(editor, Qt.Key_F8)
-            QTest.keyPress(editor, Qt.Key_F8)
+            QTest.keyRelease(keyboard, Qt.Key_F8)
+            QTest.keyPress(keyboard, Qt.Key_F8)
         assert dictation.recording and len(window.store.transcriptions()) <= 1
     with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
-        QTest.keyRelease(editor, Qt.Key_F8)
+        QTest.keyRelease(keyboard, Qt.Key_F8)
     assert not dictation.recording
     sessions = window.store.transcriptions()
     assert len(sessions) == 1

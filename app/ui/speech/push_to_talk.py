@@ -1,7 +1,8 @@
 """Keyboard for dictation: F9 starts and stops, F8 held is push-to-talk.
 
 Both are QActions on the window. A QAction only sees the press, so while F8 is held a filter
-watches for its release, and only for this window's widgets. X11 key auto-repeat turns one long
+on the window's QWindow (every key event of this window passes it before reaching the focused
+widget, and no other window's do) watches for the release. X11 key auto-repeat turns one long
 hold into release/press pairs, not always flagged as auto-repeat, so a release only counts once
 no press followed it within RELEASE_DEBOUNCE_MS.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 # X11 repeats every 25–40 ms and sends each release/press pair at the same instant; a person
 # cannot let go and press again this fast.
@@ -35,6 +36,7 @@ class DictationKeys(QObject):
         self._release.setInterval(RELEASE_DEBOUNCE_MS)
         self._release.timeout.connect(self._let_go)
         self.held = False
+        self._watched: QObject | None = None
 
     def set_push_to_talk(self, enabled: bool) -> None:
         self.talk_action.setEnabled(enabled)
@@ -48,14 +50,13 @@ class DictationKeys(QObject):
         if self.held:
             return
         self.held = True
-        QApplication.instance().installEventFilter(self)
+        self._watched = self.window.windowHandle() or self.window
+        self._watched.installEventFilter(self)
         self.talkPressed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind not in (QEvent.KeyPress, QEvent.KeyRelease) or event.key() != Qt.Key_F8:
-            return False
-        if not isinstance(watched, QWidget) or watched.window() is not self.window:
             return False
         if kind == QEvent.KeyRelease and not event.isAutoRepeat():
             self._release.start()
@@ -64,14 +65,18 @@ class DictationKeys(QObject):
         return False
 
     def _let_go(self) -> None:
-        self._release.stop()
-        QApplication.instance().removeEventFilter(self)
+        self._stop_watching()
         self.held = False
         self.talkReleased.emit()
 
-    def shutdown(self) -> None:
+    def _stop_watching(self) -> None:
         self._release.stop()
-        QApplication.instance().removeEventFilter(self)
+        if self._watched is not None:
+            self._watched.removeEventFilter(self)
+            self._watched = None
+
+    def shutdown(self) -> None:
+        self._stop_watching()
 
 
 def _action(window: QWidget, text: str, key: Qt.Key) -> QAction:
