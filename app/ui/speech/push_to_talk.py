@@ -1,8 +1,8 @@
 """Keyboard for dictation: F9 starts and stops, F8 held is push-to-talk.
 
 Both are QActions on the window. A QAction only sees the press, so while F8 is held a filter
-on the window's QWindow (every key event of this window passes it before reaching the focused
-widget, and no other window's do) watches for the release. X11 key auto-repeat turns one long
+on the focused window's QWindow (every key event of that window passes it before reaching the
+focused widget, and no other window's do) watches for the release. X11 key auto-repeat turns one long
 hold into release/press pairs, not always flagged as auto-repeat, so a release only counts once
 no press followed it within RELEASE_DEBOUNCE_MS.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 # X11 repeats every 25–40 ms and sends each release/press pair at the same instant; a person
 # cannot let go and press again this fast.
@@ -50,7 +50,9 @@ class DictationKeys(QObject):
         if self.held:
             return
         self.held = True
-        self._watched = self.window.windowHandle() or self.window
+        # The window that has the keyboard: the main window, or the dictation panel floating on its own.
+        focused = QApplication.activeWindow() or self.window
+        self._watched = focused.windowHandle() or focused
         self._watched.installEventFilter(self)
         self.talkPressed.emit()
 
