@@ -1,17 +1,22 @@
-"""`gemma-desk transcribe FILE`: a file through the same chunker and engine as dictation."""
+"""`gemma-desk transcribe FILE`: a file through the same dictation session and engine as the window."""
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from pathlib import Path
 
-from app.core.audio.audio_file import load_audio_file
-from app.core.speech.chunker import chunk_audio
-from app.core.speech.transcript_export import format_clock, write_srt
 from app.core.engine.engine import EngineError, stream_to
+from app.core.speech.chunker import ChunkingSettings, silence_rms_for_dbfs
+from app.core.speech.session import DictationSession
+from app.core.speech.transcript_export import format_clock, write_srt
+from app.core.speech.transcription import SpeechTask, transcribe_chunk
+from app.core.storage.settings import SpeechSettings
 from app.core.task_presets import LANGUAGES
-from app.core.speech.transcription import SpeechTask, segment_for, transcribe_chunk
+
+INTERRUPTED = 130
 
 
 def add_transcribe_command(commands) -> None:
@@ -25,29 +30,41 @@ def add_transcribe_command(commands) -> None:
     parser.add_argument("--ctx", type=int, default=4096)
     parser.add_argument("--gpu-layers", type=int, default=0)
     parser.add_argument("--max-tokens", type=int, help="cap on each chunk's answer (default: by its length)")
+    parser.add_argument("--silence-threshold", type=float, metavar="DBFS",
+                        default=SpeechSettings().silence_threshold_db,
+                        help="chunks quieter than this are skipped without the model (default: %(default)s)")
     parser.add_argument("file", type=Path, help="WAV, FLAC or MP3 (any rate, any channels)")
 
 
 def run_transcribe_command(args: argparse.Namespace, load_engine) -> int:
-    samples = load_audio_file(args.file)
+    chunking = ChunkingSettings(silence_rms=silence_rms_for_dbfs(args.silence_threshold))
+    session = DictationSession(on_problem=lambda message: print(message, file=sys.stderr), chunking=chunking)
+    job = session.add_file(args.file, SpeechTask(args.translate_to))  # a bad file is refused before the model loads
     engine = load_engine(args)
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
     try:
         reason = engine.speech_unavailable_reason
         if reason:
             raise EngineError(reason)
-        task = SpeechTask(args.translate_to)
-        segments = []
-        for chunk in chunk_audio(samples):
-            if chunk.is_silence:
-                print(f"[{format_clock(chunk.start_s)} – {format_clock(chunk.end_s)}] (silence)", file=sys.stderr)
-                continue
+        while not stop.is_set() and (work := session.start_next_chunk()) is not None:
+            chunk = work.chunk
+            print(f"{job.title}: {job.status}", file=sys.stderr)
             sys.stdout.write(f"[{format_clock(chunk.start_s)} – {format_clock(chunk.end_s)}] ")
-            result = stream_to(sys.stdout, transcribe_chunk(engine, chunk, task, max_tokens=args.max_tokens))
+            result = stream_to(sys.stdout, transcribe_chunk(engine, chunk, job.task, stop.is_set, args.max_tokens))
             print()
-            segments.append(segment_for(chunk, result.text))
+            if stop.is_set():
+                break
+            session.finish_chunk(result.text)
+        if stop.is_set():
+            session.cancel(job)
+            print(f"{job.title}: {job.status} (interrupted)", file=sys.stderr)
+        else:
+            print(f"{job.title}: {job.status}", file=sys.stderr)
         if args.srt:
-            write_srt(args.srt, segments)
+            write_srt(args.srt, job.segments)
             print(f"subtitles written to {args.srt}", file=sys.stderr)
     finally:
+        signal.signal(signal.SIGINT, previous)
         engine.close()
-    return 0
+    return INTERRUPTED if stop.is_set() else 0

@@ -22,7 +22,7 @@ from app.ui.chat.image_viewer import ImageViewer
 from app.ui.engine.model_loader import ModelLoader
 from app.ui.main_window_view import MainWindowView
 from app.ui.settings.settings_model import SettingsModel
-from app.ui.speech.dictation_controller import DictationController
+from app.ui.speech.dictation_controller import DictationController, share_speech_settings
 from app.ui.speech.dictation_panel import DictationPanel
 
 
@@ -61,6 +61,7 @@ class MainWindow(MainWindowView):
         `modelReady` is relayed once everyone has the new model."""
         self.chat.use_generation_settings(self.settings.current)
         self.settings.changed.connect(self._settings_changed)  # a bound slot: it goes with the window
+        share_speech_settings(self.dictation, self.settings)
         loader = self.loader
         loader.loadStarted.connect(self._load_started)
         loader.loadProgress.connect(lambda fraction: self.load_progress.setValue(int(fraction * 100)))

@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 
 from app.core.engine.options import LoadOptions
-from app.core.models.catalog import Catalog
 from app.core.models.memory_estimate import GB
 from app.core.models.system_memory import MemoryStatus
 from app.core.storage.store import ConversationStore
-from app.ui.application import initial_model
+from app.ui.application import load_first_model
 from app.ui.main_window import MainWindow
-from app.ui.settings.settings_controller import SettingsController
+from app.ui.settings.settings_model import SettingsModel
 from tests.bad_inputs.cases import CASES
 from tests.bad_inputs.conftest import record
 
@@ -92,22 +91,26 @@ def test_a_damaged_projector_beside_a_good_model_leaves_text_chat_working(qtbot,
     record("window", crashed=False, traceback=False)
 
 
-def test_a_bad_active_model_in_the_settings_is_skipped_at_start_up(qtbot, window, gemma_model_path, tmp_path) -> None:
+def test_a_bad_active_model_in_the_settings_is_skipped_at_start_up(qtbot, gemma_model_path, tmp_path) -> None:
     case = next(case for case in CASES if "block_count 513" in case.name)
     built = case.build(tmp_path, gemma_model_path)
     settings_path = tmp_path / "settings.json"
     settings_path.write_text(json.dumps({"model": {"active_model": str(built.model)}}))
     roomy = MemoryStatus(free_ram=16 * GB, gpu_offload=False, free_vram=None)
-    settings = SettingsController(window, settings_path, read_status=lambda gpu: roomy, input_devices=lambda: [],
-                                  catalog=lambda: Catalog(1, "", []))
-    choice = initial_model(argparse.Namespace(model=None, mmproj=None), settings)
-    notice = window.notice.label.text()
-    if choice is not None and choice[0].model_path == built.model:
-        kind, notice = load_and_wait(qtbot, window, choice[0])
-        assert kind == "failed"
-    elif choice is not None:  # skipped: the demo model, when installed, starts instead
-        kind, _ = load_and_wait(qtbot, window, choice[0])
-        assert kind == "loaded" and window.loaded.options.model_path != built.model
-    assert window.isVisible()
-    assert built.model.name in notice and "512" in notice
-    record("window", crashed=False, traceback="Traceback" in window.notice.label.text())
+    window = MainWindow(ConversationStore.in_folder(tmp_path / "store"), settings=SettingsModel(settings_path),
+                        read_status=lambda gpu: roomy)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        failed: list[str] = []
+        window.modelLoadFailed.connect(failed.append)
+        if load_first_model(argparse.Namespace(model=None, mmproj=None), window.loader):
+            qtbot.waitUntil(lambda: bool(failed) or window.loaded is not None, timeout=WAIT_MS)
+        notice = window.notice.label.text()
+        assert window.loaded is None or window.loaded.options.model_path != built.model
+        assert window.isVisible()
+        assert built.model.name in notice and "512" in notice
+        record("window", crashed=False, traceback="Traceback" in notice)
+    finally:
+        window.close()
+        window.store.close()

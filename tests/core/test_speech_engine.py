@@ -9,7 +9,8 @@ from app.core.speech.chunker import AudioChunk, chunk_audio
 from app.core.engine.engine import ChatEngine, TokenPiece
 from app.core.engine.options import LoadOptions
 from app.core.engine.prompt_plan import MediaUnit
-from app.core.speech.transcription import ChunkQueue, SpeechTask, chunk_message, transcribe_chunk
+from app.core.speech.session import DictationSession
+from app.core.speech.transcription import SpeechTask, chunk_message, transcribe_chunk
 from tests.projector_factory import GEMMA4UA_TOKENS_PER_SECOND, write_audio_projector, write_gemma3nv_projector
 
 BOS = 2
@@ -45,14 +46,17 @@ def test_audio_chunk_turn_layout(hearing_engine):
 def test_65_second_file_gives_three_chunks_answered_in_order(hearing_engine):
     audio = np.concatenate([speech_like(28, 1), np.zeros(8000, np.float32), speech_like(28, 2),
                             np.zeros(8000, np.float32), speech_like(8, 3)])
-    chunks = chunk_audio(audio)
-    assert len(chunks) == 3
-    queue = ChunkQueue()
-    queue.push(chunks)
+    assert len(chunk_audio(audio)) == 3
+    session = DictationSession()
+    job = session.record(SpeechTask("French"))
+    job.feed(audio)
+    job.close()
     answered = []
-    while (chunk := queue.pop()) is not None:
-        events = list(transcribe_chunk(hearing_engine, chunk, SpeechTask("French"), max_tokens=4))
+    while (work := session.start_next_chunk()) is not None:
+        chunk = work.chunk
+        events = list(transcribe_chunk(hearing_engine, chunk, job.task, max_tokens=4))
         result = events[-1]
+        session.finish_chunk(result.text)
         assert any(isinstance(e, TokenPiece) for e in events) or result.stop_reason == "end_of_turn"
         assert result.media_encodes == 1
         answered.append(chunk.index)
@@ -63,9 +67,11 @@ def test_65_second_file_gives_three_chunks_answered_in_order(hearing_engine):
 
 
 def test_silent_chunks_are_skipped_but_counted():
-    queue = ChunkQueue()
-    queue.push(chunk_audio(np.zeros(16_000 * 5, np.float32)))
-    assert len(queue) == 0 and queue.skipped_silence == 1
+    session = DictationSession()
+    job = session.record(SpeechTask())
+    job.feed(np.zeros(16_000 * 5, np.float32))
+    job.close()
+    assert session.start_next_chunk() is None and job.skipped_silence == 1 and job.segments == []
 
 
 def test_gemma3nv_only_projector_cannot_hear(gemma_model_path, tmp_path):

@@ -1,13 +1,19 @@
 """Dictation in the real window: a replayed microphone, real chunker, real libmtmd audio path."""
 
 import numpy as np
+import soundfile
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from app.core.speech.transcript_export import parse_srt
 from app.core.engine.options import LoadOptions
+from app.core.storage.settings import Settings, load_settings, save_settings
 from app.core.storage.store import ConversationStore
 from app.ui.main_window import MainWindow
+from app.ui.settings.settings_model import SettingsModel
 from tests.core.audio.fake_sounddevice import FakeSoundDevice, ReplayDevice
 from tests.model_factory_gemma3n import cached_random_gemma3n
 from tests.projector_factory import write_audio_projector, write_gemma3nv_projector
@@ -111,3 +117,137 @@ def test_no_microphone_is_a_clear_message(qtbot, tmp_path, gemma_model_path):
     assert "microphone" in window.notice.label.text().lower()
     window.close()
     window.store.close()
+
+
+def test_a_second_file_queues_behind_the_first_with_its_own_chunks_and_clock(qtbot, dictation_window,
+                                                                             spoken_recording, tmp_path):
+    window = dictation_window
+    dictation, panel = window.dictation, window.dictation_panel
+    second = tmp_path / "second.wav"
+    soundfile.write(str(second), spoken_recording.samples[: 16_000 * 20], 16_000)
+    with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
+        assert dictation.transcribe_file(spoken_recording.path)
+        assert dictation.transcribe_file(second)
+        qtbot.waitUntil(lambda: "speech_16k.wav: chunk 1 of 3" in panel.waiting.text(), timeout=WAIT_MS)
+        assert "second.wav: queued" in panel.waiting.text()
+    first_id, second_id = sorted(session.id for session in window.store.transcriptions())
+    first, later = window.store.segments(first_id), window.store.segments(second_id)
+    assert len(first) == 3
+    assert first[0].start_s == 0.0 and first[-1].end_s == pytest.approx(spoken_recording.duration_s, abs=0.2)
+    assert len(later) == 1
+    assert later[0].start_s == 0.0 and later[0].end_s == pytest.approx(20.0, abs=0.01)
+
+
+def test_record_again_before_the_queue_drains_keeps_two_sessions_apart(qtbot, dictation_window):
+    window = dictation_window
+    dictation, panel = window.dictation, window.dictation_panel
+    panel.record_button.click()
+    qtbot.waitUntil(lambda: dictation.recorder.elapsed_s >= 40.0, timeout=WAIT_MS)
+    with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
+        panel.record_button.click()
+        first_length = dictation.recorder.elapsed_s
+        panel.record_button.click()
+        assert dictation.recording
+        qtbot.waitUntil(lambda: dictation.recorder.elapsed_s >= 10.0, timeout=WAIT_MS)
+        panel.record_button.click()
+    first_id, second_id = sorted(session.id for session in window.store.transcriptions())
+    first, later = window.store.segments(first_id), window.store.segments(second_id)
+    assert len(first) == 2 and first[0].start_s == 0.0
+    assert first[-1].end_s == pytest.approx(first_length, abs=0.3)
+    assert later[0].start_s == 0.0 and all(a.end_s == pytest.approx(b.start_s) for a, b in zip(later, later[1:]))
+
+
+def _key(kind, auto_repeat: bool) -> QKeyEvent:
+    return QKeyEvent(kind, Qt.Key_F8, Qt.NoModifier, "", auto_repeat)
+
+
+def test_push_to_talk_held_through_key_auto_repeat_is_one_recording(qtbot, dictation_window):
+    window = dictation_window
+    dictation, panel = window.dictation, window.dictation_panel
+    panel.push_to_talk.setChecked(True)
+    window.composer.editor.setFocus()
+    keyboard = window.windowHandle()  # the way the platform delivers keys: shortcuts, then the focused widget
+    QTest.keyPress(keyboard, Qt.Key_F8)
+    assert dictation.recording
+    for repeat in range(16):  # about half a second of holding F8: X11 sends release/press pairs
+        qtbot.wait(30)
+        if repeat % 2:
+            QApplication.sendEvent(keyboard, _key(QEvent.KeyRelease, True))
+            QApplication.sendEvent(keyboard, _key(QEvent.KeyPress, True))
+        else:  # the pairs Qt could not tell from real ones
+            QTest.keyRelease(keyboard, Qt.Key_F8)
+            QTest.keyPress(keyboard, Qt.Key_F8)
+        assert dictation.recording and len(window.store.transcriptions()) <= 1
+    with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
+        QTest.keyRelease(keyboard, Qt.Key_F8)
+    assert not dictation.recording
+    sessions = window.store.transcriptions()
+    assert len(sessions) == 1
+    assert len(window.store.segments(sessions[0].id)) == 1
+
+
+def test_the_silence_threshold_setting_decides_which_chunks_reach_the_model(qtbot, dictation_window,
+                                                                            spoken_recording, tmp_path):
+    window = dictation_window
+    dictation = window.dictation
+    samples = spoken_recording.samples
+    quiet = tmp_path / "quiet.wav"  # speech at about -30 dBFS
+    soundfile.write(str(quiet), samples * (10 ** (-30 / 20) / np.sqrt(np.mean(samples ** 2))), 16_000)
+    settings = Settings()
+    settings.speech.silence_threshold_db = -20.0
+    dictation.apply_settings(settings)
+    with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
+        assert dictation.transcribe_file(quiet)
+    assert dictation.segments == [] and window.store.transcriptions() == []
+    settings.speech.silence_threshold_db = -45.0
+    dictation.apply_settings(settings)
+    with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
+        assert dictation.transcribe_file(quiet)
+    assert len(dictation.segments) == 3
+
+
+def test_the_panel_starts_from_the_speech_settings_and_edits_them(qtbot, tmp_path, spoken_recording):
+    devices = [ReplayDevice("Desk microphone", spoken_recording.path), ReplayDevice("Headset", spoken_recording.path)]
+    settings_path = tmp_path / "settings.json"
+    saved = Settings()
+    saved.speech.input_device, saved.speech.default_task, saved.speech.target_language = "Headset", "translate", "French"
+    save_settings(saved, settings_path)
+    owner = SettingsModel(settings_path)
+    window = MainWindow(ConversationStore.in_folder(tmp_path / "store"), sounddevice=FakeSoundDevice(devices),
+                        settings=owner)
+    qtbot.addWidget(window)
+    panel = window.dictation_panel
+    try:
+        window.dictation.refresh_devices()
+        assert panel.device.currentText() == "Headset"
+        assert panel.target_language() == "French"
+        with qtbot.waitSignal(owner.changed, timeout=WAIT_MS):
+            panel.device.setCurrentIndex(panel.device.findText("Desk microphone", Qt.MatchStartsWith))
+        with qtbot.waitSignal(owner.changed, timeout=WAIT_MS):
+            panel.task.setCurrentIndex(0)
+        stored, _ = load_settings(settings_path)
+        assert stored.speech.input_device == "Desk microphone" and stored.speech.default_task == "transcribe"
+        assert owner.current.speech == stored.speech
+    finally:
+        window.close()
+        window.store.close()
+
+
+def test_a_file_job_can_be_cancelled_and_keeps_what_was_done(qtbot, dictation_window, spoken_recording, tmp_path):
+    window = dictation_window
+    dictation, panel = window.dictation, window.dictation_panel
+    assert not panel.cancel_button.isEnabled()
+    with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
+        assert dictation.transcribe_file(spoken_recording.path)
+        qtbot.waitUntil(lambda: "chunk 2 of 3" in panel.waiting.text(), timeout=WAIT_MS)
+        assert panel.cancel_button.isEnabled()
+        panel.cancel_button.click()
+    assert panel.waiting.text() == "" and not panel.cancel_button.isEnabled()
+    job = dictation.session.finished[-1]
+    assert job.status == "cancelled after 1 chunk"
+    assert [s.start_s for s in window.store.segments(job.transcription_id)] == [0.0]
+    short = tmp_path / "short.wav"  # the next job runs as usual, once the engine lets go of the cancelled chunk
+    soundfile.write(str(short), spoken_recording.samples[: 16_000 * 5], 16_000)
+    with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
+        assert dictation.transcribe_file(short)
+    assert [(s.start_s, s.end_s) for s in dictation.segments] == [(0.0, pytest.approx(5.0))]

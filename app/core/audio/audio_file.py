@@ -6,6 +6,8 @@ and write session audio as WAV.
 
 from __future__ import annotations
 
+import io
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,9 @@ from app.core.audio.resample import TARGET_RATE, StreamingResampler, to_mono
 from app.core.errors import UserError
 
 READ_BLOCK_S = 10.0
+# Below telephone quality or above any studio rate, the header is broken, not the recording.
+MIN_SAMPLE_RATE = 4_000
+MAX_SAMPLE_RATE = 768_000
 
 
 class AudioFileError(UserError):
@@ -79,28 +84,44 @@ def load_audio_file(path: str | Path) -> np.ndarray:
 def save_wav(path: str | Path, samples: np.ndarray, sample_rate: int = TARGET_RATE) -> None:
     """Write mono audio as 16-bit PCM WAV (what every player and libmtmd read)."""
     path = Path(path)
-    samples = np.asarray(samples, dtype=np.float32)
-    if samples.ndim != 1:
-        raise ValueError(f"expected mono samples (1-D), got shape {samples.shape}")
     try:
-        soundfile.write(
-            str(path), np.clip(samples, -1.0, 1.0), sample_rate, subtype="PCM_16", format="WAV"
-        )
+        _write_wav(str(path), samples, sample_rate)
     except (soundfile.LibsndfileError, RuntimeError, OSError) as error:
         raise AudioFileError(f"Could not write '{path}': {error}") from error
 
 
+def wav_bytes(samples: np.ndarray, sample_rate: int = TARGET_RATE) -> bytes:
+    """Mono audio as the bytes of a 16-bit PCM WAV file (for the store)."""
+    buffer = io.BytesIO()
+    _write_wav(buffer, samples, sample_rate)
+    return buffer.getvalue()
+
+
+def _write_wav(target, samples: np.ndarray, sample_rate: int) -> None:
+    samples = np.asarray(samples, dtype=np.float32)
+    if samples.ndim != 1:
+        raise ValueError(f"expected mono samples (1-D), got shape {samples.shape}")
+    soundfile.write(target, np.clip(samples, -1.0, 1.0), sample_rate, subtype="PCM_16", format="WAV")
+
+
 def _open_info(path: Path) -> AudioFileInfo:
-    if not path.is_file():
-        raise AudioFileError(f"Audio file '{path}' does not exist (or is not a file).")
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        raise AudioFileError(f"Audio file '{path}' does not exist.") from None
+    if not stat.S_ISREG(mode):
+        # A FIFO or a device would block or never end.
+        raise AudioFileError(f"'{path}' is not a regular file; give the path of an audio file.")
     try:
         info = soundfile.info(str(path))
     except (soundfile.LibsndfileError, RuntimeError) as error:
         raise AudioFileError(
             f"'{path}' is not an audio file this app can read (WAV, FLAC, MP3, OGG): {error}"
         ) from error
-    if info.samplerate <= 0 or info.channels <= 0:
-        raise AudioFileError(f"'{path}' has no usable audio (rate {info.samplerate} Hz).")
+    if info.channels <= 0 or not MIN_SAMPLE_RATE <= info.samplerate <= MAX_SAMPLE_RATE:
+        raise AudioFileError(
+            f"'{path}' declares a sample rate of {info.samplerate} Hz and {info.channels} channel(s); "
+            f"audio between {MIN_SAMPLE_RATE:,} and {MAX_SAMPLE_RATE:,} Hz is expected, so its header is broken.")
     return AudioFileInfo(
         sample_rate=int(info.samplerate),
         channels=int(info.channels),

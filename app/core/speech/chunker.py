@@ -158,6 +158,10 @@ class SpeechChunker:
             raise ValueError(f"expected mono samples (1-D), got shape {block.shape}")
         if block.shape[0] == 0:
             return []
+        limit = self.settings.max_chunk_samples
+        if block.shape[0] > limit:
+            # A whole file in one block: in chunk-sized pieces, the rest is not copied once per cut.
+            return self.feed_all(block[start : start + limit] for start in range(0, block.shape[0], limit))
         self._pending.append(block)
         self._pending_count += block.shape[0]
         chunks: list[AudioChunk] = []
@@ -194,7 +198,8 @@ class SpeechChunker:
         chunk = AudioChunk(
             index=self._next_index,
             start_sample=self._next_start,
-            samples=np.ascontiguousarray(samples, dtype=np.float32),
+            # A copy: a view would keep the whole buffer it was cut from alive as long as the chunk.
+            samples=np.array(samples, dtype=np.float32, copy=True),
             is_silence=rms(samples) < self.settings.silence_rms,
             sample_rate=self.settings.sample_rate,
         )
@@ -207,3 +212,8 @@ def chunk_audio(samples: np.ndarray, settings: ChunkingSettings | None = None) -
     """Cut a whole recording at once (an imported file) exactly as the live chunker would."""
     chunker = SpeechChunker(settings)
     return chunker.feed(samples) + chunker.flush()
+
+
+def silence_rms_for_dbfs(dbfs: float) -> float:
+    """A level in dBFS (the settings' silence threshold) as the RMS amplitude the chunker compares."""
+    return float(10.0 ** (dbfs / 20.0))

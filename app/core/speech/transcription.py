@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterator
 
 import numpy as np
@@ -46,27 +45,6 @@ def chunk_message(chunk: AudioChunk, task: SpeechTask) -> ChatMessage:
 def chunk_sampling(chunk: AudioChunk, max_tokens: int | None = None) -> SamplingOptions:
     budget = max_tokens or int(chunk.duration_s * TOKENS_PER_SECOND_OF_AUDIO) + 32
     return SamplingOptions(temperature=0.0, max_tokens=budget)
-
-
-@dataclass
-class ChunkQueue:
-    """Chunks waiting for the engine, oldest first. Nothing is dropped: a backlog just waits."""
-
-    waiting: deque[AudioChunk] = field(default_factory=deque)
-    skipped_silence: int = 0
-
-    def push(self, chunks: list[AudioChunk]) -> None:
-        for chunk in chunks:
-            if chunk.is_silence:
-                self.skipped_silence += 1
-            else:
-                self.waiting.append(chunk)
-
-    def pop(self) -> AudioChunk | None:
-        return self.waiting.popleft() if self.waiting else None
-
-    def __len__(self) -> int:
-        return len(self.waiting)
 
 
 def transcribe_chunk(

@@ -32,10 +32,12 @@ class GenerationRequest:
     messages: Sequence[ChatMessage]
     system_prompt: str = ""
     sampling: SamplingOptions = SamplingOptions()
+    one_off: bool = False  # not a turn of the chat: runs beside its KV cache instead of replacing it
 
     def __call__(self, engine: ChatEngine, send_token: Callable[[str], None], should_stop: Callable[[], bool]) -> GenerationResult:
         result = GenerationResult(stop_reason="cancelled")
-        for event in engine.generate(self.messages, self.system_prompt, self.sampling, should_stop):
+        events = engine.generate(self.messages, self.system_prompt, self.sampling, should_stop, one_off=self.one_off)
+        for event in events:
             if isinstance(event, TokenPiece):
                 send_token(event.text)
             else:

@@ -1,19 +1,24 @@
-"""Dictation: microphone → chunker → queue → model, one chunk at a time; transcript saved as it grows."""
+"""Dictation in the window: microphone polling, the panel, keys and export dialogs.
+
+The jobs themselves (recordings and files, in order, one chunk at a time, saved as they grow)
+belong to the Qt-free DictationSession; this controller feeds it and shows it.
+"""
 
 from __future__ import annotations
 
-import io
+import copy
 import time
-from datetime import datetime
+from dataclasses import replace
 from pathlib import Path
 
-import soundfile
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from app.core.audio.audio_file import AudioFileError, load_audio_file
+from app.core.audio.audio_file import AudioFileError
 from app.core.audio.capture import CaptureError, MicrophoneRecorder
-from app.core.speech.chunker import AudioChunk, SpeechChunker, chunk_audio
+from app.core.audio.resample import TARGET_RATE
+from app.core.speech.chunker import silence_rms_for_dbfs
+from app.core.speech.session import ChunkWork, DictationJob, DictationSession, JobKind
 from app.core.speech.transcript_export import (
     TranscriptExportError,
     TranscriptSegment,
@@ -22,10 +27,12 @@ from app.core.speech.transcript_export import (
     write_srt,
     write_txt,
 )
-from app.core.storage.store import ConversationStore, StoreError
-from app.core.speech.transcription import ChunkQueue, SpeechTask, audio_key, chunk_message, chunk_sampling
-from app.ui.engine.engine_worker import EngineHost, EngineRequest, GenerationRequest
+from app.core.speech.transcription import SpeechTask, chunk_message, chunk_sampling
+from app.core.storage.settings import Settings
+from app.core.storage.store import ConversationStore
+from app.ui.engine.engine_worker import EngineHost, GenerationRequest
 from app.ui.speech.dictation_panel import DictationPanel
+from app.ui.speech.push_to_talk import DictationKeys
 
 POLL_MS = 50
 
@@ -33,26 +40,35 @@ POLL_MS = 50
 class DictationController(QObject):
     segmentFinished = Signal(object)  # TranscriptSegment
     queueDrained = Signal()
+    settingsEdited = Signal(object)  # Settings: the panel changed the microphone or the task
 
-    def __init__(self, panel: DictationPanel, host: EngineHost, store: ConversationStore, notice, sounddevice=None) -> None:
+    def __init__(self, panel: DictationPanel, host: EngineHost, store: ConversationStore, notice,
+                 sounddevice=None, settings: Settings | None = None) -> None:
         super().__init__(panel)
         self.panel, self.host, self.store, self.notice = panel, host, store, notice
         self.recorder = MicrophoneRecorder(sounddevice)
-        self.chunker = SpeechChunker()
-        self.queue = ChunkQueue()
-        self.segments: list[TranscriptSegment] = []
+        self.session = DictationSession(store, on_problem=self.notice.show_message, wait_for_reads=False)
+        self.settings = settings or Settings()
         self.speech_unavailable: str | None = "No model is loaded yet."
-        self.session_id: int | None = None
-        self.task = SpeechTask()
-        self._current: tuple[EngineRequest, AudioChunk] | None = None
-        self._partial = ""
-        self._chunk_ready_at: dict[int, float] = {}
         self.first_token_latencies: list[float] = []
         self.max_tokens_per_chunk: int | None = None
+        self._recording_job: DictationJob | None = None
+        self._shown: DictationJob | None = None
+        self._opened: tuple[int, list[TranscriptSegment]] | None = None
+        self._request = None  # the engine request of the chunk in flight
+        self._sent_at = 0.0
+        self._partial = ""
+        self._busy = False
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._poll_microphone)
+        self._file_poll = QTimer(self)  # a file's next chunk is decoded on a thread: look again soon
+        self._file_poll.setSingleShot(True)
+        self._file_poll.setInterval(POLL_MS)
+        self._file_poll.timeout.connect(self._next)
+        self.keys = DictationKeys(panel.parentWidget() or panel)
         self._connect()
+        self.apply_settings(self.settings)
 
     def _connect(self) -> None:
         panel = self.panel
@@ -62,23 +78,80 @@ class DictationController(QObject):
         panel.export_txt_button.clicked.connect(lambda: self._export("txt"))
         panel.export_srt_button.clicked.connect(lambda: self._export("srt"))
         panel.import_button.clicked.connect(self._pick_audio_file)
+        panel.cancel_button.clicked.connect(self.cancel_file)
         panel.sessions.activated.connect(lambda index: self.open_session(panel.sessions.itemData(index)))
-        QApplication.instance().installEventFilter(self)
+        panel.device.currentIndexChanged.connect(self._device_chosen)
+        panel.task.currentIndexChanged.connect(self._task_chosen)
+        panel.push_to_talk.toggled.connect(self.keys.set_push_to_talk)
+        self.keys.toggle.connect(self.toggle_recording)
+        self.keys.talkPressed.connect(lambda: self.recording or self.start_recording())
+        self.keys.talkReleased.connect(lambda: self.recording and self.stop_recording())
+
+    # -- settings: they own the microphone, the task and the silence level ------------------
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        speech = settings.speech
+        self.session.chunking = replace(self.session.chunking,
+                                        silence_rms=silence_rms_for_dbfs(speech.silence_threshold_db))
+        with QSignalBlocker(self.panel.device):
+            self._select_device(speech.input_device)
+        with QSignalBlocker(self.panel.task):
+            self.panel.select_task(speech.target_language if speech.default_task == "translate" else None)
+
+    def _select_device(self, name: str | None) -> None:
+        combo = self.panel.device
+        found = combo.findData(name) if name else -1
+        combo.setCurrentIndex(found if found >= 0 else 0)
+
+    def _device_chosen(self, index: int) -> None:
+        name = self.panel.device.itemData(index)
+        if name is not None and name != self.settings.speech.input_device:
+            self._edit_speech(input_device=name)
+
+    def _task_chosen(self, _index: int) -> None:
+        language = self.panel.target_language()
+        if language:
+            self._edit_speech(default_task="translate", target_language=language)
+        else:
+            self._edit_speech(default_task="transcribe")
+
+    def _edit_speech(self, **changes) -> None:
+        edited = copy.deepcopy(self.settings)
+        edited.speech = replace(edited.speech, **changes)
+        self.settings = edited
+        self.settingsEdited.emit(edited)
+
+    def _task(self) -> SpeechTask:
+        speech = self.settings.speech
+        return SpeechTask(speech.target_language if speech.default_task == "translate" else None)
 
     # -- devices and model ------------------------------------------------------------------
     def refresh_devices(self, rescan: bool = False) -> None:
         combo = self.panel.device
-        combo.clear()
+        with QSignalBlocker(combo):
+            combo.clear()
+            try:
+                devices = self.recorder.input_devices(rescan=rescan)
+            except CaptureError as error:
+                combo.addItem("No microphone", None)
+                combo.setToolTip(str(error))
+                return
+            for device in devices:
+                combo.addItem(device.name + (" (default)" if device.is_default else ""), device.name)
+            if not devices:
+                combo.addItem("No microphone", None)
+            self._select_device(self.settings.speech.input_device)
+
+    def _device_index(self) -> int | None:
+        """The settings' microphone, or None for the system default when it is not connected."""
+        name = self.settings.speech.input_device
+        if name is None:
+            return None
         try:
-            devices = self.recorder.input_devices(rescan=rescan)
-        except CaptureError as error:
-            combo.addItem("No microphone", None)
-            combo.setToolTip(str(error))
-            return
-        for device in devices:
-            combo.addItem(device.name + (" (default)" if device.is_default else ""), device.index)
-        if not devices:
-            combo.addItem("No microphone", None)
+            devices = self.recorder.input_devices()
+        except CaptureError:
+            return None
+        return next((device.index for device in devices if device.name == name), None)
 
     def set_model_hearing(self, unavailable_reason: str | None) -> None:
         self.speech_unavailable = unavailable_reason
@@ -100,13 +173,11 @@ class DictationController(QObject):
             self.notice.show_message(self.speech_unavailable, kind="warning")
             return False
         try:
-            self.recorder.start(self.panel.device.currentData())
+            self.recorder.start(self._device_index())
         except CaptureError as error:
             self.notice.show_message(str(error))
             return False
-        self.chunker = SpeechChunker()
-        self.task = SpeechTask(self.panel.target_language())
-        self._begin_session()
+        self._recording_job = self._add_job(self.session.record(self._task()))
         self.panel.set_recording(True)
         self._poll.start()
         return True
@@ -115,15 +186,22 @@ class DictationController(QObject):
         self._poll.stop()
         self.recorder.stop()
         self._drain_microphone()
-        self._enqueue(self.chunker.flush())
+        if self._recording_job is not None:
+            self._recording_job.close()
+            self._recording_job = None
         self.panel.set_recording(False)
+        self._next()
 
-    def _drain_microphone(self) -> None:
-        for block in self.recorder.read_available():
-            self._enqueue(self.chunker.feed(block))
+    def _drain_microphone(self) -> bool:
+        blocks = self.recorder.read_available()
+        if self._recording_job is not None:
+            for block in blocks:
+                self._recording_job.feed(block)
+        return bool(blocks)
 
     def _poll_microphone(self) -> None:
-        self._drain_microphone()
+        if self._drain_microphone():
+            self._next()
         level = self.recorder.level.rms_dbfs
         self.panel.level.setValue(max(0, int(level + 60)))
         elapsed = self.recorder.elapsed_s
@@ -131,7 +209,7 @@ class DictationController(QObject):
         failure = self.recorder.failure
         if failure is not None and self._poll.isActive():
             self.stop_recording()
-            seconds = len(self.recorder.captured_audio()) / 16_000
+            seconds = len(self.recorder.captured_audio()) / TARGET_RATE
             self.notice.show_message(f"{failure} The {seconds:.1f} s recorded before it are kept and transcribed.")
 
     # -- files ------------------------------------------------------------------------------
@@ -141,117 +219,119 @@ class DictationController(QObject):
             self.transcribe_file(Path(path))
 
     def transcribe_file(self, path: Path) -> bool:
+        """Queue a file behind the jobs already waiting; it is read piece by piece as its turn comes."""
         if self.speech_unavailable:
             self.notice.show_message(self.speech_unavailable, kind="warning")
             return False
         try:
-            samples = load_audio_file(path)
+            job = self.session.add_file(path, self._task())
         except AudioFileError as error:
             self.notice.show_message(str(error))
             return False
-        self.task = SpeechTask(self.panel.target_language())
-        self._begin_session(title=path.name)
-        self._enqueue(chunk_audio(samples))
+        self._add_job(job)
         return True
 
-    # -- the queue --------------------------------------------------------------------------
-    def _begin_session(self, title: str | None = None) -> None:
-        self.segments = []
-        self._partial = ""
-        title = title or f"Dictation {datetime.now():%Y-%m-%d %H:%M}"
-        try:
-            self.session_id = self.store.create_transcription(title, self.task.label, self.task.target_language or "")
-        except StoreError as error:
-            self.session_id = None
-            self.notice.show_message(f"This session will not be saved: {error}")
-        self.refresh_sessions()
-        self._render()
-
-    def _enqueue(self, chunks: list[AudioChunk]) -> None:
-        for chunk in chunks:
-            self._chunk_ready_at[chunk.index] = time.perf_counter()
-        self.queue.push(chunks)
+    def cancel_file(self) -> None:
+        """Stop the first file job (the one being transcribed, or the next one waiting)."""
+        job = next((job for job in self.session.jobs if job.kind is JobKind.FILE), None)
+        if job is None:
+            return
+        if self.session.cancel(job) and self._request is not None:
+            self._request.cancel()
+            self._request = None
         self._next()
 
-    def _next(self, after_chunk: bool = False) -> None:
-        if self._current is not None:
-            self._update_waiting()
-            return
-        chunk = self.queue.pop()
-        if chunk is None:
-            self._update_waiting()
-            if after_chunk and not self.recording:
-                self.queueDrained.emit()
-            return
-        sampling = chunk_sampling(chunk, self.max_tokens_per_chunk)
-        request = GenerationRequest([chunk_message(chunk, self.task)], "", sampling)
-        handle = self.host.generate(request)
+    # -- the jobs -----------------------------------------------------------------------------
+    def _add_job(self, job: DictationJob) -> DictationJob:
+        self._busy = True
+        self._opened = None
+        self._next()
+        return job
+
+    def _next(self) -> None:
+        work = self.session.start_next_chunk()
+        if work is not None:
+            self._send(work)
+        if self.session.current is not None:
+            self._shown = self.session.current.job
+        elif self.session.jobs:
+            self._shown = self.session.jobs[0]
+        if self.session.reading_a_file:
+            self._file_poll.start()
+        self._update_status()
+        self._render()
+        if self._busy and self.session.is_idle and self._recording_job is None:
+            self._busy = False
+            self.queueDrained.emit()
+
+    def _send(self, work: ChunkWork) -> None:
+        # one_off: a chunk runs beside the chat's KV cache, so the next chat turn reads only its new words
+        request = GenerationRequest([chunk_message(work.chunk, work.job.task)], "",
+                                    chunk_sampling(work.chunk, self.max_tokens_per_chunk), one_off=True)
+        handle = self._generate(request)
         handle.token.connect(lambda text: self._token(handle, text))
         handle.finished.connect(lambda result: self._finished(handle, result))
         handle.failed.connect(lambda message: self._failed(handle, message))
-        self._current = (handle, chunk)
-        self._partial = ""
-        self._update_waiting()
+        self._request, self._partial, self._sent_at = handle, "", time.perf_counter()
 
-    def _update_waiting(self) -> None:
-        busy = 1 if self._current else 0
-        waiting = len(self.queue)
-        self.panel.waiting.setText(
-            f"Transcribing chunk {self._current[1].index + 1}… {waiting} waiting" if busy else
-            (f"{waiting} chunks waiting" if waiting else "")
-        )
+    def _generate(self, request: GenerationRequest):
+        """The one call into the engine host; it returns the request's own handle
+        (token, finished, failed, cancel)."""
+        return self.host.generate(request)
 
-    def _token(self, request_id: int, text: str) -> None:
-        if self._current is None or request_id != self._current[0]:
+    def _token(self, handle, text: str) -> None:
+        if handle is not self._request:
             return
         if not self._partial:
-            ready = self._chunk_ready_at.pop(self._current[1].index, None)
-            if ready is not None:
-                self.first_token_latencies.append(time.perf_counter() - ready)
+            self.first_token_latencies.append(time.perf_counter() - self._sent_at)
         self._partial += text
         self._render()
 
-    def _finished(self, request_id: int, result) -> None:
-        if self._current is None or request_id != self._current[0]:
+    def _finished(self, handle, result) -> None:
+        if handle is not self._request:
             return
-        _, chunk = self._current
-        self._current = None
-        segment = TranscriptSegment(chunk.start_s, chunk.end_s, result.text.strip())
-        self.segments.append(segment)
-        self._partial = ""
-        self._save_segment(chunk, segment)
-        self._render()
+        self._request, self._partial = None, ""
+        job = self.session.current.job
+        segment = self.session.finish_chunk(result.text)
+        if len(job.segments) == 1:
+            self.refresh_sessions()
         self.segmentFinished.emit(segment)
-        self._next(after_chunk=True)
+        self._next()
 
-    def _failed(self, request_id: int, message: str) -> None:
-        if self._current is None or request_id != self._current[0]:
+    def _failed(self, handle, message: str) -> None:
+        if handle is not self._request:
             return
-        self._current = None
-        self.notice.show_message(f"A chunk could not be transcribed: {message}")
-        self._next(after_chunk=True)
+        self._request, self._partial = None, ""
+        self.session.fail_chunk(message)
+        self._next()
 
-    def _save_segment(self, chunk: AudioChunk, segment: TranscriptSegment) -> None:
-        if self.session_id is None:
-            return
-        wav = io.BytesIO()
-        soundfile.write(wav, chunk.samples, chunk.sample_rate, format="WAV", subtype="PCM_16")
-        try:
-            self.store.add_segment(
-                self.session_id, len(self.segments) - 1, segment.start_s, segment.end_s, segment.text,
-                audio_wav=wav.getvalue(), audio_sha256=audio_key(chunk.samples),
-            )
-        except StoreError as error:
-            self.notice.show_message(f"Could not save this part of the transcript: {error}")
+    def _update_status(self) -> None:
+        jobs = list(self.session.jobs)
+        self.panel.waiting.setText(" · ".join(f"{job.title}: {job.status}" for job in jobs))
+        self.panel.cancel_button.setEnabled(any(job.kind is JobKind.FILE for job in jobs))
 
     # -- transcript -------------------------------------------------------------------------
+    @property
+    def segments(self) -> list[TranscriptSegment]:
+        """The transcript in the panel: an opened earlier session, or the latest job."""
+        if self._opened is not None:
+            return self._opened[1]
+        return self._shown.segments if self._shown is not None else []
+
+    @property
+    def session_id(self) -> int | None:
+        if self._opened is not None:
+            return self._opened[0]
+        return self._shown.transcription_id if self._shown is not None else None
+
     def plain_text(self) -> str:
         return transcript_to_text(self.segments)
 
     def _render(self) -> None:
         lines = [f"[{format_clock(s.start_s)} – {format_clock(s.end_s)}] {_one_line(s.text)}" for s in self.segments]
-        if self._current is not None:
-            chunk = self._current[1]
+        current = self.session.current
+        if self._opened is None and current is not None and current.job is self._shown:
+            chunk = current.chunk
             lines.append(f"[{format_clock(chunk.start_s)} – {format_clock(chunk.end_s)}] {_one_line(self._partial)}▌")
         self.panel.transcript.setPlainText("\n".join(lines))
         scroll = self.panel.transcript.verticalScrollBar()
@@ -281,40 +361,32 @@ class DictationController(QObject):
     def open_session(self, session_id: int | None) -> None:
         if session_id is None or self.recording:
             return
-        self.session_id = session_id
-        self.segments = [TranscriptSegment(s.start_s, s.end_s, s.text) for s in self.store.segments(session_id)]
+        self._opened = (session_id, [TranscriptSegment(s.start_s, s.end_s, s.text)
+                                     for s in self.store.segments(session_id)])
         self._render()
 
-    # -- keys -------------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.KeyPress, QEvent.KeyRelease) and not event.isAutoRepeat():
-            if event.key() == Qt.Key_F9 and kind == QEvent.KeyPress:
-                self.toggle_recording()
-                return True
-            if event.key() == Qt.Key_F8 and self.panel.push_to_talk.isChecked():
-                if kind == QEvent.KeyPress and not self.recording:
-                    self.start_recording()
-                elif kind == QEvent.KeyRelease and self.recording:
-                    self.stop_recording()
-                return True
-        return False
-
     def shutdown(self) -> None:
-        """On close: stop the microphone and keep the audio of every chunk not yet transcribed."""
-        QApplication.instance().removeEventFilter(self)
+        """On close: stop the microphone; the session keeps the audio of every chunk not transcribed."""
+        self.keys.shutdown()
+        self._file_poll.stop()
         if self.recording:
-            self.recorder.stop()
             self._poll.stop()
-            self.queue.push(self.chunker.flush())
-        pending = ([self._current[1]] if self._current else []) + list(self.queue.waiting)
-        self._current = None
-        self.queue.waiting.clear()
-        for chunk in pending:
-            segment = TranscriptSegment(chunk.start_s, chunk.end_s, "(not transcribed: the app was closed)")
-            self.segments.append(segment)
-            self._save_segment(chunk, segment)
+            self.recorder.stop()
+            self._drain_microphone()
+        if self._request is not None:
+            self._request.cancel()
+            self._request = None
+        self._recording_job = None
+        self.session.shutdown()
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def share_speech_settings(dictation: DictationController, settings) -> None:
+    """The settings (a SettingsModel) own the microphone, task and silence level; the panel shows
+    them and hands its edits back."""
+    dictation.apply_settings(settings.current)
+    settings.changed.connect(lambda _old, new: dictation.apply_settings(new))
+    dictation.settingsEdited.connect(settings.update)

@@ -61,6 +61,9 @@ class DictationPanel(QDockWidget):
         self.export_txt_button = QPushButton("Export TXT…")
         self.export_srt_button = QPushButton("Export SRT…")
         self.import_button = QPushButton("Transcribe a file…")
+        self.cancel_button = QPushButton("Cancel file")
+        self.cancel_button.setToolTip("Stop transcribing the file; what is done so far is kept")
+        self.cancel_button.setEnabled(False)
         self.sessions = QComboBox()
         self.sessions.setToolTip("Earlier dictation sessions")
 
@@ -93,7 +96,10 @@ class DictationPanel(QDockWidget):
         layout.addWidget(self.waiting)
         layout.addWidget(self.transcript, 1)
         layout.addLayout(export_row)
-        layout.addWidget(self.import_button)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.import_button, 1)
+        file_row.addWidget(self.cancel_button)
+        layout.addLayout(file_row)
         self.setWidget(body)
         self.setAllowedAreas(Qt.RightDockWidgetArea | Qt.LeftDockWidgetArea | Qt.BottomDockWidgetArea)
         self.set_recording(False)
@@ -108,3 +114,11 @@ class DictationPanel(QDockWidget):
 
     def target_language(self) -> str | None:
         return self.task.currentData()
+
+    def select_task(self, target_language: str | None) -> None:
+        """Show "transcribe" (None) or "translate to" a language, adding a language not listed."""
+        found = self.task.findData(target_language) if target_language else 0
+        if found < 0:
+            self.task.addItem(f"Translate to {target_language}", target_language)
+            found = self.task.count() - 1
+        self.task.setCurrentIndex(found)

@@ -175,3 +175,10 @@ def test_feeding_stereo_is_refused() -> None:
 def test_impossible_settings_are_refused(kwargs: dict[str, Any]) -> None:
     with pytest.raises(ValueError):
         ChunkingSettings(**kwargs)
+
+
+def test_chunks_own_their_samples_and_a_whole_file_is_cut_without_copying_the_rest_each_time():
+    recording = np.random.default_rng(3).uniform(-0.5, 0.5, 16_000 * 600).astype(np.float32)
+    chunks = chunk_audio(recording)
+    assert all(chunk.samples.base is None for chunk in chunks), "a chunk is a view into a larger buffer"
+    assert np.array_equal(np.concatenate([chunk.samples for chunk in chunks]), recording)
