@@ -47,6 +47,7 @@ def run_application(args: argparse.Namespace) -> int:
         return 1
     window = MainWindow(store)
     settings = SettingsController(window)  # adds File ▸ Model manager… and Settings… (Ctrl+,)
+    window.modelManagerRequested.connect(settings.open_model_manager)
     window.show()
     choice = initial_model(args, settings)
     if choice is None and not window.notice.isVisible():

@@ -16,6 +16,7 @@ from app.ui.engine.engine_worker import EngineHost, LoadedModel
 from app.ui.chat.image_attachments import mime_has_images
 from app.ui.chat.image_controller import ImageController
 from app.ui.chat.image_viewer import ImageViewer
+from app.ui.chat.welcome_controller import WelcomeController
 from app.ui.main_window_view import MainWindowView
 from app.ui.speech.dictation_controller import DictationController
 from app.ui.speech.dictation_panel import DictationPanel
@@ -31,6 +32,7 @@ class MainWindow(MainWindowView):
         self.host = host or EngineHost(self)
         self.chat = ChatController(self, store, self.host)
         self.images = ImageController(self, self.chat)
+        self.welcome = WelcomeController(self)
         self.setAcceptDrops(True)
         self.dictation_panel = DictationPanel(self)
         self.addDockWidget(Qt.RightDockWidgetArea, self.dictation_panel)
@@ -48,6 +50,7 @@ class MainWindow(MainWindowView):
         worker.modelLoaded.connect(self._model_loaded)
         worker.modelFailed.connect(self._model_failed)
         self.open_model_action.triggered.connect(self.choose_model_file)
+        self.images.modelFileOffered.connect(lambda path: self.load_model(LoadOptions(model_path=path)))
         self.open_projector_action.triggered.connect(self.choose_projector_file)
         self.quit_action.triggered.connect(self.close)
 
@@ -90,7 +93,7 @@ class MainWindow(MainWindowView):
         info = loaded.info
         label = self._pending_label if self._pending_label != loaded.options.model_path.name else info.name
         self.model_label.setText(f"{label} · {info.file_type}{_capabilities(loaded)} · {loaded.options.model_path}")
-        self.context_label.setText(f"context 0/{loaded.n_ctx}")
+        self.context_label.clear()  # the chat's real count comes with its next answer
         self.images.set_vision_available(loaded.supports_images)
         self.dictation.set_model_hearing(loaded.speech_unavailable_reason)
         self.modelReady.emit(loaded)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.ui.chat.chat_view import ChatView
 from app.ui.chat.composer import Composer
+from app.ui.help_dialogs import ShortcutSheet, show_about
+from app.ui.settings.appearance import surfaces
 
 
 class NoticeBar(QWidget):
@@ -43,14 +46,80 @@ class NoticeBar(QWidget):
 
     def show_message(self, text: str, kind: str = "error") -> None:
         self.setProperty("kind", kind)
-        self.setStyleSheet(
-            "#notice-bar { background: %s; border-radius: 4px; }" % ("#f8d7da" if kind == "error" else "#fff3cd")
-        )
+        self.setStyleSheet(notice_style_sheet(kind, self.palette()))
         self.label.setText(text)
         self.show()
 
 
+def notice_style_sheet(kind: str, palette: QPalette) -> str:
+    """The notice's colours for its kind in the current theme (see appearance.SURFACES)."""
+    colors = surfaces(palette)
+    surface = colors.get(f"notice-{kind}", colors["notice-warning"])
+    return (
+        f"#notice-bar {{ background: {surface.background}; border: 1px solid {surface.border}; border-radius: 4px; }}"
+        f" #notice-bar QLabel, #notice-bar QToolButton {{ color: {surface.text}; background: transparent; }}"
+    )
+
+
+class ElidedLabel(QLabel):
+    """One line of text cut with "…" to the space it has (never mid-character); the full text is
+    the tooltip. Used for the model path in the status bar."""
+
+    def __init__(self, text: str = "", elide: Qt.TextElideMode = Qt.ElideMiddle, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full_text = ""
+        self._elide = elide
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self._full_text = text
+        self.setToolTip(text)
+        self._refit()
+
+    def full_text(self) -> str:
+        return self._full_text
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 4, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance(self._full_text) + 8, super().sizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._refit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
+            self._refit()
+
+    def _refit(self) -> None:
+        elided = self.fontMetrics().elidedText(self._full_text, self._elide, max(0, self.contentsRect().width()))
+        super().setText(elided)
+
+
+class LoadProgress(QProgressBar):
+    """"Loading model 95%" on one line at any font size."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 100)
+        self.setFormat("Loading model %p%")
+        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance("Loading model 100%") + 4 * self.fontMetrics().averageCharWidth()
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
 class MainWindowView(QMainWindow):
+    modelManagerRequested = Signal()  # the welcome panel's button; the app connects File ▸ Model manager
+
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("Gemma Desk")
@@ -70,8 +139,9 @@ class MainWindowView(QMainWindow):
         for action in (self.rename_action, self.delete_action):
             action.setShortcutContext(Qt.WidgetShortcut)
             self.conversation_list.addAction(action)
-        sidebar = QWidget()
-        sidebar_layout = QVBoxLayout(sidebar)
+        self.sidebar = QWidget()
+        self.sidebar.setObjectName("sidebar")
+        sidebar_layout = QVBoxLayout(self.sidebar)
         sidebar_layout.setContentsMargins(6, 6, 0, 6)
         sidebar_layout.addWidget(self.new_chat_button)
         sidebar_layout.addWidget(self.conversation_list, 1)
@@ -86,20 +156,21 @@ class MainWindowView(QMainWindow):
         center_layout.addWidget(self.chat_view, 1)
         center_layout.addWidget(self.composer)
 
-        splitter = QSplitter()
-        splitter.addWidget(sidebar)
-        splitter.addWidget(center)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 860])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(center)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([240, 860])
+        self.setCentralWidget(self.splitter)
+        self._fit_sidebar_to_font()
 
-        self.model_label = QLabel("No model")
+        self.model_label = ElidedLabel("No model")
         self.speed_label = QLabel()
         self.context_label = QLabel()
-        self.load_progress = QProgressBar()
-        self.load_progress.setMaximumWidth(220)
-        self.load_progress.setRange(0, 100)
-        self.load_progress.setFormat("Loading model %p%")
+        self.load_progress = LoadProgress()
         self.load_progress.hide()
         status = self.statusBar()
         status.addWidget(self.model_label, 1)
@@ -124,3 +195,31 @@ class MainWindowView(QMainWindow):
         self.focus_composer_action = self.chat_menu.addAction("Focus message box")
         self.focus_composer_action.setShortcut(QKeySequence("Ctrl+L"))
         self.view_menu = self.menuBar().addMenu("&View")
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self.shortcuts_action = self.help_menu.addAction("Keyboard shortcuts")
+        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
+        self.about_action = self.help_menu.addAction("About Gemma Desk")
+        self.about_action.setMenuRole(QAction.AboutRole)
+
+        # The view keeps its own pieces consistent: nothing to regenerate, nothing to count.
+        self.chat_view.answerAvailable.connect(self._answer_available)
+        self.chat_view.cleared.connect(self.context_label.clear)
+        self.chat_view.welcome.modelManagerRequested.connect(self.modelManagerRequested)
+        self.shortcuts_action.triggered.connect(lambda: ShortcutSheet(self).exec())
+        self.about_action.triggered.connect(lambda: show_about(self))
+        self._answer_available(False)
+
+    def _answer_available(self, available: bool) -> None:
+        self.regenerate_action.setEnabled(available)
+        self.composer.regenerate_button.setEnabled(available)
+
+    def _fit_sidebar_to_font(self) -> None:
+        """The chat list keeps room for about 16 characters of a title, whatever the font size."""
+        self.sidebar.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16 + 24)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
+            self._fit_sidebar_to_font()
+        elif event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange) and self.notice.isVisible():
+            self.notice.setStyleSheet(notice_style_sheet(self.notice.property("kind") or "error", self.palette()))
