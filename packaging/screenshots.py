@@ -23,6 +23,7 @@ from app.core.chat.images import prepare_image
 from app.core.storage.store import ConversationStore
 from app.ui.application import create_application
 from app.ui.main_window import MainWindow
+from app.ui.settings.appearance import apply_appearance
 
 
 def wait_for(signal, timeout_ms: int = 120_000):
@@ -76,6 +77,22 @@ def scene_chat(window: MainWindow) -> None:
     wait_for(window.chat.answerFinished)
 
 
+def scene_first_run(window: MainWindow) -> None:
+    """An empty chat right after the first start: the welcome panel and the demo-model note."""
+    window.chat.new_conversation()
+
+
+def scene_answer(window: MainWindow) -> None:
+    """An answer with a table and a code block, as the model writes them."""
+    window.chat.sampling = SamplingOptions(temperature=0.0, max_tokens=260, seed=7)
+    window.chat.send(
+        "Make a Markdown table of three programming languages with the year each appeared, "
+        "then a short Python code block that prints the table."
+    )
+    wait_for(window.chat.answerFinished, timeout_ms=580_000)
+    window.chat_view.verticalScrollBar().setValue(0)
+
+
 def scene_image(window: MainWindow) -> None:
     picture = Image.new("RGB", (320, 200), (250, 246, 230))
     pen = ImageDraw.Draw(picture)
@@ -99,7 +116,7 @@ def scene_dictation(window: MainWindow, audio: Path | None = None) -> None:
 from settings_scenes import scene_audio_encoder, scene_download, scene_settings, scene_settings_model  # noqa: E402
 
 # A scene may return a function that tidies up after the screenshot (a download to stop).
-SCENES = {"chat": scene_chat, "image": scene_image, "dictation": scene_dictation, "settings": scene_settings,
+SCENES = {"chat": scene_chat, "first-run": scene_first_run, "answer": scene_answer, "image": scene_image, "dictation": scene_dictation, "settings": scene_settings,
           "settings-model": scene_settings_model, "download": scene_download, "audio-encoder": scene_audio_encoder}
 
 
@@ -109,9 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("shots"))
     parser.add_argument("--mmproj", type=Path, help="projector for the image and dictation scenes")
     parser.add_argument("--audio", type=Path, help="recording for the dictation scene")
+    parser.add_argument("--theme", choices=("light", "dark", "system"), default="light")
+    parser.add_argument("--font-size", type=int, default=10)
+    parser.add_argument("--name", help="file name without .png (default: the scene's name)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_application()
+    apply_appearance(app, args.theme, args.font_size)
     with tempfile.TemporaryDirectory() as folder:
         window = open_window(Path(folder), args.mmproj)
         cleanup = None
@@ -119,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             scene_dictation(window, args.audio)
         else:
             cleanup = SCENES[args.scene](window)
-        grab(args.out / f"{args.scene}.png")
+        grab(args.out / f"{args.name or args.scene}.png")
         if cleanup is not None:
             cleanup()
         window.close()

@@ -86,8 +86,8 @@ def test_two_images_for_one_free_slot_keep_the_first(qtbot, vision_window, tmp_p
     first = picture(tmp_path, "first.png", size=(3000, 2400), color=(200, 30, 30))
     second = picture(tmp_path, "second.png", color=(30, 200, 30))
     drop(window, first, second)
-    qtbot.waitUntil(lambda: len(window.composer.tray.images()) == 4, timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: window.images._preparing == 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(window.composer.tray.images()) == 4
+                    and "up to 4 images" in window.notice.label.text(), timeout=WAIT_MS)
     assert window.composer.tray.images()[-1].name == "first.png"
     assert "second.png" in window.notice.label.text() and "did not fit" in window.notice.label.text()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtGui import QGuiApplication, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -191,11 +191,15 @@ class ChatView(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setObjectName("chat-view")
+        self.setFrameShape(QFrame.NoFrame)
         container = QWidget()
+        container.setBackgroundRole(QPalette.Base)
+        container.setAutoFillBackground(True)
         self.column = QVBoxLayout(container)
-        self.column.setSpacing(10)
+        self.column.setContentsMargins(16, 12, 16, 12)
+        self.column.setSpacing(12)
         self.welcome = WelcomePanel()
-        self.column.addWidget(self.welcome)
+        self.column.addWidget(self.welcome, 0, Qt.AlignHCenter)
         self.column.addStretch(1)
         self.setWidget(container)
         self.bubbles: list[MessageBubble] = []

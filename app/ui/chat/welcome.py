@@ -88,6 +88,7 @@ class WelcomePanel(QFrame):
         self.model_manager_button = QPushButton("Get a better model…")
         self.model_manager_button.setToolTip("Open File ▸ Model manager")
         self.model_manager_button.clicked.connect(self.modelManagerRequested)
+        self.setMaximumWidth(self.fontMetrics().averageCharWidth() * 120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 12)
         layout.setSpacing(12)

@@ -34,7 +34,7 @@ _LIGHT = {
 
 # The palette roles that are drawn as text on another role; the contrast test walks these.
 TEXT_ON_BACKGROUND_ROLES = (
-    (QPalette.WindowText, QPalette.Window), (QPalette.Text, QPalette.Base),
+    (QPalette.WindowText, QPalette.Window), (QPalette.WindowText, QPalette.Base), (QPalette.Text, QPalette.Base),
     (QPalette.Text, QPalette.AlternateBase), (QPalette.ButtonText, QPalette.Button),
     (QPalette.ToolTipText, QPalette.ToolTipBase), (QPalette.HighlightedText, QPalette.Highlight),
     (QPalette.PlaceholderText, QPalette.Base), (QPalette.Link, QPalette.Base), (QPalette.Link, QPalette.Window),
