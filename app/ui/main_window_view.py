@@ -172,6 +172,8 @@ class MainWindowView(QMainWindow):
         self.context_label = QLabel()
         self.load_progress = LoadProgress()
         self.load_progress.hide()
+        for label in (self.speed_label, self.context_label):
+            label.setContentsMargins(12, 0, 4, 0)  # two figures side by side must not read as one
         status = self.statusBar()
         status.addWidget(self.model_label, 1)
         status.addPermanentWidget(self.load_progress)

@@ -25,7 +25,7 @@ EXAMPLES = (
     Example("image", "Read an image", "Extract the text from this image.",
             "Pick an image; then Describe, Extract text or Translate."),
     Example("dictation", "Dictate a note", "",
-            "Opens Dictation: record from the microphone, or transcribe a file."),
+            "Record from the microphone, or transcribe a recording."),
 )
 
 DEMO_MODEL_NOTE = (
@@ -55,12 +55,14 @@ class ExampleCard(QPushButton):
         layout.addWidget(title)
         layout.addWidget(body)
         layout.addStretch(1)
+        # Room for the title and three wrapped lines, so no card clips its text at any font size.
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 30)
 
     def sizeHint(self):
-        return self.layout().sizeHint()
+        return self.layout().sizeHint().expandedTo(self.minimumSize())
 
     def minimumSizeHint(self):
-        return self.layout().minimumSize()
+        return self.layout().minimumSize().expandedTo(self.minimumSize())
 
 
 class WelcomePanel(QFrame):
@@ -82,6 +84,7 @@ class WelcomePanel(QFrame):
         for column, card in enumerate(self.cards):
             card.clicked.connect(lambda _=False, example=card.example: self.exampleChosen.emit(example.kind, example.prompt))
             grid.addWidget(card, 0, column)
+            grid.setColumnStretch(column, 1)
         self.demo_note = QLabel(DEMO_MODEL_NOTE)
         self.demo_note.setObjectName("demo-note")
         self.demo_note.setWordWrap(True)
