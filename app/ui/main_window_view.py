@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -46,14 +46,14 @@ class NoticeBar(QWidget):
 
     def show_message(self, text: str, kind: str = "error") -> None:
         self.setProperty("kind", kind)
-        self.setStyleSheet(notice_style_sheet(kind, self.palette()))
+        self.setStyleSheet(notice_style_sheet(kind))
         self.label.setText(text)
         self.show()
 
 
-def notice_style_sheet(kind: str, palette: QPalette) -> str:
+def notice_style_sheet(kind: str) -> str:
     """The notice's colours for its kind in the current theme (see appearance.SURFACES)."""
-    colors = surfaces(palette)
+    colors = surfaces()
     surface = colors.get(f"notice-{kind}", colors["notice-warning"])
     return (
         f"#notice-bar {{ background: {surface.background}; border: 1px solid {surface.border}; border-radius: 4px; }}"
@@ -224,4 +224,4 @@ class MainWindowView(QMainWindow):
         if event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
             self._fit_sidebar_to_font()
         elif event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange) and self.notice.isVisible():
-            self.notice.setStyleSheet(notice_style_sheet(self.notice.property("kind") or "error", self.palette()))
+            self.notice.setStyleSheet(notice_style_sheet(self.notice.property("kind") or "error"))

@@ -15,7 +15,6 @@ from app.ui.settings.appearance import (
     contrast_ratio,
     dark_palette,
     light_palette,
-    surfaces,
 )
 
 PALETTES = {"light": light_palette, "dark": dark_palette}
@@ -78,7 +77,7 @@ def test_notice_is_painted_with_its_readable_colours(qtbot, qapp, theme, kind):
         painted = _grab_pixel(notice, notice.width() // 2, 2)
         text = notice.label.palette().color(QPalette.WindowText)
         assert contrast_ratio(text, painted) >= MIN_CONTRAST, (text.name(), painted.name())
-        assert painted.name() == surfaces(notice.palette())[f"notice-{kind}"].background
+        assert painted.name() == SURFACES[theme][f"notice-{kind}"].background
     finally:
         qapp.setPalette(original)
 
@@ -122,5 +121,26 @@ def test_status_bar_and_welcome_read(qtbot, qapp, theme):
         for label in card.findChildren(QLabel):
             text = label.palette().color(QPalette.WindowText)
             assert contrast_ratio(text, card_background) >= MIN_CONTRAST, (text.name(), card_background.name())
+    finally:
+        qapp.setPalette(original)
+
+
+def test_switching_theme_recolours_open_bubbles_code_and_notice(qtbot, qapp):
+    original = qapp.palette()
+    qapp.setPalette(light_palette())
+    try:
+        window = MainWindowView()
+        qtbot.addWidget(window)
+        window.resize(900, 700)
+        window.show()
+        bubble = window.chat_view.add_message("model", "Look:\n\n```python\nprint('hi')\n```")
+        window.notice.show_message("Careful", kind="warning")
+        qapp.setPalette(dark_palette())
+        dark = SURFACES["dark"]
+        qtbot.waitUntil(lambda: dark["bubble-model"].background in bubble.styleSheet())
+        [block] = bubble.body.code_blocks()
+        keyword = block.text.document().begin().begin().fragment().charFormat().foreground().color()
+        assert contrast_ratio(keyword, dark["code"].background) >= MIN_CONTRAST
+        assert dark["notice-warning"].background in window.notice.styleSheet()
     finally:
         qapp.setPalette(original)

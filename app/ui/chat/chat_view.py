@@ -64,8 +64,8 @@ class AnswerBody(QWidget):
         self.parts: list[tuple[Segment, QWidget]] = []
 
     def set_markdown(self, text: str, force: bool = False) -> None:
-        colors = surfaces(self.palette())
-        theme = theme_of(self.palette())
+        colors = surfaces()
+        theme = theme_of()
         segments = split_fenced_code(text)
         for index, segment in enumerate(segments):
             if index < len(self.parts) and self.parts[index][0].kind == segment.kind:
@@ -147,7 +147,7 @@ class MessageBubble(QFrame):
 
     def apply_colors(self) -> None:
         """The bubble's own colours for the current palette (light or dark table)."""
-        colors = surfaces(self.palette())
+        colors = surfaces()
         own = colors["bubble-user" if self.role == "user" else "bubble-model"]
         code = colors["code"]
         self.setStyleSheet(

@@ -104,7 +104,7 @@ class WelcomePanel(QFrame):
         self.apply_colors()
 
     def apply_colors(self) -> None:
-        card = surfaces(self.palette())["card"]
+        card = surfaces()["card"]
         self.setStyleSheet(
             f"#example-card {{ background: {card.background}; border: 1px solid {card.border};"
             f" border-radius: 8px; text-align: left; }}"

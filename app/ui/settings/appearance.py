@@ -102,12 +102,14 @@ def _palette(colors: dict, disabled_text: str) -> QPalette:
     return palette
 
 
-def theme_of(palette: QPalette) -> str:
-    """'dark' or 'light': which surface table suits this palette (the system one included)."""
+def theme_of(palette: QPalette | None = None) -> str:
+    """'dark' or 'light': which surface table suits the application's palette (the system one
+    included). Widgets pass nothing: their own palette is already tinted by their style sheet."""
+    palette = palette or QGuiApplication.palette()
     return "dark" if palette.color(QPalette.Window).lightness() < 128 else "light"
 
 
-def surfaces(palette: QPalette) -> dict[str, Surface]:
+def surfaces(palette: QPalette | None = None) -> dict[str, Surface]:
     return SURFACES[theme_of(palette)]
 
 

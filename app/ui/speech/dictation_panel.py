@@ -110,7 +110,7 @@ class DictationPanel(QDockWidget):
 
     def set_recording(self, recording: bool) -> None:
         self.record_button.setText("■ Stop" if recording else "● Record")
-        red = surfaces(self.palette())["recording"].text
+        red = surfaces()["recording"].text
         self.indicator.setText(f"<span style='color:{red}'>● REC</span>" if recording else "")
         self.device.setEnabled(not recording)
         self.task.setEnabled(not recording)
