@@ -3,6 +3,12 @@
 Run under a real X server (e.g. `xvfb-run -s "-screen 0 1280x860x24" .venv/bin/python
 packaging/screenshots.py chat --out shots/`). Each scene drives the app as a user would and grabs
 the whole screen, window decorations and all.
+
+The README's main-window pictures:
+    screenshots.py chat --name main-window
+    screenshots.py first-run
+    screenshots.py answer-sample --name answer-code-table
+    screenshots.py answer-sample --theme dark --name main-window-dark --notice "The oldest 4 messages …"
 """
 
 from __future__ import annotations

@@ -19,14 +19,12 @@ from app import __version__
 
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
-    """(what it does, keys) for every action in the window that has a shortcut, menus first."""
+    """(what it does, keys) for every action in the window that has a shortcut, by name."""
     rows: list[tuple[str, str]] = []
-    seen: set[int] = set()
     for action in window.findChildren(QAction):
         keys = action.shortcut()
-        if keys.isEmpty() or id(action) in seen or not action.text():
+        if keys.isEmpty() or not action.text():
             continue
-        seen.add(id(action))
         name = action.text().replace("&", "").rstrip("…").strip()
         rows.append((name, keys.toString(QKeySequence.NativeText)))
     return sorted(rows, key=lambda row: row[0].lower())

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QProgressBar,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.ui.chat.chat_view import ChatView
 from app.ui.chat.composer import Composer
 from app.ui.help_dialogs import ShortcutSheet, show_about
+from app.ui.status_bar_widgets import ElidedLabel, LoadProgress
 from app.ui.settings.appearance import surfaces
 
 
@@ -59,62 +58,6 @@ def notice_style_sheet(kind: str) -> str:
         f"#notice-bar {{ background: {surface.background}; border: 1px solid {surface.border}; border-radius: 4px; }}"
         f" #notice-bar QLabel, #notice-bar QToolButton {{ color: {surface.text}; background: transparent; }}"
     )
-
-
-class ElidedLabel(QLabel):
-    """One line of text cut with "…" to the space it has (never mid-character); the full text is
-    the tooltip. Used for the model path in the status bar."""
-
-    def __init__(self, text: str = "", elide: Qt.TextElideMode = Qt.ElideMiddle, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full_text = ""
-        self._elide = elide
-        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
-        self.setText(text)
-
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        self._full_text = text
-        self.setToolTip(text)
-        self._refit()
-
-    def full_text(self) -> str:
-        return self._full_text
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance("…") * 4, super().minimumSizeHint().height())
-
-    def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance(self._full_text) + 8, super().sizeHint().height())
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._refit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
-            self._refit()
-
-    def _refit(self) -> None:
-        elided = self.fontMetrics().elidedText(self._full_text, self._elide, max(0, self.contentsRect().width()))
-        super().setText(elided)
-
-
-class LoadProgress(QProgressBar):
-    """"Loading model 95%" on one line at any font size."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setRange(0, 100)
-        self.setFormat("Loading model %p%")
-        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
-
-    def sizeHint(self) -> QSize:
-        width = self.fontMetrics().horizontalAdvance("Loading model 100%") + 4 * self.fontMetrics().averageCharWidth()
-        return QSize(width, super().sizeHint().height())
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
 
 
 class MainWindowView(QMainWindow):

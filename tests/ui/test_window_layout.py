@@ -4,7 +4,7 @@ says what it means without running words together."""
 import pytest
 from PySide6.QtGui import QAction, QFont
 
-from tests.ui.conftest import WAIT_MS, wait_for_answer
+from tests.ui.conftest import wait_for_answer
 
 
 @pytest.fixture
