@@ -2,47 +2,37 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QWidget
 
 
 class ElidedLabel(QLabel):
     """One line of text cut with "…" to the space it has (never mid-character); the full text is
-    the tooltip. Used for the model path in the status bar."""
+    the tooltip and what text() returns. Used for the model path in the status bar."""
 
     def __init__(self, text: str = "", elide: Qt.TextElideMode = Qt.ElideMiddle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._full_text = ""
         self._elide = elide
         self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.setText(text)
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        self._full_text = text
+        super().setText(text)
         self.setToolTip(text)
-        self._refit()
 
-    def full_text(self) -> str:
-        return self._full_text
+    def displayed_text(self) -> str:
+        return self.fontMetrics().elidedText(self.text(), self._elide, max(0, self.contentsRect().width()))
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.fontMetrics().horizontalAdvance("…") * 4, super().minimumSizeHint().height())
 
     def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance(self._full_text) + 8, super().sizeHint().height())
+        return QSize(self.fontMetrics().horizontalAdvance(self.text()) + 8, super().sizeHint().height())
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._refit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
-            self._refit()
-
-    def _refit(self) -> None:
-        elided = self.fontMetrics().elidedText(self._full_text, self._elide, max(0, self.contentsRect().width()))
-        super().setText(elided)
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.drawText(self.contentsRect(), int(Qt.AlignLeft | Qt.AlignVCenter | Qt.TextSingleLine), self.displayed_text())
 
 
 class LoadProgress(QProgressBar):

@@ -52,8 +52,9 @@ def test_status_bar_elides_the_model_path_with_the_full_text_in_the_tooltip(qtbo
     window.model_label.setText(full)
     window.speed_label.setText("41.2 tok/s · first token 130 ms")
     window.context_label.setText("context 312/4096")
-    qtbot.waitUntil(lambda: window.model_label.text() != full)
-    shown = window.model_label.text()
+    qtbot.waitUntil(lambda: window.model_label.displayed_text() != full)
+    shown = window.model_label.displayed_text()
+    assert window.model_label.text() == full
     assert "…" in shown and shown.endswith(".gguf")
     assert window.model_label.toolTip() == full
     assert window.model_label.fontMetrics().horizontalAdvance(shown) <= window.model_label.contentsRect().width()
