@@ -15,6 +15,7 @@ from app.ui.settings.appearance import (
     contrast_ratio,
     dark_palette,
     light_palette,
+    message_style,
 )
 
 PALETTES = {"light": light_palette, "dark": dark_palette}
@@ -142,5 +143,17 @@ def test_switching_theme_recolours_open_bubbles_code_and_notice(qtbot, qapp):
         keyword = block.text.document().begin().begin().fragment().charFormat().foreground().color()
         assert contrast_ratio(keyword, dark["code"].background) >= MIN_CONTRAST
         assert dark["notice-warning"].background in window.notice.styleSheet()
+    finally:
+        qapp.setPalette(original)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("kind", ["error", "warning"])
+def test_inline_dialog_messages_read_on_the_window(qapp, theme, kind):
+    original = qapp.palette()
+    qapp.setPalette(PALETTES[theme]())
+    try:
+        color = message_style(kind).removeprefix("color: ").rstrip(";")
+        assert contrast_ratio(color, qapp.palette().color(QPalette.Window)) >= MIN_CONTRAST
     finally:
         qapp.setPalette(original)
