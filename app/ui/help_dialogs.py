@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import (
 from app import __version__
 
 
+_PLACES = {"conversation-list": "in the chat list"}  # where a widget-only shortcut works
+
+
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     """(what it does, keys) for every action in the window that has a shortcut, by name."""
     rows: list[tuple[str, str]] = []
@@ -26,6 +30,9 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
         if keys.isEmpty() or not action.text():
             continue
         name = action.text().replace("&", "").rstrip("…").strip()
+        if action.shortcutContext() == Qt.WidgetShortcut and action.parent() is not None:
+            place = _PLACES.get(action.parent().objectName())
+            name = f"{name} ({place})" if place else name
         rows.append((name, keys.toString(QKeySequence.NativeText)))
     return sorted(rows, key=lambda row: row[0].lower())
 
@@ -54,7 +61,9 @@ class ShortcutSheet(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(self.fontMetrics().averageCharWidth() * 60, self.fontMetrics().height() * (len(rows) + 6))
+        table_height = self.table.horizontalHeader().height() + self.table.verticalHeader().length() + 4
+        self.table.setMinimumHeight(min(table_height, self.screen().availableGeometry().height() * 2 // 3))
+        self.resize(self.fontMetrics().averageCharWidth() * 60, self.sizeHint().height())
 
 
 def show_about(window: QWidget) -> None:
