@@ -6,7 +6,7 @@ from PySide6.QtGui import QGuiApplication, QTextFormat, QTextTable
 
 from app.ui.chat.chat_view import ChatView, MessageBubble
 from app.ui.chat.code_block import CodeBlock
-from app.ui.chat.markdown_render import split_fenced_code
+from app.ui.chat.markdown_render import quote_bars, split_fenced_code
 
 
 @pytest.fixture
@@ -99,6 +99,7 @@ def test_quote_looks_like_a_quote(answer):
     assert quoted, "the quote should be a quote block"
     assert all(block.blockFormat().background().style() != 0 for block in quoted)
     assert all(block.blockFormat().leftMargin() > 0 for block in quoted)
+    assert len(quote_bars(document)) == len(quoted), "each quoted block gets its bar on the left"
     assert "Simplicity is prerequisite\nfor reliability." in bubble.visible_text()
 
 

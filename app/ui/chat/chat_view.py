@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QPalette, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.chat.code_block import CodeBlock
-from app.ui.chat.markdown_render import Segment, render_markdown, split_fenced_code
+from app.ui.chat.markdown_render import Segment, quote_bars, render_markdown, split_fenced_code
 from app.ui.chat.welcome import WelcomePanel
 from app.ui.settings.appearance import surfaces, theme_of
 
@@ -48,6 +48,14 @@ class MarkdownText(QTextBrowser):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.updateGeometry()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        bars = quote_bars(self.document())
+        if bars:
+            painter = QPainter(self.viewport())
+            for bar in bars:
+                painter.fillRect(bar, QColor(surfaces()["quote"].border))
 
 
 class AnswerBody(QWidget):

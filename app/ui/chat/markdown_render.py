@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -80,6 +81,21 @@ def render_markdown(document: QTextDocument, markdown: str, colors: dict[str, Su
     _style_quotes_and_inline_code(document, colors["quote"], colors["code-inline"])
 
 
+def quote_bars(document: QTextDocument) -> list[QRectF]:
+    """Where to draw the vertical bar left of each quoted block (QTextBlockFormat has no border)."""
+    layout = document.documentLayout()
+    bars = []
+    block = document.begin()
+    while block.isValid():
+        block_format = block.blockFormat()
+        if block_format.hasProperty(QTextFormat.BlockQuoteLevel):
+            rect = layout.blockBoundingRect(block)
+            for level in range(max(1, block_format.intProperty(QTextFormat.BlockQuoteLevel))):
+                bars.append(QRectF(document.documentMargin() + 2 + 14 * level, rect.top(), 3, rect.height()))
+        block = block.next()
+    return bars
+
+
 def _style_tables(document: QTextDocument, header: Surface) -> None:
     for frame in document.rootFrame().childFrames():
         if not isinstance(frame, QTextTable):
@@ -111,8 +127,8 @@ def _style_quotes_and_inline_code(document: QTextDocument, quote: Surface, inlin
             block_format.setBackground(QColor(quote.background))
             block_format.setLeftMargin(14 * level)
             block_format.setRightMargin(4)
-            block_format.setTopMargin(2)
-            block_format.setBottomMargin(2)
+            block_format.setTopMargin(6)
+            block_format.setBottomMargin(6)
             cursor = QTextCursor(block)
             cursor.setBlockFormat(block_format)
             cursor.select(QTextCursor.BlockUnderCursor)
