@@ -3,6 +3,12 @@
 Run under a real X server (e.g. `xvfb-run -s "-screen 0 1280x860x24" .venv/bin/python
 packaging/screenshots.py chat --out shots/`). Each scene drives the app as a user would and grabs
 the whole screen, window decorations and all.
+
+The README's main-window pictures:
+    screenshots.py chat --name main-window
+    screenshots.py first-run
+    screenshots.py answer-sample --name answer-code-table
+    screenshots.py answer-sample --theme dark --name main-window-dark --notice "The oldest 4 messages …"
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from app.core.chat.images import prepare_image
 from app.core.storage.store import ConversationStore
 from app.ui.application import create_application
 from app.ui.main_window import MainWindow
+from app.ui.settings.appearance import apply_appearance
 
 
 def wait_for(signal, timeout_ms: int = 120_000):
@@ -73,10 +80,58 @@ def open_window(folder: Path, projector: Path | None = None) -> MainWindow:
 
 
 def scene_chat(window: MainWindow) -> None:
+    window.chat.sampling = SamplingOptions(temperature=0.7, max_tokens=60, seed=7)
     window.chat.send("Write a short haiku about a lighthouse at night.")
-    wait_for(window.chat.answerFinished)
-    window.chat.send("Now explain it in one sentence, and give a tiny Python snippet that prints it.")
-    wait_for(window.chat.answerFinished)
+    wait_for(window.chat.answerFinished, timeout_ms=300_000)
+
+
+def scene_first_run(window: MainWindow) -> None:
+    """An empty chat right after the first start: the welcome panel and the demo-model note."""
+    window.chat.new_conversation()
+
+
+def scene_answer(window: MainWindow) -> None:
+    """An answer with a table and a code block, as the model writes them."""
+    window.chat.sampling = SamplingOptions(temperature=0.0, max_tokens=260, seed=7)
+    window.chat.send(
+        "Make a Markdown table of three programming languages with the year each appeared, "
+        "then a short Python code block that prints the table."
+    )
+    wait_for(window.chat.answerFinished, timeout_ms=580_000)
+    window.chat_view.verticalScrollBar().setValue(0)
+
+
+SAMPLE_QUESTION = "Which of these languages is oldest? Show a small table and the Python to print it."
+SAMPLE_ANSWER = """Here are three languages with the year each first appeared:
+
+| Language | First appeared | Typing |
+|---|---|---|
+| C | 1972 | static |
+| Python | 1991 | dynamic |
+| Java | 1995 | static |
+
+> C is the oldest of the three; Java is the youngest.
+
+```python
+languages = {"C": 1972, "Python": 1991, "Java": 1995}
+for name, year in sorted(languages.items(), key=lambda item: item[1]):
+    print(f"{name:<8} {year}")  # oldest first
+```
+
+In Java the same map would be a `Map<String, Integer>`; the `<b>` in HTML is just text here."""
+
+
+def scene_answer_sample(window: MainWindow) -> None:
+    """A stored conversation with a hand-written answer: how tables, quotes and code render
+    (the tiny demo model rarely writes all three). Say so wherever the picture is shown."""
+    store = window.store
+    conversation = store.create_conversation("Oldest language")
+    store.add_message(conversation, "user", SAMPLE_QUESTION)
+    store.add_message(conversation, "model", SAMPLE_ANSWER, "complete", "sample text")
+    window.chat.refresh_conversation_list()
+    window.chat.open_conversation(conversation)
+    settle(300)
+    window.chat_view.verticalScrollBar().setValue(0)
 
 
 def scene_image(window: MainWindow) -> None:
@@ -102,7 +157,8 @@ def scene_dictation(window: MainWindow, audio: Path | None = None) -> None:
 from settings_scenes import scene_audio_encoder, scene_download, scene_settings, scene_settings_model  # noqa: E402
 
 # A scene may return a function that tidies up after the screenshot (a download to stop).
-SCENES = {"chat": scene_chat, "image": scene_image, "dictation": scene_dictation, "settings": scene_settings,
+SCENES = {"chat": scene_chat, "first-run": scene_first_run, "answer": scene_answer, "answer-sample": scene_answer_sample,
+          "image": scene_image, "dictation": scene_dictation, "settings": scene_settings,
           "settings-model": scene_settings_model, "download": scene_download, "audio-encoder": scene_audio_encoder}
 
 
@@ -112,9 +168,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("shots"))
     parser.add_argument("--mmproj", type=Path, help="projector for the image and dictation scenes")
     parser.add_argument("--audio", type=Path, help="recording for the dictation scene")
+    parser.add_argument("--theme", choices=("light", "dark", "system"), default="light")
+    parser.add_argument("--font-size", type=int, default=10)
+    parser.add_argument("--name", help="file name without .png (default: the scene's name)")
+    parser.add_argument("--notice", help="a warning to show above the chat (to check banner colours)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_application()
+    apply_appearance(app, args.theme, args.font_size)
     with tempfile.TemporaryDirectory() as folder:
         window = open_window(Path(folder), args.mmproj)
         cleanup = None
@@ -122,7 +183,9 @@ def main(argv: list[str] | None = None) -> int:
             scene_dictation(window, args.audio)
         else:
             cleanup = SCENES[args.scene](window)
-        grab(args.out / f"{args.scene}.png")
+        if args.notice:
+            window.notice.show_message(args.notice, kind="warning")
+        grab(args.out / f"{args.name or args.scene}.png")
         if cleanup is not None:
             cleanup()
         window.close()

@@ -49,7 +49,8 @@ def run_application(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     window = MainWindow(store, settings=SettingsModel())
-    attach_settings(window)
+    settings = attach_settings(window)
+    window.modelManagerRequested.connect(settings.open_model_manager)
     window.show()
     if not load_first_model(args, window.loader) and not window.notice.isVisible():
         window.notice.show_message(

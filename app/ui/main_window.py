@@ -20,6 +20,7 @@ from app.ui.chat.image_attachments import mime_has_images
 from app.ui.chat.image_controller import ImageController
 from app.ui.chat.image_viewer import ImageViewer
 from app.ui.engine.model_loader import ModelLoader
+from app.ui.chat.welcome_controller import WelcomeController
 from app.ui.main_window_view import MainWindowView
 from app.ui.settings.settings_model import SettingsModel
 from app.ui.speech.dictation_controller import DictationController, share_speech_settings
@@ -41,6 +42,7 @@ class MainWindow(MainWindowView):
         self.loader = ModelLoader(self.host, self.settings, self.notice, read_status=read_status, parent=self)
         self.chat = ChatController(self, store, self.host)
         self.images = ImageController(self, self.chat)
+        self.welcome = WelcomeController(self)
         self.setAcceptDrops(True)
         self.dictation_panel = DictationPanel(self)
         self.addDockWidget(Qt.RightDockWidgetArea, self.dictation_panel)
@@ -53,6 +55,7 @@ class MainWindow(MainWindowView):
         self.chat_view.imageClicked.connect(lambda content, name: ImageViewer(content, name, self).exec())
         self._subscribe()
         self.open_model_action.triggered.connect(self.choose_model_file)
+        self.images.modelFileOffered.connect(self.loader.open_model)
         self.open_projector_action.triggered.connect(self.choose_projector_file)
         self.quit_action.triggered.connect(self.close)
 
@@ -107,7 +110,7 @@ class MainWindow(MainWindowView):
         self.load_progress.hide()
         self.composer.send_button.setEnabled(True)
         self.model_label.setText(self._model_text())
-        self.context_label.setText(f"context 0/{loaded.n_ctx}")
+        self.context_label.clear()  # the chat's real count comes with its next answer
         if loaded.projector_problem:
             self.notice.show_message(loaded.projector_problem, kind="warning")
         self.modelReady.emit(loaded)

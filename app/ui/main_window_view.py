@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -19,6 +18,9 @@ from PySide6.QtWidgets import (
 
 from app.ui.chat.chat_view import ChatView
 from app.ui.chat.composer import Composer
+from app.ui.help_dialogs import ShortcutSheet, show_about
+from app.ui.status_bar_widgets import ElidedLabel, LoadProgress
+from app.ui.settings.appearance import surfaces
 
 
 class NoticeBar(QWidget):
@@ -47,9 +49,7 @@ class NoticeBar(QWidget):
     def show_message(self, text: str, kind: str = "error", key: str | None = None) -> None:
         self.key = key
         self.setProperty("kind", kind)
-        self.setStyleSheet(
-            "#notice-bar { background: %s; border-radius: 4px; }" % ("#f8d7da" if kind == "error" else "#fff3cd")
-        )
+        self.setStyleSheet(notice_style_sheet(kind))
         self.label.setText(text)
         self.show()
 
@@ -63,7 +63,19 @@ class NoticeBar(QWidget):
         self.hide()
 
 
+def notice_style_sheet(kind: str) -> str:
+    """The notice's colours for its kind in the current theme (see appearance.SURFACES)."""
+    colors = surfaces()
+    surface = colors.get(f"notice-{kind}", colors["notice-warning"])
+    return (
+        f"#notice-bar {{ background: {surface.background}; border: 1px solid {surface.border}; border-radius: 4px; }}"
+        f" #notice-bar QLabel, #notice-bar QToolButton {{ color: {surface.text}; background: transparent; }}"
+    )
+
+
 class MainWindowView(QMainWindow):
+    modelManagerRequested = Signal()  # the welcome panel's button; the app connects File ▸ Model manager
+
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("Gemma Desk")
@@ -83,8 +95,9 @@ class MainWindowView(QMainWindow):
         for action in (self.rename_action, self.delete_action):
             action.setShortcutContext(Qt.WidgetShortcut)
             self.conversation_list.addAction(action)
-        sidebar = QWidget()
-        sidebar_layout = QVBoxLayout(sidebar)
+        self.sidebar = QWidget()
+        self.sidebar.setObjectName("sidebar")
+        sidebar_layout = QVBoxLayout(self.sidebar)
         sidebar_layout.setContentsMargins(6, 6, 0, 6)
         sidebar_layout.addWidget(self.new_chat_button)
         sidebar_layout.addWidget(self.conversation_list, 1)
@@ -99,21 +112,24 @@ class MainWindowView(QMainWindow):
         center_layout.addWidget(self.chat_view, 1)
         center_layout.addWidget(self.composer)
 
-        splitter = QSplitter()
-        splitter.addWidget(sidebar)
-        splitter.addWidget(center)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 860])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(center)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([240, 860])
+        self.setCentralWidget(self.splitter)
+        self._fit_sidebar_to_font()
 
-        self.model_label = QLabel("No model")
+        self.model_label = ElidedLabel("No model")
         self.speed_label = QLabel()
         self.context_label = QLabel()
-        self.load_progress = QProgressBar()
-        self.load_progress.setMaximumWidth(220)
-        self.load_progress.setRange(0, 100)
-        self.load_progress.setFormat("Loading model %p%")
+        self.load_progress = LoadProgress()
         self.load_progress.hide()
+        for label in (self.speed_label, self.context_label):
+            label.setContentsMargins(12, 0, 4, 0)  # two figures side by side must not read as one
         status = self.statusBar()
         status.addWidget(self.model_label, 1)
         status.addPermanentWidget(self.load_progress)
@@ -142,3 +158,31 @@ class MainWindowView(QMainWindow):
         self.focus_composer_action = self.chat_menu.addAction("Focus message box")
         self.focus_composer_action.setShortcut(QKeySequence("Ctrl+L"))
         self.view_menu = self.menuBar().addMenu("&View")
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self.shortcuts_action = self.help_menu.addAction("Keyboard shortcuts")
+        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
+        self.about_action = self.help_menu.addAction("About Gemma Desk")
+        self.about_action.setMenuRole(QAction.AboutRole)
+
+        # The view keeps its own pieces consistent: nothing to regenerate, nothing to count.
+        self.chat_view.answerAvailable.connect(self._answer_available)
+        self.chat_view.cleared.connect(self.context_label.clear)
+        self.chat_view.welcome.modelManagerRequested.connect(self.modelManagerRequested)
+        self.shortcuts_action.triggered.connect(lambda: ShortcutSheet(self).exec())
+        self.about_action.triggered.connect(lambda: show_about(self))
+        self._answer_available(False)
+
+    def _answer_available(self, available: bool) -> None:
+        self.regenerate_action.setEnabled(available)
+        self.composer.regenerate_button.setEnabled(available)
+
+    def _fit_sidebar_to_font(self) -> None:
+        """The chat list keeps room for about 16 characters of a title, whatever the font size."""
+        self.sidebar.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16 + 24)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.FontChange, QEvent.ApplicationFontChange):
+            self._fit_sidebar_to_font()
+        elif event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange) and self.notice.isVisible():
+            self.notice.setStyleSheet(notice_style_sheet(self.notice.property("kind") or "error"))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,6 +15,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from app.ui.chat.code_block import CodeBlock
+from app.ui.chat.markdown_render import Segment, quote_bars, render_markdown, split_fenced_code
+from app.ui.chat.welcome import WelcomePanel
+from app.ui.settings.appearance import surfaces, theme_of
 
 _ROLE_NAMES = {"user": "You", "model": "Gemma"}
 _STATUS_NOTES = {
@@ -46,6 +51,61 @@ class MarkdownText(QTextBrowser):
         super().resizeEvent(event)
         self.updateGeometry()
 
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        bars = quote_bars(self.document())
+        if bars:
+            painter = QPainter(self.viewport())
+            for bar in bars:
+                painter.fillRect(bar, QColor(surfaces()["quote"].border))
+
+
+class AnswerBody(QWidget):
+    """An answer's content: Markdown prose and code blocks, one widget per segment.
+
+    Streaming re-renders reuse the widgets whose kind is unchanged, so a growing answer does not
+    rebuild (and flicker) every block on each pass."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(6)
+        self.parts: list[tuple[Segment, QWidget]] = []
+
+    def set_markdown(self, text: str, force: bool = False) -> None:
+        colors = surfaces()
+        theme = theme_of()
+        segments = split_fenced_code(text)
+        for index, segment in enumerate(segments):
+            if index < len(self.parts) and self.parts[index][0].kind == segment.kind:
+                previous, widget = self.parts[index]
+                if previous == segment and not force:
+                    continue
+            else:
+                self._drop_from(index)
+                widget = CodeBlock() if segment.kind == "code" else MarkdownText()
+                self.column.addWidget(widget)
+                self.parts.append((segment, widget))
+            if segment.kind == "code":
+                widget.set_code(segment.text, segment.language, theme, colors["code"])
+            else:
+                render_markdown(widget.document(), segment.text, colors)
+            self.parts[index] = (segment, widget)
+        self._drop_from(len(segments))
+
+    def _drop_from(self, index: int) -> None:
+        for _, widget in self.parts[index:]:
+            widget.deleteLater()
+        del self.parts[index:]
+
+    def toPlainText(self) -> str:
+        texts = [widget.visible_text() if isinstance(widget, CodeBlock) else widget.toPlainText() for _, widget in self.parts]
+        return "\n".join(texts)
+
+    def code_blocks(self) -> list[CodeBlock]:
+        return [widget for _, widget in self.parts if isinstance(widget, CodeBlock)]
+
 
 class MessageBubble(QFrame):
     copyRequested = Signal(str)
@@ -55,9 +115,6 @@ class MessageBubble(QFrame):
         super().__init__(parent)
         self.role = role
         self.setObjectName(f"bubble-{role}")
-        self.setFrameShape(QFrame.StyledPanel)
-        tint = "rgba(70, 110, 220, 28)" if role == "user" else "rgba(120, 120, 120, 14)"
-        self.setStyleSheet(f"#bubble-{role} {{ background: {tint}; border-radius: 8px; }}")
         self._text = text
         header = QHBoxLayout()
         self.author = QLabel(f"<b>{_ROLE_NAMES.get(role, role)}</b>")
@@ -73,12 +130,13 @@ class MessageBubble(QFrame):
         header.addWidget(self.copy_button)
         self.thumbnails = QHBoxLayout()
         self.thumbnails.addStretch(1)
-        self.body = MarkdownText()
+        self.body = AnswerBody() if role == "model" else MarkdownText()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setContentsMargins(12, 8, 12, 10)
         layout.addLayout(header)
         layout.addLayout(self.thumbnails)
         layout.addWidget(self.body)
+        self.apply_colors()
         self.set_text(text)
         self.set_status(status)
 
@@ -86,12 +144,34 @@ class MessageBubble(QFrame):
     def text(self) -> str:
         return self._text
 
+    def visible_text(self) -> str:
+        """What the reader sees in the bubble's body, as plain text."""
+        return self.body.toPlainText()
+
     def set_text(self, text: str) -> None:
         self._text = text
         if self.role == "model":
-            self.body.setMarkdown(text)
+            self.body.set_markdown(text)
         else:
             self.body.setPlainText(text)
+
+    def apply_colors(self) -> None:
+        """The bubble's own colours for the current palette (light or dark table)."""
+        colors = surfaces()
+        own = colors["bubble-user" if self.role == "user" else "bubble-model"]
+        code = colors["code"]
+        self.setStyleSheet(
+            f"#bubble-{self.role} {{ background: {own.background}; border: 1px solid {own.border};"
+            f" border-radius: 10px; }}"
+            f" #bubble-{self.role} QLabel, #bubble-{self.role} QTextBrowser {{ color: {own.text};"
+            f" background: transparent; }}"
+            f" #bubble-{self.role} #message-status {{ color: {own.muted}; }}"
+            f" #code-block {{ background: {code.background}; border: 1px solid {code.border}; border-radius: 6px; }}"
+            f" #code-block QTextBrowser {{ color: {code.text}; background: transparent; }}"
+            f" #code-block #code-language {{ color: {code.muted}; }}"
+        )
+        if self.role == "model":
+            self.body.set_markdown(self._text, force=True)
 
     def set_status(self, status: str) -> None:
         self.status_label.setText(_STATUS_NOTES.get(status, ""))
@@ -109,17 +189,27 @@ class MessageBubble(QFrame):
 
 
 class ChatView(QScrollArea):
-    """Bubbles top to bottom; streaming text is re-rendered at most every 50 ms."""
+    """Bubbles top to bottom; streaming text is re-rendered at most every 50 ms.
+
+    With no messages it shows the welcome panel instead."""
 
     imageClicked = Signal(bytes, str)
+    answerAvailable = Signal(bool)  # whether the last message is an answer (something to regenerate)
+    cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setObjectName("chat-view")
+        self.setFrameShape(QFrame.NoFrame)
         container = QWidget()
+        container.setBackgroundRole(QPalette.Base)
+        container.setAutoFillBackground(True)
         self.column = QVBoxLayout(container)
-        self.column.setSpacing(8)
+        self.column.setContentsMargins(16, 12, 16, 12)
+        self.column.setSpacing(12)
+        self.welcome = WelcomePanel()
+        self.column.addWidget(self.welcome, 0, Qt.AlignHCenter)
         self.column.addStretch(1)
         self.setWidget(container)
         self.bubbles: list[MessageBubble] = []
@@ -137,6 +227,8 @@ class ChatView(QScrollArea):
         for bubble in self.bubbles:
             bubble.deleteLater()
         self.bubbles.clear()
+        self._bubbles_changed()
+        self.cleared.emit()
 
     def add_message(self, role: str, text: str = "", status: str = "complete") -> MessageBubble:
         bubble = MessageBubble(role, text, status)
@@ -145,6 +237,7 @@ class ChatView(QScrollArea):
         self.column.insertWidget(self.column.count() - 1, bubble)
         self.bubbles.append(bubble)
         self._stick_to_bottom = True
+        self._bubbles_changed()
         return bubble
 
     def add_notice(self, text: str) -> QLabel:
@@ -170,6 +263,21 @@ class ChatView(QScrollArea):
     def remove_last(self) -> None:
         if self.bubbles:
             self.bubbles.pop().deleteLater()
+            self._bubbles_changed()
+
+    def has_answer(self) -> bool:
+        return bool(self.bubbles) and self.bubbles[-1].role == "model"
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange):
+            for bubble in self.bubbles:
+                bubble.apply_colors()
+            self.welcome.apply_colors()
+
+    def _bubbles_changed(self) -> None:
+        self.welcome.setVisible(not self.bubbles)
+        self.answerAvailable.emit(self.has_answer())
 
     def _render_pending(self) -> None:
         if self._pending_text is not None and self.bubbles:

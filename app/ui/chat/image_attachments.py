@@ -26,9 +26,10 @@ class AttachmentTray(QWidget):
     def images(self) -> list[PreparedImage]:
         return [image for image, _ in self._items]
 
-    def add(self, image: PreparedImage) -> None:
+    def add(self, image: PreparedImage) -> bool:
+        """Show `image` in the tray; False when the same picture is already there."""
         if any(existing.sha256 == image.sha256 for existing in self.images()):
-            return
+            return False
         tile = QWidget()
         tile.setObjectName("attachment-tile")
         thumbnail = QLabel()
@@ -48,6 +49,7 @@ class AttachmentTray(QWidget):
         self._items.append((image, tile))
         self.show()
         self.changed.emit()
+        return True
 
     def remove(self, sha256: str) -> None:
         for index, (image, tile) in enumerate(self._items):
@@ -103,20 +105,19 @@ class ImageLoader(QObject):
     def load_bytes(self, content: bytes, name: str = PASTED_IMAGE_NAME) -> None:
         self.pool.start(_PrepareJob(self, content, name))
 
-    def load_mime(self, mime: QMimeData) -> int:
-        """Start loading every image in a drop or paste; returns how many were started."""
-        started = 0
-        if mime.hasUrls():
-            for url in mime.urls():
-                if url.isLocalFile():
-                    self.load_file(Path(url.toLocalFile()))
-                    started += 1
-        if not started and mime.hasImage():
-            image = QImage(mime.imageData())
-            if not image.isNull():
-                self.load_bytes(png_bytes(image))
-                started += 1
-        return started
+
+
+def local_paths(mime: QMimeData) -> list[Path]:
+    """The local files in a drop or paste, in the order they were given."""
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+
+
+def pasted_image(mime: QMimeData) -> bytes | None:
+    """A copied picture (not a file) as PNG bytes, if the clipboard or drop carries one."""
+    if not mime.hasImage():
+        return None
+    image = QImage(mime.imageData())
+    return None if image.isNull() else png_bytes(image)
 
 
 def png_bytes(image: QImage) -> bytes:

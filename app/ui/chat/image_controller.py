@@ -1,15 +1,19 @@
-"""Wires images in: drops, pastes and the file dialog fill the tray; presets ask about them."""
+"""Wires images in: drops, pastes and the file dialog fill the tray; presets ask about them.
+
+Whatever is dropped gets a plain answer: a model file is offered to open as the model, a
+recording is pointed to Dictation, pictures beyond the free slots are named, not silently lost.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.core.chat.images import SUPPORTED_IMAGE_SUFFIXES, PreparedImage
 from app.core.task_presets import DESCRIBE_IMAGE, EXTRACT_TEXT, translate_image_prompt
-from app.ui.chat.image_attachments import ImageLoader
+from app.ui.chat.image_attachments import ImageLoader, local_paths, pasted_image
 from app.ui.main_window_view import MainWindowView
 
 # Notices about images, each taken down by the state that answers it.
@@ -19,18 +23,28 @@ NO_PROJECTOR_HINT = (
     "This model has no vision projector. Put its mmproj-….gguf next to the model file, "
     "or choose it with File ▸ Open projector…"
 )
+AUDIO_SUFFIXES = frozenset({".wav", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".aac", ".webm"})
+
+
+def _names(paths: list[Path]) -> str:
+    names = [path.name for path in paths]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class ImageController(QObject):
+    modelFileOffered = Signal(Path)  # a dropped .gguf the user agreed to open as the model
+
     def __init__(self, view: MainWindowView, chat, max_images: int = 4) -> None:
         super().__init__(view)
         self.view = view
         self.chat = chat
         self.max_images = max_images
         self.vision_available = False
+        self._preparing = 0  # images started but not yet back: they hold their slots
         self.loader = ImageLoader(self)
         self.loader.prepared.connect(self._prepared)
         self.loader.failed.connect(lambda message: self.view.notice.show_message(message))
+        self.loader.finishedOne.connect(self._finished_one)
         composer = view.composer
         composer.editor.imagesOffered.connect(self.offer)
         composer.presets.add_image_button.clicked.connect(self.pick_files)
@@ -46,17 +60,82 @@ class ImageController(QObject):
             self.view.composer.tray.take_all()
 
     def offer(self, mime: QMimeData) -> bool:
-        """Take images from a drop or a paste. Returns whether any were accepted."""
-        if not self.vision_available:
-            self.view.notice.show_message(NO_PROJECTOR_HINT, kind="warning", key=VISION_NOTICE)
+        """Take what a drop or a paste carries. Returns whether anything was accepted."""
+        paths = local_paths(mime)
+        if paths:
+            images = self._route_other_files(paths)
+            return self.attach_files(images) or len(images) < len(paths)
+        content = pasted_image(mime)
+        if content is None or not self._vision_ready() or not self._reserve_slots(["the pasted image"]):
             return False
-        return self.loader.load_mime(mime) > 0
+        self._preparing += 1
+        self.loader.load_bytes(content)
+        return True
 
     def pick_files(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in sorted(SUPPORTED_IMAGE_SUFFIXES))
         paths, _ = QFileDialog.getOpenFileNames(self.view, "Attach images", "", f"Images ({patterns})")
+        self.attach_files([Path(path) for path in paths])
+
+    def attach_files(self, paths: list[Path]) -> bool:
+        """Prepare the images that fit in the free slots, first come first; name the rest."""
+        if not paths or not self._vision_ready():
+            return False
+        taken = paths[: self._reserve_slots(paths)]
+        for path in taken:
+            self._preparing += 1
+            self.loader.load_file(path)
+        return bool(taken)
+
+    def _route_other_files(self, paths: list[Path]) -> list[Path]:
+        """Deal with the model files and recordings in a drop; return the rest (the images)."""
+        images = []
         for path in paths:
-            self.loader.load_file(Path(path))
+            suffix = path.suffix.lower()
+            if suffix == ".gguf" and "mmproj" in path.name.lower():
+                self.view.notice.show_message(
+                    f"{path.name} is a vision projector, not an image: choose it with File ▸ Open projector…",
+                    kind="warning",
+                )
+            elif suffix == ".gguf":
+                self._offer_model(path)
+            elif suffix in AUDIO_SUFFIXES:
+                self.view.notice.show_message(
+                    f"{path.name} is a recording, not an image. To turn it into text, open Dictation "
+                    "(Ctrl+D) and use Transcribe a file…",
+                    kind="info",
+                )
+            else:
+                images.append(path)
+        return images
+
+    def _offer_model(self, path: Path) -> None:
+        answer = QMessageBox.question(
+            self.view, "Open model", f"{path.name} is a model file, not an image.\n\nOpen it as the chat model?"
+        )
+        if answer == QMessageBox.Yes:
+            self.modelFileOffered.emit(path)
+
+    def _vision_ready(self) -> bool:
+        if not self.vision_available:
+            self.view.notice.show_message(NO_PROJECTOR_HINT, kind="warning", key=VISION_NOTICE)
+        return self.vision_available
+
+    def _reserve_slots(self, wanted: list) -> int:
+        """How many of `wanted` fit; says which did not."""
+        free = max(0, self.max_images - len(self.view.composer.tray.images()) - self._preparing)
+        left_out = wanted[free:]
+        if left_out:
+            names = _names(left_out) if isinstance(left_out[0], Path) else left_out[0]
+            self.view.notice.show_message(
+                f"A message can carry up to {self.max_images} images; {names} did not fit and "
+                f"{'was' if len(left_out) == 1 else 'were'} not added.",
+                kind="warning",
+            )
+        return min(free, len(wanted))
+
+    def _finished_one(self) -> None:
+        self._preparing = max(0, self._preparing - 1)
 
     def _prepared(self, image: PreparedImage) -> None:
         tray = self.view.composer.tray
@@ -64,9 +143,10 @@ class ImageController(QObject):
             self.view.notice.show_message(
                 f"A message can carry up to {self.max_images} images; {image.name} was not added.", kind="warning"
             )
-            return
-        tray.add(image)
-        self.view.notice.clear(ATTACH_NOTICE)
+        elif not tray.add(image):
+            self.view.notice.show_message(f"{image.name} is already attached.", kind="info")
+        else:
+            self.view.notice.clear(ATTACH_NOTICE)
 
     def use_preset(self, preset: str, language: str, send_now: bool) -> None:
         if not self.view.composer.tray.images():

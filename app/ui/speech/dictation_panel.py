@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.task_presets import LANGUAGES
+from app.ui.settings.appearance import surfaces
 
 TRANSCRIBE_LABEL = "Transcribe (same language)"
 
@@ -78,24 +79,33 @@ class DictationPanel(QDockWidget):
         grid.addWidget(QLabel("Session"), 2, 0)
         grid.addWidget(self.sessions, 2, 1)
 
+        for combo in (self.device, self.task, self.sessions):
+            # Long microphone names and session titles must not widen the window.
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        grid.setColumnStretch(1, 1)
+
         record_row = QHBoxLayout()
         record_row.addWidget(self.record_button)
         record_row.addWidget(self.indicator)
         record_row.addWidget(self.elapsed)
         record_row.addStretch(1)
-        record_row.addWidget(self.push_to_talk)
 
-        export_row = QHBoxLayout()
-        for button in (self.copy_button, self.send_to_chat_button, self.export_txt_button, self.export_srt_button):
-            export_row.addWidget(button)
+        # Two rows of two: at 14 pt one row of four pushed the window past a laptop screen.
+        export_rows = QGridLayout()
+        for index, button in enumerate(
+            (self.copy_button, self.send_to_chat_button, self.export_txt_button, self.export_srt_button)
+        ):
+            export_rows.addWidget(button, index // 2, index % 2)
 
         layout = QVBoxLayout(body)
         layout.addLayout(grid)
         layout.addLayout(record_row)
+        layout.addWidget(self.push_to_talk)
         layout.addWidget(self.level)
         layout.addWidget(self.waiting)
         layout.addWidget(self.transcript, 1)
-        layout.addLayout(export_row)
+        layout.addLayout(export_rows)
         file_row = QHBoxLayout()
         file_row.addWidget(self.import_button, 1)
         file_row.addWidget(self.cancel_button)
@@ -106,7 +116,8 @@ class DictationPanel(QDockWidget):
 
     def set_recording(self, recording: bool) -> None:
         self.record_button.setText("■ Stop" if recording else "● Record")
-        self.indicator.setText("<span style='color:#d00'>● REC</span>" if recording else "")
+        red = surfaces()["recording"].text
+        self.indicator.setText(f"<span style='color:{red}'>● REC</span>" if recording else "")
         self.device.setEnabled(not recording)
         self.task.setEnabled(not recording)
         if not recording:
