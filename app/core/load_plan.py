@@ -74,6 +74,7 @@ def plan_load(
         kv_cache_type=hardware.kv_cache_type,
         use_mmap=hardware.use_mmap,
         use_mlock=hardware.use_mlock,
+        audio_encoder_device=hardware.audio_encoder_device,
     )
     if hardware.threads:
         options = options.with_changes(n_threads=hardware.threads)
