@@ -138,7 +138,10 @@ def run_side_by_side(path: Path, args: argparse.Namespace) -> dict:
                        args.device, "--runs", str(args.runs), "--out", str(out)]
             if args.threads:
                 command += ["--threads", str(args.threads)]
-            lines = subprocess.run(command, check=True, capture_output=True, text=True).stdout.splitlines()
+            finished = subprocess.run(command, capture_output=True, text=True)
+            if finished.returncode:
+                sys.exit(f"the {engine} run failed:\n{finished.stderr[-4000:]}")
+            lines = finished.stdout.splitlines()
             results[engine] = json.loads(next(l for l in lines if l.startswith("RESULT "))[7:])
             with np.load(out) as saved:
                 embeddings[engine] = {k: saved[k] for k in saved.files}

@@ -179,7 +179,10 @@ class Ggml:
 
 
 def llama_lib_dir() -> Path:
-    """Where llama-cpp-python loaded libllama from (its lib folder, or LLAMA_CPP_LIB_PATH)."""
+    """Where llama-cpp-python loads libllama from (LLAMA_CPP_LIB_PATH, or its lib folder)."""
+    override = os.environ.get("LLAMA_CPP_LIB_PATH")
+    if override:
+        return Path(override)
     try:
         from llama_cpp import llama_cpp as bindings
     except (ImportError, OSError) as exc:
