@@ -83,6 +83,7 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "ggml_relu": (T, [P, T]),
     "ggml_sqr": (T, [P, T]),
     "ggml_sqrt": (T, [P, T]),
+    "ggml_log": (T, [P, T]),
     "ggml_sum_rows": (T, [P, T]),
     "ggml_cumsum": (T, [P, T]),
     "ggml_soft_max_ext": (T, [P, T, T, c_float, c_float]),

@@ -19,12 +19,12 @@ import numpy as np
 
 from app.core.gemma3n_audio.embedder import END_OF_AUDIO_ROW, AudioEmbedder
 from app.core.gemma3n_audio.encoder import fill_prompt_slots
-from app.core.gemma3n_audio.features import MelFeatures, log_mel_features
+from app.core.gemma3n_audio.features import MelFeatures, padded_clip
 from app.core.gemma3n_audio.ggml_api import (
     DEVICE_CPU, DEVICE_GPU, DEVICE_IGPU, GGML_TYPE_F32, Ggml, GgmlUnavailable, InitParams, load_ggml,
 )
 from app.core.gemma3n_audio.ggml_graph import (
-    AudioGraph, BlockInputs, ClipGeometry, block_input_arrays, clip_geometry,
+    AudioGraph, BlockInputs, ClipGeometry, block_input_arrays, clip_geometry, waveform_rows,
 )
 from app.core.gemma3n_audio.ggml_weights import BackendWeights, block_matrix_names
 from app.core.gemma3n_audio.parallel import SliceRunner
@@ -59,7 +59,7 @@ class GgmlAudioEncoder:
         self._placed: BackendWeights | None = None
         self._allocator = 0
         try:
-            self._placed = BackendWeights(self._g, self._backend, weights, zero_copy=self.on_cpu)
+            self._placed = BackendWeights(self._g, self._backend, weights, settings.mel, zero_copy=self.on_cpu)
             self._allocator = self._g.gallocr_new(self._g.backend_get_default_buffer_type(self._backend))
             projection = weights.shape_of("mm.a.input_projection.weight")
             self._embedder = AudioEmbedder(weights, settings.rms_norm_eps,
@@ -96,15 +96,23 @@ class GgmlAudioEncoder:
         return self.settings.mel.max_seconds
 
     def encode_clip(self, samples_16k: np.ndarray) -> np.ndarray:
-        """Mono float32 samples at 16 kHz (cut to 30 s) → (188, text_width) float32."""
-        return self.encode_features(log_mel_features(samples_16k, self.settings.mel))
+        """Mono float32 samples at 16 kHz (cut to 30 s) → (188, text_width) float32; the
+        log-mel features are computed in the graph too. Raises AudioClipError like numpy's."""
+        clip = padded_clip(samples_16k, self.settings.mel)
+        rows = waveform_rows(clip.waveform, clip.frame_count, self.settings.mel)
+        return self._encode(clip.frame_count, clip.mask, waveform=rows)
 
     def encode_features(self, features: MelFeatures) -> np.ndarray:
-        geometry = clip_geometry(len(features.frames), self.weights.shape, self.settings)
+        """As encode_clip, from features already computed."""
+        return self._encode(len(features.frames), features.mask, mel=features.frames)
+
+    def _encode(self, mel_frames: int, mel_valid: np.ndarray, waveform: np.ndarray | None = None,
+                mel: np.ndarray | None = None) -> np.ndarray:
+        geometry = clip_geometry(mel_frames, self.weights.shape, self.settings)
         stride = int(np.prod([st for st, _ in self.settings.conv_strides]))
-        indices = np.minimum(np.arange(geometry.frames) * stride, len(features.mask) - 1)
-        valid = features.mask[indices]
-        embeddings = self._run(self._stages(features.frames, valid, geometry))
+        indices = np.minimum(np.arange(geometry.frames) * stride, len(mel_valid) - 1)
+        valid = mel_valid[indices]
+        embeddings = self._run(self._stages(geometry, valid, waveform=waveform, mel=mel))
         padding = self._embedder.embed_row(self._embedder.padding_row)
         reduction = self.settings.reduction_factor
         return fill_prompt_slots(embeddings, valid[::reduction], padding, self.settings.soft_tokens_per_clip)
@@ -136,13 +144,18 @@ class GgmlAudioEncoder:
 
     # --- running the graph ------------------------------------------------------------------
 
-    def _stages(self, mel: np.ndarray, valid: np.ndarray, geometry: ClipGeometry) -> list[_Stage]:
+    def _stages(self, geometry: ClipGeometry, valid: np.ndarray, waveform: np.ndarray | None = None,
+                mel: np.ndarray | None = None) -> list[_Stage]:
+        """The graph in stages; the first starts from the waveform's rows or from mel features."""
         shape = self.weights.shape
         last, reduction = shape.block_count - 1, self.settings.reduction_factor
-        mel = np.ascontiguousarray(mel, dtype=np.float32)
 
         def subsample(graph: AudioGraph, run: _GraphRun, _: int | None) -> int:
-            return graph.subsample(run.input(mel), geometry)
+            if waveform is not None:
+                features = graph.log_mel(run.input(waveform), geometry.mel_frames, self.settings.mel)
+            else:
+                features = run.input(mel)
+            return graph.subsample(features, geometry)
 
         def block(index: int) -> Callable[[AudioGraph, _GraphRun, int | None], int]:
             def build(graph: AudioGraph, run: _GraphRun, x: int | None) -> int:
@@ -190,8 +203,8 @@ class GgmlAudioEncoder:
         """Build (not run) a 1-s clip's graph and ask the backend about every node in it."""
         frames = self.settings.mel.sample_rate // self.settings.mel.hop_length
         geometry = clip_geometry(frames, self.weights.shape, self.settings)
-        stages = self._stages(np.zeros((frames, self.weights.shape.mel_bins), np.float32),
-                              np.ones(geometry.frames, bool), geometry)
+        rows = waveform_rows(np.zeros(frames * self.settings.mel.hop_length, np.float32), frames, self.settings.mel)
+        stages = self._stages(geometry, np.ones(geometry.frames, bool), waveform=rows)
         with self._graph_run(len(stages) * _NODES_PER_BLOCK) as (graph, run):
             x = None
             for stage in stages:

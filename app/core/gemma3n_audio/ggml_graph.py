@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.core.gemma3n_audio.features import MelSettings
 from app.core.gemma3n_audio.ggml_api import GGML_PREC_F32, GGML_TYPE_F32, Ggml
 from app.core.gemma3n_audio.names import EncoderShape, block_name
 from app.core.gemma3n_audio.settings import AudioEncoderSettings
@@ -75,6 +76,26 @@ class AudioGraph:
         self.shape, self.settings = shape, settings
 
     # --- whole stages -----------------------------------------------------------------------
+
+    def log_mel(self, rows: int, frame_count: int, mel: MelSettings) -> int:
+        """[hop, rows] waveform, cut in hop-long rows → [mel_bins, frame_count] log-mel features.
+
+        Frame i is rows i, i+1, … side by side (its first frame_length samples); pre-emphasis,
+        window and the real DFT are one matrix (`features.spectrum`), so the FFT is a matmul."""
+        g, ctx = self.g, self.ctx
+        hop, length = mel.hop_length, mel.frame_length
+        frames = None
+        for shift in range(-(-length // hop)):
+            part = g.view_2d(ctx, rows, hop, frame_count, self._nb(rows)[1], shift * self._nb(rows)[1])
+            frames = part if frames is None else g.concat(ctx, frames, part, 0)
+        frames = g.cont(ctx, g.view_2d(ctx, frames, length, frame_count, self._nb(frames)[1], 0))
+        spectrum = self._linear("features.spectrum", frames)  # [real bins, then imaginary bins]
+        bins, row = mel.fft_length // 2 + 1, self._nb(spectrum)[1]
+        real = g.cont(ctx, g.view_2d(ctx, spectrum, bins, frame_count, row, 0))
+        imaginary = g.cont(ctx, g.view_2d(ctx, spectrum, bins, frame_count, row, bins * 4))
+        magnitude = g.sqrt(ctx, g.add(ctx, g.sqr(ctx, real), g.sqr(ctx, imaginary)))
+        energies = self._linear("features.mel_filters", magnitude)
+        return g.log(ctx, g.clamp(ctx, energies, mel.mel_floor, 3.0e38))
 
     def subsample(self, mel: int, geometry: ClipGeometry) -> int:
         """[mel_bins, mel_frames] → [hidden, frames]: two conv + cumulative group norm + ReLU, Linear."""
@@ -281,6 +302,30 @@ def block_input_arrays(geometry: ClipGeometry, valid: np.ndarray, hidden: int) -
     }
 
 
+def spectrum_matrix(mel: MelSettings) -> np.ndarray:
+    """(2 × bins, frame_length) float32: a frame's samples → the real then imaginary parts of
+    the rfft of its pre-emphasised, windowed samples (features.py's steps as one matrix)."""
+    length, bins = mel.frame_length, mel.fft_length // 2 + 1
+    angles = 2 * np.pi * np.outer(np.arange(bins), np.arange(length)) / mel.fft_length
+    windowed = np.vstack([np.cos(angles), -np.sin(angles)]) * mel.window.astype(np.float64)
+    # HTK pre-emphasis: e[0] = (1 − p)·f[0], e[j] = f[j] − p·f[j − 1].
+    emphasis = np.eye(length)
+    emphasis[0, 0] = 1.0 - mel.preemphasis
+    emphasis[np.arange(1, length), np.arange(length - 1)] = -mel.preemphasis
+    return (windowed @ emphasis).astype(np.float32)
+
+
+def waveform_rows(waveform: np.ndarray, frame_count: int, mel: MelSettings) -> np.ndarray:
+    """(rows, hop) float32: the waveform cut in hop-long rows, zero-padded so every frame's
+    frame_length samples are there (the input of AudioGraph.log_mel)."""
+    hop = mel.hop_length
+    rows = frame_count + -(-mel.frame_length // hop) - 1
+    out = np.zeros(rows * hop, dtype=np.float32)
+    used = min(len(waveform), len(out))
+    out[:used] = waveform[:used]
+    return out.reshape(rows, hop)
+
+
 def q_scale(per_dim_scale: np.ndarray, head_dim: int) -> np.ndarray:
     """What each query dimension is multiplied by: head_dim^-½ / softplus(0) · softplus(scale)."""
     softplus = np.logaddexp(np.float32(0), per_dim_scale).astype(np.float32)
@@ -288,4 +333,4 @@ def q_scale(per_dim_scale: np.ndarray, head_dim: int) -> np.ndarray:
 
 
 __all__ = ["GGML_TYPE_F32", "AudioGraph", "BlockInputs", "ClipGeometry", "block_input_arrays",
-           "clip_geometry", "q_scale"]
+           "clip_geometry", "q_scale", "spectrum_matrix", "waveform_rows"]

@@ -13,7 +13,8 @@ import gguf
 import numpy as np
 
 from app.core.gemma3n_audio.ggml_api import GGML_TYPE_F32, Ggml, GgmlUnavailable, InitParams
-from app.core.gemma3n_audio.ggml_graph import q_scale
+from app.core.gemma3n_audio.features import MelSettings
+from app.core.gemma3n_audio.ggml_graph import q_scale, spectrum_matrix
 from app.core.gemma3n_audio.names import block_name, tensor_shapes
 from app.core.gemma3n_audio.weights import AudioProjectorWeights
 
@@ -34,14 +35,15 @@ def block_matrix_names(block: int, weights: AudioProjectorWeights) -> list[str]:
 class BackendWeights:
     """`weights[name]` → the ggml tensor of `name` on `backend`."""
 
-    def __init__(self, ggml: Ggml, backend: int, weights: AudioProjectorWeights, zero_copy: bool) -> None:
+    def __init__(self, ggml: Ggml, backend: int, weights: AudioProjectorWeights, mel: MelSettings,
+                 zero_copy: bool) -> None:
         self._g = ggml
         self._tensors: dict[str, int] = {}
         self._contexts: list[int] = []
         self._buffers: list[int] = []
         self._file = weights.mapped_file() if zero_copy else None
         try:
-            self._place_small(backend, weights)
+            self._place_small(backend, weights, mel)
             self._place_matrices(backend, weights)
         except BaseException:
             self.close()
@@ -64,9 +66,12 @@ class BackendWeights:
         self._contexts.append(ctx)
         return ctx
 
-    def _place_small(self, backend: int, weights: AudioProjectorWeights) -> None:
+    def _place_small(self, backend: int, weights: AudioProjectorWeights, mel: MelSettings) -> None:
         shape = weights.shape
-        arrays: dict[str, np.ndarray] = {}
+        arrays: dict[str, np.ndarray] = {
+            "features.spectrum": spectrum_matrix(mel),
+            "features.mel_filters": mel.mel_filters.T,
+        }
         for name, dims in tensor_shapes(shape).items():
             if len(dims) != 2 and not name.endswith(("per_dim_scale", "conv_dw.weight")):
                 arrays[name] = weights.small(name)
