@@ -159,7 +159,7 @@ def report(results: dict) -> None:
               f"(min {r['min_s']:.4f}, max {r['max_s']:.4f}, {r['runs']} runs), CPU time {r['cpu_s']:.2f} s, "
               f"open {r['open_s']:.2f} s, peak extra memory {r['peak_extra_mb']} MB")
     print(f"ggml / numpy time: {ggml_r['median_s'] / numpy_r['median_s']:.3f}; "
-          f"mel features (host numpy, inside both): {ggml_r['features_s'] * 1000:.1f} ms")
+          f"numpy encoder's host mel features (ggml computes them in its graph): {ggml_r['features_s'] * 1000:.1f} ms")
     for name in ("full_size_parity", "tiny_parity"):
         worst = max(results[name].values())
         clips = ", ".join(f"{k} s: {v:.2e}" for k, v in results[name].items())
