@@ -1,9 +1,12 @@
 """Which Gemma 3n audio encoder runs: ggml on the GPU, ggml on the CPU, or numpy.
 
 The one place the choice is made. The setting (`hardware.audio_encoder_device`) says
-"auto", "cpu" or "gpu"; ggml runs the encoder where it can, and where it cannot (no GPU
-backend, a missing op, an old library, no device memory) the numpy encoder takes over and the
-reason is logged once per process and returned, so dictation never breaks.
+"auto", "cpu" or "gpu". "auto" follows the text model: ggml on the GPU when the model is
+offloaded, else numpy, which on the CPU is faster than ggml's CPU backend (bench/results:
+ggml's F16 matmuls take about 1.5× OpenBLAS's time, and its threads spin-wait on a busy machine);
+"cpu" asks for ggml's CPU backend all the same. Where ggml cannot run it (no GPU backend, a
+missing op, an old library, no device memory) the numpy encoder takes over and the reason is
+logged once per process and returned, so dictation never breaks.
 """
 
 from __future__ import annotations
@@ -40,13 +43,12 @@ class EncoderChoice:
     fallback_reason: str | None = None  # why ggml was not used where it was asked for
 
 
-def ggml_device_for(setting: str, text_on_gpu: bool) -> str:
-    """The ggml device the setting asks for: "auto" follows the text model (the GPU when it is
-    offloaded and ggml has one, the CPU backend otherwise)."""
+def ggml_device_for(setting: str, text_on_gpu: bool) -> str | None:
+    """The ggml device the setting asks for ("gpu" or "cpu"), or None for the numpy encoder."""
     if setting not in AUDIO_ENCODER_DEVICES:
         raise ValueError(f"audio encoder device must be one of {AUDIO_ENCODER_DEVICES}, not {setting!r}")
     if setting == "auto":
-        return "best" if text_on_gpu else "cpu"
+        return "gpu" if text_on_gpu else None
     return setting
 
 
@@ -54,6 +56,8 @@ def open_audio_encoder(path: Path, setting: str = "auto", text_on_gpu: bool = Fa
                        threads: int | None = None) -> EncoderChoice:
     """Open the encoder in `path` (raises AudioProjectorError for a bad file, whichever runs)."""
     device = ggml_device_for(setting, text_on_gpu)
+    if device is None:
+        return EncoderChoice(Gemma3nAudioEncoder.from_gguf(path, threads=threads), "numpy on the CPU")
     try:
         from app.core.gemma3n_audio.ggml_encoder import GgmlAudioEncoder
 

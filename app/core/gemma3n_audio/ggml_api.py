@@ -198,11 +198,9 @@ def load_ggml(lib_dir: Path | None = None) -> Ggml:
 
 
 def _library_path(lib_dir: Path, name: str) -> Path:
+    """The names llama-cpp-python's own loader tries (lib<name>.so, .dylib, <name>.dll)."""
     if sys.platform == "win32":
         return lib_dir / f"{name}.dll"
     if sys.platform == "darwin" and not (lib_dir / f"lib{name}.so").exists():
         return lib_dir / f"lib{name}.dylib"
-    path = lib_dir / f"lib{name}.so"
-    if not path.exists() and os.environ.get("LLAMA_CPP_LIB_PATH"):
-        raise GgmlUnavailable(f"no lib{name} in LLAMA_CPP_LIB_PATH={lib_dir}")
-    return path
+    return lib_dir / f"lib{name}.so"

@@ -3,7 +3,8 @@ backend the user built or on the CPU backend. Same input and output as Gemma3nAu
 
 On a GPU the whole clip is one graph, weights uploaded once. On the CPU backend the weights
 stay in the memory-mapped file and each stage (sub-sampling, each conformer block, the
-embedder) is its own graph, so each block's file pages can be handed back after it ran.
+embedder, each quarter of a conformer block) is its own graph, so the file pages of its
+matrices can be handed back after it ran.
 """
 
 from __future__ import annotations
@@ -24,14 +25,15 @@ from app.core.gemma3n_audio.ggml_api import (
     DEVICE_CPU, DEVICE_GPU, DEVICE_IGPU, GGML_TYPE_F32, Ggml, GgmlUnavailable, InitParams, load_ggml,
 )
 from app.core.gemma3n_audio.ggml_graph import (
-    AudioGraph, BlockInputs, ClipGeometry, block_input_arrays, clip_geometry, waveform_rows,
+    BLOCK_PARTS, AudioGraph, BlockInputs, ClipGeometry, block_input_arrays, clip_geometry, waveform_rows,
 )
-from app.core.gemma3n_audio.ggml_weights import BackendWeights, block_matrix_names
+from app.core.gemma3n_audio.ggml_weights import BackendWeights
+from app.core.gemma3n_audio.names import block_name
 from app.core.gemma3n_audio.parallel import SliceRunner
 from app.core.gemma3n_audio.settings import GEMMA3N_AUDIO, AudioEncoderSettings
 from app.core.gemma3n_audio.weights import AudioProjectorError, AudioProjectorWeights
 
-_NODES_PER_BLOCK = 256  # generous: a block builds about 110 nodes
+_NODES_PER_STAGE = 128  # generous: the biggest stage (attention) builds about 70 nodes
 
 
 @dataclass(frozen=True)
@@ -157,12 +159,12 @@ class GgmlAudioEncoder:
                 features = run.input(mel)
             return graph.subsample(features, geometry)
 
-        def block(index: int) -> Callable[[AudioGraph, _GraphRun, int | None], int]:
+        def block_part(index: int, part: str) -> Callable[[AudioGraph, _GraphRun, int | None], int]:
             def build(graph: AudioGraph, run: _GraphRun, x: int | None) -> int:
-                if run.block_inputs is None:
+                if run.block_inputs is None and part == "attention":
                     arrays = block_input_arrays(geometry, valid, shape.hidden_size)
                     run.block_inputs = BlockInputs(geometry, **{k: run.input(a) for k, a in arrays.items()})
-                return graph.block(x, index, run.block_inputs, reduction if index == last else 1)
+                return graph.block_part(part, x, index, run.block_inputs, reduction if index == last else 1)
             return build
 
         def embed(graph: AudioGraph, run: _GraphRun, x: int | None) -> int:
@@ -170,20 +172,21 @@ class GgmlAudioEncoder:
 
         return [
             _Stage(subsample, ("a.pre_encode.out.weight",)),
-            *(_Stage(block(i), tuple(block_matrix_names(i, self.weights))) for i in range(shape.block_count)),
+            *(_Stage(block_part(i, part), tuple(block_name(i, m) for m in matrices))
+              for i in range(shape.block_count) for part, matrices in BLOCK_PARTS.items()),
             _Stage(embed, ()),
         ]
 
     def _run(self, stages: list[_Stage]) -> np.ndarray:
         if not self.on_cpu:  # one graph: no host round trips between the stages
-            with self._graph_run(len(stages) * _NODES_PER_BLOCK) as (graph, run):
+            with self._graph_run(len(stages) * _NODES_PER_STAGE) as (graph, run):
                 x = None
                 for stage in stages:
                     x = stage.build(graph, run, x)
                 return run.compute(x, self._allocator, self._backend)
         host = None
         for stage in stages:
-            with self._graph_run(_NODES_PER_BLOCK) as (graph, run):
+            with self._graph_run(_NODES_PER_STAGE) as (graph, run):
                 x = None if host is None else run.input(host)
                 host = run.compute(stage.build(graph, run, x), self._allocator, self._backend)
             for name in stage.matrices:
@@ -205,7 +208,7 @@ class GgmlAudioEncoder:
         geometry = clip_geometry(frames, self.weights.shape, self.settings)
         rows = waveform_rows(np.zeros(frames * self.settings.mel.hop_length, np.float32), frames, self.settings.mel)
         stages = self._stages(geometry, np.ones(geometry.frames, bool), waveform=rows)
-        with self._graph_run(len(stages) * _NODES_PER_BLOCK) as (graph, run):
+        with self._graph_run(len(stages) * _NODES_PER_STAGE) as (graph, run):
             x = None
             for stage in stages:
                 x = stage.build(graph, run, x)
@@ -247,7 +250,8 @@ class _GraphRun:
         if not g.gallocr_alloc_graph(allocator, self.graph):
             raise MemoryError("ggml could not allocate the audio encoder's working memory")
         for tensor, array in self._inputs:
-            g.backend_tensor_set(tensor, array.ctypes.data, 0, array.nbytes)
+            if g.tensor(tensor).buffer:  # an input no node reads is not allocated
+                g.backend_tensor_set(tensor, array.ctypes.data, 0, array.nbytes)
         status = g.backend_graph_compute(backend, self.graph)
         if status != 0:
             raise RuntimeError(f"ggml could not run the audio encoder (status {status})")

@@ -117,17 +117,25 @@ class AudioGraph:
 
     def block(self, x: int, index: int, inputs: BlockInputs, keep_every: int = 1) -> int:
         """Gemma3nAudioConformerBlock; keep_every > 1 drops frames before the end feed-forward."""
+        for part in BLOCK_PARTS:
+            x = self.block_part(part, x, index, inputs, keep_every)
+        return x
+
+    def block_part(self, part: str, x: int, index: int, inputs: BlockInputs, keep_every: int = 1) -> int:
+        """One of BLOCK_PARTS, in order (the CPU backend runs them as separate graphs)."""
         g, ctx = self.g, self.ctx
-        x = self._feed_forward(x, index, "")
-        x = self._attention(x, index, inputs)
-        x = g.mul(ctx, x, inputs.valid)
-        x = self._light_conv(x, index)
-        if keep_every > 1:
-            hidden, frames = self._ne(x)[:2]
-            x = g.cont(ctx, g.view_2d(ctx, x, hidden, -(-frames // keep_every),
-                                      self._nb(x)[1] * keep_every, 0))
-        x = self._feed_forward(x, index, "_1")
-        x = self._clip(x)
+        if part == "start":
+            return self._feed_forward(x, index, "")
+        if part == "attention":
+            return g.mul(ctx, self._attention(x, index, inputs), inputs.valid)
+        if part == "conv":
+            x = self._light_conv(x, index)
+            if keep_every > 1:
+                hidden, frames = self._ne(x)[:2]
+                x = g.cont(ctx, g.view_2d(ctx, x, hidden, -(-frames // keep_every),
+                                          self._nb(x)[1] * keep_every, 0))
+            return x
+        x = self._clip(self._feed_forward(x, index, "_1"))
         return self._rms_norm(x, block_name(index, "layer_pre_norm.weight"), _FIXED_RMS_EPS)
 
     def embed(self, x: int) -> int:
@@ -274,6 +282,15 @@ class AudioGraph:
 
     def _nb(self, t: int) -> tuple[int, ...]:
         return tuple(self.g.tensor(t).nb)
+
+
+# A conformer block's parts and the matrices each reads.
+BLOCK_PARTS: dict[str, tuple[str, ...]] = {
+    "start": ("ffn_up.weight", "ffn_down.weight"),
+    "attention": ("attn_q.weight", "attn_k.weight", "attn_v.weight", "linear_pos.weight", "attn_out.weight"),
+    "conv": ("conv_pw1.weight", "conv_pw2.weight"),
+    "end": ("ffn_up_1.weight", "ffn_down_1.weight"),
+}
 
 
 @dataclass(frozen=True)

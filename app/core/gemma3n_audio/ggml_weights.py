@@ -27,11 +27,6 @@ def matrix_names(weights: AudioProjectorWeights) -> list[str]:
             if len(dims) == 2 and name not in _HOST_ONLY]
 
 
-def block_matrix_names(block: int, weights: AudioProjectorWeights) -> list[str]:
-    prefix = block_name(block, "")
-    return [name for name in matrix_names(weights) if name.startswith(prefix)]
-
-
 class BackendWeights:
     """`weights[name]` → the ggml tensor of `name` on `backend`."""
 
@@ -136,4 +131,4 @@ def _new_tensor(g: Ggml, ctx: int, ggml_type: int, ne: tuple[int, ...]) -> int:
     return tensor
 
 
-__all__ = ["BackendWeights", "block_matrix_names", "matrix_names"]
+__all__ = ["BackendWeights", "matrix_names"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from app.core.gemma3n_audio import Gemma3nAudioEncoder
+from app.core.gemma3n_audio import AudioClipError, Gemma3nAudioEncoder, log_mel_features
 from app.core.gemma3n_audio import choice as encoder_choice
 from app.core.gemma3n_audio import ggml_api
 from app.core.gemma3n_audio.ggml_api import GgmlUnavailable, load_ggml
@@ -38,7 +38,7 @@ def relative_difference(ours: np.ndarray, reference: np.ndarray) -> float:
     return float(np.abs(ours - reference).max() / np.abs(reference).max())
 
 
-@pytest.mark.parametrize("seconds", [1.0, 5.5, 12.0, 30.0, 31.0])
+@pytest.mark.parametrize("seconds", [0.04, 1.0, 5.5, 12.0, 30.0, 31.0])
 def test_ggml_embeddings_match_numpy(tiny_encoder: Gemma3nAudioEncoder, ggml_cpu_encoder: GgmlAudioEncoder,
                                      seconds: float) -> None:
     clip = noise_clip(seconds)
@@ -50,6 +50,22 @@ def test_ggml_embeddings_match_numpy(tiny_encoder: Gemma3nAudioEncoder, ggml_cpu
     # The same slots hold the clip and the padding.
     padding = ggml_cpu_encoder.padding_embedding()
     np.testing.assert_array_equal(np.all(ours == padding, axis=1), np.all(reference == padding, axis=1))
+
+
+@pytest.mark.parametrize("clip", [np.zeros(100, np.float32), np.zeros((2, 16_000), np.float32),
+                                  np.full(16_000, np.nan, np.float32)], ids=["too short", "stereo", "nan"])
+def test_bad_clips_get_numpy_s_sentence(ggml_cpu_encoder: GgmlAudioEncoder, clip: np.ndarray) -> None:
+    with pytest.raises(AudioClipError):
+        ggml_cpu_encoder.encode_clip(clip)
+
+
+def test_features_computed_elsewhere_give_the_same_embeddings(ggml_cpu_encoder: GgmlAudioEncoder) -> None:
+    # encode_features starts from numpy's log-mel frames instead of the graph's own.
+    clip = noise_clip(5.5)
+
+    from_features = ggml_cpu_encoder.encode_features(log_mel_features(clip))
+
+    assert relative_difference(from_features, ggml_cpu_encoder.encode_clip(clip)) <= TOLERANCE
 
 
 def test_end_of_audio_and_padding_rows_are_numpy_s(tiny_encoder: Gemma3nAudioEncoder,
@@ -79,9 +95,19 @@ def test_cpu_setting_runs_ggml_on_the_cpu_backend(tiny_projector: Path) -> None:
 
 
 def test_auto_follows_the_text_model() -> None:
-    assert encoder_choice.ggml_device_for("auto", text_on_gpu=False) == "cpu"
-    assert encoder_choice.ggml_device_for("auto", text_on_gpu=True) == "best"
+    assert encoder_choice.ggml_device_for("auto", text_on_gpu=True) == "gpu"
+    # On the CPU numpy is the faster of the two (see bench/results).
+    assert encoder_choice.ggml_device_for("auto", text_on_gpu=False) is None
+    assert encoder_choice.ggml_device_for("cpu", text_on_gpu=True) == "cpu"
     assert encoder_choice.ggml_device_for("gpu", text_on_gpu=False) == "gpu"
+
+
+def test_auto_with_the_model_on_the_cpu_opens_numpy_without_a_complaint(tiny_projector: Path) -> None:
+    chosen = encoder_choice.open_audio_encoder(tiny_projector, "auto", text_on_gpu=False)
+    try:
+        assert isinstance(chosen.encoder, Gemma3nAudioEncoder) and chosen.fallback_reason is None
+    finally:
+        chosen.encoder.close()
 
 
 def test_a_gpu_asked_for_where_ggml_has_none_falls_back_to_numpy(tiny_projector: Path) -> None:
