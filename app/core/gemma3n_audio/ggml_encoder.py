@@ -62,7 +62,8 @@ class GgmlAudioEncoder:
         self._allocator = 0
         try:
             self._placed = BackendWeights(self._g, self._backend, weights, settings.mel, zero_copy=self.on_cpu)
-            self._allocator = self._g.gallocr_new(self._g.backend_get_default_buffer_type(self._backend))
+            self._buffer_type = self._g.backend_get_default_buffer_type(self._backend)
+            self._allocator = self._g.gallocr_new(self._buffer_type)
             projection = weights.shape_of("mm.a.input_projection.weight")
             self._embedder = AudioEmbedder(weights, settings.rms_norm_eps,
                                            np.empty(projection[0] * projection[1], np.float32), SliceRunner(1))
@@ -185,10 +186,17 @@ class GgmlAudioEncoder:
                     x = stage.build(graph, run, x)
                 return run.compute(x, self._allocator, self._backend)
         host = None
-        for stage in stages:
-            with self._graph_run(_NODES_PER_STAGE) as (graph, run):
-                x = None if host is None else run.input(host)
-                host = run.compute(stage.build(graph, run, x), self._allocator, self._backend)
+        for index, stage in enumerate(stages):
+            # The sub-sampling stage needs the most working memory (its first convolution's
+            # output, 49 MB for 30 s, twice over): it gets its own, freed before the blocks run.
+            allocator = self._allocator if index else self._g.gallocr_new(self._buffer_type)
+            try:
+                with self._graph_run(_NODES_PER_STAGE) as (graph, run):
+                    x = None if host is None else run.input(host)
+                    host = run.compute(stage.build(graph, run, x), allocator, self._backend)
+            finally:
+                if not index:
+                    self._g.gallocr_free(allocator)
             for name in stage.matrices:
                 self.weights.drop_pages(name)
         return host

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.core.gemma3n_audio import layers
 from app.core.gemma3n_audio.features import MelSettings
-from app.core.gemma3n_audio.ggml_api import GGML_PREC_F32, GGML_TYPE_F32, Ggml
+from app.core.gemma3n_audio.ggml_api import GGML_PREC_F32, Ggml
 from app.core.gemma3n_audio.names import EncoderShape, block_name
 from app.core.gemma3n_audio.settings import AudioEncoderSettings
 
@@ -305,8 +306,6 @@ class BlockInputs:
 
 def block_input_arrays(geometry: ClipGeometry, valid: np.ndarray, hidden: int) -> dict[str, np.ndarray]:
     """The host arrays behind BlockInputs, in numpy order (slowest axis first)."""
-    from app.core.gemma3n_audio import layers
-
     chunk, past, future, blocks = geometry.chunk, geometry.past, geometry.future, geometry.blocks
     key_valid = layers.block_context(valid, chunk, past, future)  # (blocks, context)
     allowed = key_valid[:, np.newaxis, :] & layers.local_attention_mask(chunk, past, future)[np.newaxis]
@@ -349,5 +348,5 @@ def q_scale(per_dim_scale: np.ndarray, head_dim: int) -> np.ndarray:
     return (np.float32(head_dim ** -0.5 / math.log(2.0)) * softplus).astype(np.float32)
 
 
-__all__ = ["GGML_TYPE_F32", "AudioGraph", "BlockInputs", "ClipGeometry", "block_input_arrays",
+__all__ = ["BLOCK_PARTS", "AudioGraph", "BlockInputs", "ClipGeometry", "block_input_arrays",
            "clip_geometry", "q_scale", "spectrum_matrix", "waveform_rows"]
