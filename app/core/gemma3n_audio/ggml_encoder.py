@@ -185,20 +185,24 @@ class GgmlAudioEncoder:
                 for stage in stages:
                     x = stage.build(graph, run, x)
                 return run.compute(x, self._allocator, self._backend)
-        host = None
-        for index, stage in enumerate(stages):
-            # The sub-sampling stage needs the most working memory (its first convolution's
-            # output, 49 MB for 30 s, twice over): it gets its own, freed before the blocks run.
-            allocator = self._allocator if index else self._g.gallocr_new(self._buffer_type)
-            try:
+        host, allocator = None, 0
+        try:
+            for index, stage in enumerate(stages):
+                # The sub-sampling stage needs the most working memory (its first convolution's
+                # output, 49 MB for 30 s, twice over); the blocks need half that. Each gets its
+                # own, and each clip lets go of both, so they are never held at once.
+                if index < 2:
+                    if allocator:
+                        self._g.gallocr_free(allocator)
+                    allocator = self._g.gallocr_new(self._buffer_type)
                 with self._graph_run(_NODES_PER_STAGE) as (graph, run):
                     x = None if host is None else run.input(host)
                     host = run.compute(stage.build(graph, run, x), allocator, self._backend)
-            finally:
-                if not index:
-                    self._g.gallocr_free(allocator)
-            for name in stage.matrices:
-                self.weights.drop_pages(name)
+                for name in stage.matrices:
+                    self.weights.drop_pages(name)
+        finally:
+            if allocator:
+                self._g.gallocr_free(allocator)
         return host
 
     @contextmanager
