@@ -98,6 +98,7 @@ def plan_load(
         use_mmap=hardware.use_mmap,
         use_mlock=hardware.use_mlock,
         per_layer_embeddings_on_cpu=hardware.per_layer_embeddings_on_cpu,
+        audio_encoder_device=hardware.audio_encoder_device,
     )
     if hardware.threads:
         options = options.with_changes(n_threads=hardware.threads)

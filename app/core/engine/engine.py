@@ -117,11 +117,11 @@ class ChatEngine:
         if self.model_info.architecture != "gemma3n" or self.supports_libmtmd_audio:
             return
         if options.audio_encoder_path is not None:
-            self.own_speech, self.audio_encoder_problem = self._open_gemma3n_speech(options.audio_encoder_path)
+            self.own_speech, self.audio_encoder_problem = self._open_gemma3n_speech(options.audio_encoder_path, options)
         if self.own_speech is None and self.projector is not None and self.projector.info.audio_projector_type == "gemma3na":
-            self.own_speech, _ = self._open_gemma3n_speech(options.projector_path)
+            self.own_speech, _ = self._open_gemma3n_speech(options.projector_path, options)
 
-    def _open_gemma3n_speech(self, path: Path) -> tuple[Gemma3nSpeech | None, str | None]:
+    def _open_gemma3n_speech(self, path: Path, options: LoadOptions) -> tuple[Gemma3nSpeech | None, str | None]:
         """(the speech encoder, None), or (None, what is wrong with the file, in a sentence)."""
         from app.core.gemma3n_audio import AudioProjectorError
         from app.core.engine.gemma3n_speech import Gemma3nSpeech
@@ -132,7 +132,8 @@ class ChatEngine:
             return None, f"the audio-encoder file {path} is not there any more."
         try:
             inspect_audio_encoder(path)  # the header first: a clear word on a cut or wrong file
-            return Gemma3nSpeech(path, self.control_token_id, self.llama.n_embd()), None
+            return Gemma3nSpeech(path, self.control_token_id, self.llama.n_embd(),
+                                 options.audio_encoder_device, text_on_gpu=options.n_gpu_layers != 0), None
         except (ProjectorError, AudioProjectorError) as error:
             return None, str(error)
         except Exception as error:  # noqa: BLE001 — numpy on a damaged file fails in many ways; text still works

@@ -14,7 +14,8 @@ from typing import Callable
 import numpy as np
 
 from app.core.engine.embedding_input import EmbeddingPiece
-from app.core.gemma3n_audio import AudioProjectorError, Gemma3nAudioEncoder
+from app.core.gemma3n_audio import AudioProjectorError
+from app.core.gemma3n_audio.choice import open_audio_encoder
 from app.core.engine.prompt_plan import MediaUnit, Unit
 
 START_OF_AUDIO = "<start_of_audio>"
@@ -22,8 +23,11 @@ _CACHE_SIZE = 8
 
 
 class Gemma3nSpeech:
-    def __init__(self, encoder_path: Path, control_token_id: Callable[[str], int], n_embd: int) -> None:
-        self.encoder = Gemma3nAudioEncoder.from_gguf(encoder_path)
+    def __init__(self, encoder_path: Path, control_token_id: Callable[[str], int], n_embd: int,
+                 device: str = "auto", text_on_gpu: bool = False) -> None:
+        choice = open_audio_encoder(encoder_path, device, text_on_gpu)
+        self.encoder, self.encoder_runs_on, self.encoder_fallback = (
+            choice.encoder, choice.runs_on, choice.fallback_reason)
         if self.encoder.text_width != n_embd:
             width = self.encoder.text_width
             self.encoder.close()

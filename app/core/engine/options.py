@@ -15,6 +15,7 @@ class LoadOptions:
     projector_path: Path | None = None
     # Gemma 3n only: a GGUF holding its audio encoder, when the projector lacks the tensors.
     audio_encoder_path: Path | None = None
+    audio_encoder_device: str = "auto"  # where Gemma 3n's own audio encoder runs: auto, cpu, gpu
     n_ctx: int = 8192
     n_threads: int = field(default_factory=lambda: max(1, (os.cpu_count() or 2)))
     n_gpu_layers: int = 0

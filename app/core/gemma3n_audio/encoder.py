@@ -86,19 +86,8 @@ class Gemma3nAudioEncoder:
         with self._runner.own_blas_threads():
             encoded = self._tower.encode(features.frames, features.mask)
             embeddings = self._embedder.embed_frames(encoded.frames)
-        # Frames the encoder marks as padding, and the slots after the clip's last frame, get
-        # the embedding of the audio vocabulary's last row, as transformers does.
         padding = self._embedder.embed_row(self._embedder.padding_row)
-        count = self.settings.soft_tokens_per_clip
-        if len(embeddings) > count:
-            raise ValueError(
-                f"the clip gives {len(embeddings)} audio embeddings but the prompt holds {count}"
-            )
-        out = np.empty((count, self.text_width), dtype=np.float32)
-        out[: len(embeddings)] = embeddings
-        out[: len(embeddings)][~encoded.valid] = padding
-        out[len(embeddings):] = padding
-        return out
+        return fill_prompt_slots(embeddings, encoded.valid, padding, self.settings.soft_tokens_per_clip)
 
     def end_of_audio_embedding(self) -> np.ndarray:
         """The embedding of `<end_of_audio>` (audio-vocabulary row 0), (text_width,) float32."""
@@ -118,6 +107,20 @@ class Gemma3nAudioEncoder:
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  traceback: TracebackType | None) -> None:
         self.close()
+
+
+def fill_prompt_slots(embeddings: np.ndarray, valid: np.ndarray, padding: np.ndarray,
+                      count: int) -> np.ndarray:
+    """The clip's (n, width) embeddings in the prompt's `count` audio slots: frames the encoder
+    marks as padding, and the slots after the clip's last frame, get the embedding of the audio
+    vocabulary's last row, as transformers does."""
+    if len(embeddings) > count:
+        raise ValueError(f"the clip gives {len(embeddings)} audio embeddings but the prompt holds {count}")
+    out = np.empty((count, embeddings.shape[1]), dtype=np.float32)
+    out[: len(embeddings)] = embeddings
+    out[: len(embeddings)][~valid] = padding
+    out[len(embeddings):] = padding
+    return out
 
 
 def read_audio_encoder_shape(path: Path | str) -> EncoderShape:

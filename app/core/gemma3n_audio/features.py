@@ -88,11 +88,38 @@ class MelFeatures:
         return int(self.frames.shape[0])
 
 
+@dataclass(frozen=True)
+class PaddedClip:
+    """A checked clip, padded with silence to a multiple of 128 samples, before framing."""
+
+    waveform: np.ndarray  # float32
+    frame_count: int
+    mask: np.ndarray  # (frame_count,) bool: the frame starts inside the clip
+
+
 def log_mel_features(samples: np.ndarray, settings: MelSettings = GEMMA3N_MEL) -> MelFeatures:
     """Features of a mono clip at `settings.sample_rate`; longer clips are cut to max_seconds.
 
     Raises AudioClipError for anything but a finite 1-D clip of at least one frame.
     """
+    clip = padded_clip(samples, settings)
+    hop, frame_size = settings.hop_length, settings.frame_length + 1  # one more, for the pre-emphasis
+    waveform = clip.waveform
+    frames = np.lib.stride_tricks.as_strided(
+        waveform, shape=(clip.frame_count, frame_size), strides=(waveform.strides[0] * hop, waveform.strides[0])
+    )
+    # HTK-style pre-emphasis: the first sample is scaled instead of differenced.
+    first = frames[:, :1] * (1.0 - settings.preemphasis)
+    rest = frames[:, 1:-1] - settings.preemphasis * frames[:, :-2]
+    emphasised = np.concatenate([first, rest], axis=-1) * settings.window
+    magnitude = np.abs(np.fft.rfft(emphasised, n=settings.fft_length, axis=-1))
+    mel = magnitude @ settings.mel_filters
+    log_mel = np.log(np.maximum(mel, settings.mel_floor)).astype(np.float32)
+    return MelFeatures(frames=log_mel, mask=clip.mask)
+
+
+def padded_clip(samples: np.ndarray, settings: MelSettings = GEMMA3N_MEL) -> PaddedClip:
+    """The clip checked, cut to max_seconds and padded; raises AudioClipError."""
     samples = np.asarray(samples)
     if samples.ndim != 1:
         raise AudioClipError(f"Expected mono samples (a 1-D array), got shape {samples.shape}.")
@@ -119,15 +146,4 @@ def log_mel_features(samples: np.ndarray, settings: MelSettings = GEMMA3N_MEL) -
 
     hop = settings.hop_length
     frame_count = (padded_length - frame_size) // hop + 1
-    frames = np.lib.stride_tricks.as_strided(
-        waveform, shape=(frame_count, frame_size), strides=(waveform.strides[0] * hop, waveform.strides[0])
-    )
-    # HTK-style pre-emphasis: the first sample is scaled instead of differenced.
-    first = frames[:, :1] * (1.0 - settings.preemphasis)
-    rest = frames[:, 1:-1] - settings.preemphasis * frames[:, :-2]
-    emphasised = np.concatenate([first, rest], axis=-1) * settings.window
-    magnitude = np.abs(np.fft.rfft(emphasised, n=settings.fft_length, axis=-1))
-    mel = magnitude @ settings.mel_filters
-    log_mel = np.log(np.maximum(mel, settings.mel_floor)).astype(np.float32)
-    mask = valid[::hop][:frame_count]
-    return MelFeatures(frames=log_mel, mask=mask)
+    return PaddedClip(waveform, frame_count, valid[::hop][:frame_count])

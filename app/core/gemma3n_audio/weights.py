@@ -71,6 +71,18 @@ class AudioProjectorWeights:
     def shape_of(self, name: str) -> tuple[int, ...]:
         return self._tensors[name].shape
 
+    def stored(self, name: str) -> StoredTensor:
+        """Where and how `name` is stored (for a caller that reads the mapped bytes itself)."""
+        return self._tensors[name]
+
+    def mapped_file(self) -> np.ndarray:
+        """The whole file, memory-mapped, as read-only uint8 (hold it only while the weights are open)."""
+        return np.frombuffer(self._map, dtype=np.uint8)
+
+    def drop_pages(self, name: str) -> None:
+        """Hand the pages holding `name` back to the kernel: lowers resident memory only."""
+        self._drop_pages(self._tensors[name])
+
     def largest_matrix_size(self) -> int:
         return max(int(np.prod(t.shape)) for t in self._tensors.values())
 

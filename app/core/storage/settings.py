@@ -24,6 +24,7 @@ SETTINGS_FILE_NAME = "settings.json"
 GPU_LAYER_WORDS = ("auto", "all", "none")
 THEMES = ("light", "dark", "system")
 SPEECH_TASKS = ("transcribe", "translate")
+AUDIO_ENCODER_DEVICES = ("auto", "cpu", "gpu")  # where Gemma 3n's audio encoder runs (gemma3n_audio.choice)
 MAX_SEED = 2**32 - 1
 STALE_TEMPORARY_S = 60.0  # a save takes milliseconds; an older temporary file is a killed save's
 
@@ -55,6 +56,7 @@ class HardwareSettings:
     threads: int = 0  # 0 = as many as the machine has
     use_mmap: bool = True
     use_mlock: bool = False
+    audio_encoder_device: str = "auto"  # Gemma 3n's audio encoder: "auto" (follows the model), "cpu", "gpu"
 
 
 _GEMMA_SAMPLING = SamplingOptions()  # the one place the Gemma team's defaults are written down
@@ -210,6 +212,7 @@ _RULES: dict[tuple[str, str], Callable[[str, Any], Any]] = {
     ("hardware", "threads"): _number(0, 512, integer=True),
     ("hardware", "use_mmap"): _flag,
     ("hardware", "use_mlock"): _flag,
+    ("hardware", "audio_encoder_device"): _choice(AUDIO_ENCODER_DEVICES),
     ("generation", "temperature"): _number(0, 2),
     ("generation", "top_k"): _number(0, 1000, integer=True),
     ("generation", "top_p"): _number(0, 1),
