@@ -1,0 +1,110 @@
+"""RemoteEngine against llama-cpp-python's own OpenAI-compatible server (not our code)."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from app.core.engine.engine import GenerationResult, TokenPiece
+from app.core.engine.options import SamplingOptions
+from app.core.engine.prompt_format import ChatMessage, MediaItem
+from app.core.remote.open_engine import answer_source, open_engine
+from app.core.remote.remote_engine import RemoteEngine
+from app.core.remote.server_address import RemoteError, RemoteServer
+from app.core.remote.server_model import list_server_models
+from app.core.speech.transcription import SpeechTask, chunk_message
+from app.core.speech.chunker import chunk_audio
+from tests.remote.conftest import llama_cpp_python_server
+
+GREEDY = SamplingOptions(temperature=0.0, top_k=1, max_tokens=12, seed=1)
+NO_END = {106: -100.0, 1: -100.0}  # <end_of_turn>, <eos> banned: the answer runs on
+
+
+def _run(engine, messages, sampling=GREEDY, should_stop=lambda: False, system=""):
+    pieces, result = [], None
+    for event in engine.generate(messages, system, sampling, should_stop):
+        if isinstance(event, TokenPiece):
+            pieces.append(event.text)
+        else:
+            result = event
+    return pieces, result
+
+
+@pytest.fixture(scope="module")
+def remote(llama_server):
+    engine = open_engine(RemoteServer.from_user(llama_server.url))
+    yield engine
+    engine.close()
+
+
+def test_open_engine_connects_and_picks_the_served_model(remote, llama_server):
+    assert isinstance(remote, RemoteEngine)
+    assert remote.model_info.name == llama_server.model_id
+    assert list_server_models(RemoteServer.from_user(llama_server.url)) == [llama_server.model_id]
+    # llama-cpp-python's server does not say what the model can take: the user may try.
+    assert remote.supports_images and remote.supports_audio and remote.speech_unavailable_reason is None
+    assert answer_source(remote) == f"Answers from {llama_server.model_id} on the server at {llama_server.url}"
+
+
+def test_a_chat_streams_pieces_and_ends_at_max_tokens(remote):
+    pieces, result = _run(remote, [ChatMessage("user", "Count from one to twenty.")], system="Answer in English.")
+    assert len(pieces) >= 2
+    assert result.text == "".join(pieces) and result.text.strip()
+    assert result.stop_reason == "max_tokens"
+    assert result.token_ids == []  # the server's ids are not ours to feed back
+    # Greedy decoding on the same server gives the same answer: the request carried our sampling.
+    assert _run(remote, [ChatMessage("user", "Count from one to twenty.")], system="Answer in English.")[1].text == result.text
+
+
+def test_cancel_between_chunks_stops_and_closes_the_stream(remote):
+    stop = threading.Event()
+    # The greedy answer of the test above: it is known to start with text (this small model, with
+    # llama-cpp-python's template, often ends at once).
+    sampling = SamplingOptions(temperature=0.0, top_k=1, max_tokens=200, logit_bias=NO_END)
+    events = remote.generate([ChatMessage("user", "Count from one to twenty.")], "Answer in English.", sampling, stop.is_set)
+    first = next(events)
+    assert isinstance(first, TokenPiece)
+    stop.set()
+    rest = list(events)
+    assert len(rest) == 1 and isinstance(rest[0], GenerationResult)
+    assert rest[0].stop_reason == "cancelled"
+    # The connection was closed and the server serves the next request at once.
+    assert _run(remote, [ChatMessage("user", "Count from one to twenty.")], system="Answer in English.")[1].stop_reason == "max_tokens"
+
+
+def test_dictation_falls_back_to_chat_and_the_server_s_refusal_is_a_sentence(remote):
+    """llama-cpp-python has no /v1/audio/transcriptions and its schema has no input_audio part."""
+    samples = (0.2 * np.sin(np.arange(16_000) / 3)).astype(np.float32)
+    chunk = chunk_audio(samples)[0]
+    with pytest.raises(RemoteError, match=r"The server at http://127\.0\.0\.1:\d+ answered HTTP 500"):
+        _run(remote, [chunk_message(chunk, SpeechTask(None))])
+    assert remote.has_transcriptions is False
+
+
+def test_a_wrong_api_key_is_refused_in_words(gemma_model_path, tmp_path):
+    with llama_cpp_python_server(gemma_model_path, tmp_path / "server.log", api_key="sk-right") as server:
+        with pytest.raises(RemoteError, match="refused the API key") as refused:
+            RemoteEngine(RemoteServer.from_user(server.url, api_key="sk-wrong"))
+        assert "sk-wrong" not in str(refused.value)
+        with pytest.raises(RemoteError, match="wants an API key"):
+            RemoteEngine(RemoteServer.from_user(server.url))
+        engine = RemoteEngine(RemoteServer.from_user(server.url, api_key="sk-right"))
+        try:
+            assert _run(engine, [ChatMessage("user", "Count from one to twenty.")], system="Answer in English.")[1].text
+        finally:
+            engine.close()
+
+
+def test_nothing_listening_is_a_sentence_not_a_traceback():
+    from tests.remote.conftest import free_port
+
+    url = f"http://127.0.0.1:{free_port()}"
+    with pytest.raises(RemoteError, match=rf"The server at {url} did not answer"):
+        open_engine(RemoteServer.from_user(url))
+
+
+def test_an_unknown_model_names_what_the_server_offers(llama_server):
+    with pytest.raises(RemoteError, match="has no model 'gemma-99b'; it offers"):
+        RemoteEngine(RemoteServer.from_user(llama_server.url, model="gemma-99b"))
