@@ -39,3 +39,13 @@ def answer_source(engine: "ChatEngine | RemoteEngine") -> str:
     if isinstance(engine, RemoteEngine):
         return f"Answers from {engine.model_info.name} on the server at {engine.model_info.server_url}"
     return f"Answers from {engine.model_info.path.name} on this computer"
+
+
+def server_from_settings(model_settings, api_key: str | None = None) -> RemoteServer | None:
+    """The server the Settings ▸ Model ▸ Run on choice names, or None when answers run here.
+
+    `model_settings` is `Settings.model`; the key is the one typed this session, else
+    $GEMMA_DESK_SERVER_KEY (the settings file never holds it)."""
+    if model_settings.run_on != "server":
+        return None
+    return RemoteServer.from_user(model_settings.server_url, model_settings.server_model or None, api_key)
