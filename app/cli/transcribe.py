@@ -26,6 +26,9 @@ def add_transcribe_command(commands) -> None:
     parser.add_argument("--gpu-layers", type=int, default=0)
     parser.add_argument("--max-tokens", type=int, help="cap on each chunk's answer (default: by its length)")
     parser.add_argument("file", type=Path, help="WAV, FLAC or MP3 (any rate, any channels)")
+    from app.cli import add_server_arguments
+
+    add_server_arguments(parser)
 
 
 def run_transcribe_command(args: argparse.Namespace, load_engine) -> int:
