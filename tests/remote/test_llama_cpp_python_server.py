@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 
 import numpy as np
@@ -83,7 +84,8 @@ def test_dictation_falls_back_to_chat_and_the_server_s_refusal_is_a_sentence(rem
     assert remote.has_transcriptions is False
 
 
-def test_a_wrong_api_key_is_refused_in_words(gemma_model_path, tmp_path):
+def test_a_wrong_api_key_is_refused_in_words(gemma_model_path, tmp_path, caplog):
+    caplog.set_level(logging.DEBUG)  # httpx and httpcore log every request at DEBUG
     with llama_cpp_python_server(gemma_model_path, tmp_path / "server.log", api_key="sk-right") as server:
         with pytest.raises(RemoteError, match="refused the API key") as refused:
             RemoteEngine(RemoteServer.from_user(server.url, api_key="sk-wrong"))
@@ -95,6 +97,8 @@ def test_a_wrong_api_key_is_refused_in_words(gemma_model_path, tmp_path):
             assert _run(engine, [ChatMessage("user", "Count from one to twenty.")], system="Answer in English.")[1].text
         finally:
             engine.close()
+    assert "HTTP Request" in caplog.text  # the requests were logged …
+    assert "sk-right" not in caplog.text and "sk-wrong" not in caplog.text  # … never the key
 
 
 def test_nothing_listening_is_a_sentence_not_a_traceback():
@@ -108,3 +112,18 @@ def test_nothing_listening_is_a_sentence_not_a_traceback():
 def test_an_unknown_model_names_what_the_server_offers(llama_server):
     with pytest.raises(RemoteError, match="has no model 'gemma-99b'; it offers"):
         RemoteEngine(RemoteServer.from_user(llama_server.url, model="gemma-99b"))
+
+
+def test_open_engine_on_load_options_is_the_local_engine(gemma_model_path):
+    from app.core.engine.engine import ChatEngine
+    from app.core.engine.options import LoadOptions
+
+    progress = []
+    engine = open_engine(LoadOptions(model_path=gemma_model_path, n_ctx=512, n_threads=1), progress.append)
+    try:
+        assert isinstance(engine, ChatEngine) and progress
+        assert answer_source(engine) == f"Answers from {gemma_model_path.name} on this computer"
+    finally:
+        engine.close()
+    with pytest.raises(TypeError):
+        open_engine(str(gemma_model_path))
