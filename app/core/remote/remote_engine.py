@@ -16,20 +16,21 @@ from app.core.engine.options import SamplingOptions
 from app.core.engine.prompt_format import ChatMessage
 from app.core.remote.openai_messages import chat_body, wav_bytes
 from app.core.remote.server_address import RemoteError, RemoteServer
-from app.core.remote.server_client import READ_TIMEOUT_S, RouteMissing, ServerClient
+from app.core.remote.server_client import READ_TIMEOUT_S, ServerClient, ServerRefused
 from app.core.remote.server_model import RemoteModelInfo, describe_model
 from app.core.task_presets import speech_prompt
 
 log = logging.getLogger(__name__)
 
 NO_TOKEN_ID = -1  # a server streams text, not our vocabulary's ids
+TRANSCRIPTION_UNSUPPORTED = (400, 404, 405, 422, 501)
 _STOP_REASONS = {"stop": "end_of_turn", "length": "max_tokens", "eos": "end_of_turn"}
 
 
 class RemoteEngine:
-    def __init__(self, server: RemoteServer, read_timeout_s: float = READ_TIMEOUT_S) -> None:
+    def __init__(self, server: RemoteServer, read_timeout_s: float = READ_TIMEOUT_S, transport=None) -> None:
         self.options = server
-        self._client = ServerClient(server, read_timeout_s)
+        self._client = ServerClient(server, read_timeout_s, transport)
         try:
             self.model_info: RemoteModelInfo = describe_model(self._client)
         except BaseException:
@@ -83,8 +84,11 @@ class RemoteEngine:
                 yield from self._transcribe(messages[0], should_stop, started)
                 self.has_transcriptions = True
                 return
-            except RouteMissing:
-                log.info("%s has no /v1/audio/transcriptions; dictation goes through chat", self.model_info.server_url)
+            except ServerRefused as refusal:
+                # No such route, or (vLLM) a route only for speech models: chat with input_audio carries it.
+                if refusal.status not in TRANSCRIPTION_UNSUPPORTED:
+                    raise
+                log.info("%s does not transcribe (HTTP %d); dictation goes through chat", self.model_info.server_url, refusal.status)
                 self.has_transcriptions = False
         yield from self._chat(messages, system_prompt, sampling, should_stop, started)
 

@@ -23,12 +23,25 @@ READ_TIMEOUT_S = 300.0
 MAX_DETAIL_CHARS = 300
 
 
-class RouteMissing(RemoteError):
+class ServerRefused(RemoteError):
+    """The server answered with an HTTP error; `status` is its code."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class RouteMissing(ServerRefused):
     """The server has no such endpoint (404/405/501): a feature it does not offer."""
 
 
 class ServerClient:
-    def __init__(self, server: RemoteServer, read_timeout_s: float = READ_TIMEOUT_S) -> None:
+    def __init__(
+        self,
+        server: RemoteServer,
+        read_timeout_s: float = READ_TIMEOUT_S,
+        transport: httpx.BaseTransport | None = None,  # tests replay recorded answers through one
+    ) -> None:
         self.server = server
         headers = {"Authorization": f"Bearer {server.api_key}"} if server.api_key else {}
         self._http = httpx.Client(
@@ -38,6 +51,7 @@ class ServerClient:
             # Proxies from the environment would send a LAN address (and the key) elsewhere.
             trust_env=False,
             follow_redirects=False,
+            transport=transport,
         )
 
     def close(self) -> None:
@@ -112,11 +126,13 @@ class ServerClient:
         detail = _detail(_try_json(response.text)) or response.reason_phrase
         if status in (401, 403):
             if self.server.api_key:
-                raise RemoteError(f"The server at {where} refused the API key (HTTP {status}).")
-            raise RemoteError(f"The server at {where} wants an API key (HTTP {status}); enter it in Settings ▸ Model.")
+                raise ServerRefused(f"The server at {where} refused the API key (HTTP {status}).", status)
+            raise ServerRefused(
+                f"The server at {where} wants an API key (HTTP {status}); enter it in Settings ▸ Model.", status
+            )
         if status in (404, 405, 501):
-            raise RouteMissing(f"The server at {where} has no {response.request.url.path} ({detail}).")
-        raise RemoteError(f"The server at {where} answered HTTP {status}: {detail}")
+            raise RouteMissing(f"The server at {where} has no {response.request.url.path} ({detail}).", status)
+        raise ServerRefused(f"The server at {where} answered HTTP {status}: {detail}", status)
 
     def _json(self, response: httpx.Response) -> Any:
         return self._decode(response.text)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.remote.server_address import RemoteError, RemoteServer
-from app.core.remote.server_client import RouteMissing, ServerClient
+from app.core.remote.server_client import ServerClient, ServerRefused
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def _said_by_llama_server(client: ServerClient) -> tuple[bool | None, bool | Non
     """llama-server's GET /props (beside /v1, not under it); nothing when the server has none."""
     try:
         props = client.get_json(client.server.shown_url + "/props")
-    except RouteMissing:
+    except ServerRefused:  # no /props (not llama-server), or not for us: the server does not say
         return None, None, 0
     if not isinstance(props, dict):
         return None, None, 0
