@@ -133,3 +133,37 @@ def test_a_key_the_server_refuses_on_the_transcription_route_is_not_hidden_by_th
     speech = chunk_audio((0.2 * np.sin(np.arange(16_000) / 3)).astype(np.float32))[0]
     with pytest.raises(RemoteError, match="refused the API key"):
         list(transcribe_chunk(engine, speech, SpeechTask(None)))
+
+
+def test_stop_acts_while_the_server_is_still_thinking():
+    """No chunk has come yet (a long prompt on a busy server): Stop frees the engine at once."""
+    import threading
+    import time
+
+    from app.core.engine.prompt_format import ChatMessage
+
+    asked, release = threading.Event(), threading.Event()
+
+    def thinking_for_long():
+        release.wait(30)  # the server holds its first chunk until the test lets go
+        yield sse(chunk("late"), chunk(None, "stop"))
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/models":
+            return httpx.Response(200, json=VLLM_MODELS)
+        if request.url.path == "/v1/chat/completions":
+            asked.set()
+            return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=thinking_for_long())
+        return httpx.Response(404)
+
+    engine = RemoteEngine(RemoteServer.from_user(URL), transport=httpx.MockTransport(handle))
+    try:
+        started = time.perf_counter()
+        events = list(engine.generate([ChatMessage("user", "A long question")], should_stop=asked.is_set))
+        waited = time.perf_counter() - started
+    finally:
+        release.set()
+        engine.close()
+    assert [type(event) for event in events] == [GenerationResult]
+    assert events[0].stop_reason == "cancelled" and events[0].text == ""
+    assert waited < 5, f"Stop took {waited:.1f} s while the server was thinking"

@@ -2,11 +2,12 @@
 
 The engine thread holds a RemoteEngine exactly as it holds a ChatEngine: `generate(messages,
 system_prompt, sampling, should_stop)` yields TokenPiece then one GenerationResult; `close()`
-ends it. Cancel is checked between streamed chunks and closes the connection, which tells the
-server to stop. Conversations stay on this computer: only the turns of one request travel."""
+ends it. A cancel frees the engine thread at once (even before the first chunk) and closes the
+connection, which tells the server to stop. Conversations stay on this computer: only the turns of one request travel."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from typing import Iterator, Sequence
@@ -14,6 +15,7 @@ from typing import Iterator, Sequence
 from app.core.engine.engine import GenerationResult, ShouldStop, TokenPiece
 from app.core.engine.options import SamplingOptions
 from app.core.engine.prompt_format import ChatMessage
+from app.core.remote.answer_stream import stream_until_stopped
 from app.core.remote.openai_messages import chat_body, wav_bytes
 from app.core.remote.server_address import RemoteError, RemoteServer
 from app.core.remote.server_client import READ_TIMEOUT_S, ServerClient, ServerRefused
@@ -98,9 +100,9 @@ class RemoteEngine:
         first_at: float | None = None
         pieces = 0
         completion_tokens = 0
-        with self._client.stream_events("chat/completions", body) as events:
-            for payload in events:
-                if should_stop():
+        with contextlib.closing(stream_until_stopped(self._client, "chat/completions", body, should_stop)) as payloads:
+            for payload in payloads:
+                if payload is None:
                     result.stop_reason = "cancelled"
                     break
                 usage = payload.get("usage")
