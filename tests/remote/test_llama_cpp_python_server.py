@@ -13,7 +13,8 @@ from app.core.engine.options import SamplingOptions
 from app.core.engine.prompt_format import ChatMessage, MediaItem
 from app.core.remote.open_engine import answer_source, open_engine
 from app.core.remote.remote_engine import RemoteEngine
-from app.core.remote.server_address import RemoteError, RemoteServer
+from app.cli import main
+from app.core.remote.server_address import API_KEY_VARIABLE, RemoteError, RemoteServer
 from app.core.remote.server_model import list_server_models
 from app.core.speech.transcription import SpeechTask, chunk_message
 from app.core.speech.chunker import chunk_audio
@@ -97,6 +98,12 @@ def test_a_wrong_api_key_is_refused_in_words(gemma_model_path, tmp_path, caplog)
             assert _run(engine, [ChatMessage("user", "Count from one to twenty.")], system="Answer in English.")[1].text
         finally:
             engine.close()
+        # The command line takes the key from $GEMMA_DESK_SERVER_KEY, and says so when it is wrong.
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv(API_KEY_VARIABLE, "sk-right")
+            assert main(["chat", "--server", server.url, "--max-tokens", "3", "Count from one to twenty."]) == 0
+            patch.setenv(API_KEY_VARIABLE, "sk-wrong")
+            assert main(["chat", "--server", server.url, "Hi"]) == 2
     assert "HTTP Request" in caplog.text  # the requests were logged …
     assert "sk-right" not in caplog.text and "sk-wrong" not in caplog.text  # … never the key
 
@@ -127,3 +134,19 @@ def test_open_engine_on_load_options_is_the_local_engine(gemma_model_path):
         engine.close()
     with pytest.raises(TypeError):
         open_engine(str(gemma_model_path))
+
+
+def test_the_command_line_chats_through_the_server(llama_server):
+    """The installed entry point, in its own process, with llama-cpp-python's server as its engine."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "chat", "--server", llama_server.url, "--max-tokens", "8",
+         "--temperature", "0", "--system", "Answer in English.", "Count from one to twenty."],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip()
+    assert f"on the server at {llama_server.url}" in done.stderr
+    assert "stop: max_tokens" in done.stderr
