@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--max-tokens", type=int, default=512)
     chat.add_argument("--temperature", type=float, default=1.0)
     chat.add_argument("--seed", type=int)
+    add_server_arguments(chat)
 
     prompt = commands.add_parser("prompt", help="show the exact prompt and its token ids")
     _add_turn_arguments(prompt)
@@ -32,6 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_more_commands(commands)
     return parser
+
+
+def add_server_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--server", metavar="URL", help="use an OpenAI-compatible server instead of a local model")
+    parser.add_argument("--server-model", metavar="ID", help="the server's model (default: the first it lists)")
+    parser.add_argument("--api-key", help="the server's API key (better: $GEMMA_DESK_SERVER_KEY, which other "
+                        "users of this computer cannot see in the process list)")
 
 
 def _add_turn_arguments(parser: argparse.ArgumentParser) -> None:

@@ -60,8 +60,14 @@ def run_command(args: argparse.Namespace) -> int:
         return 2
 
 
-def load_engine(args: argparse.Namespace) -> ChatEngine:
-    return ChatEngine(load_options(args))
+def load_engine(args: argparse.Namespace):
+    """A ChatEngine on the local model, or a RemoteEngine when --server names one."""
+    from app.core.remote.open_engine import open_engine
+    from app.core.remote.server_address import RemoteServer
+
+    if getattr(args, "server", None):
+        return open_engine(RemoteServer.from_user(args.server, args.server_model, args.api_key))
+    return open_engine(load_options(args))
 
 
 def load_options(args: argparse.Namespace) -> LoadOptions:
@@ -94,20 +100,25 @@ def _chat(args: argparse.Namespace) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     sampling = SamplingOptions(temperature=args.temperature, max_tokens=args.max_tokens, seed=args.seed)
-    result = stream_to(sys.stdout, engine.generate(conversation, args.system, sampling, stop.is_set))
+    try:
+        result = stream_to(sys.stdout, engine.generate(conversation, args.system, sampling, stop.is_set))
+    finally:
+        engine.close()
     print()
+    from app.core.remote.open_engine import answer_source
+
+    produced = f"{len(result.token_ids)} tokens, " if result.token_ids else ""
     print(
-        f"[{len(result.token_ids)} tokens, {result.tokens_per_second:.1f} tok/s, "
-        f"first token {result.time_to_first_token * 1000:.0f} ms, stop: {result.stop_reason}]",
+        f"[{produced}{result.tokens_per_second:.1f} tok/s, first token {result.time_to_first_token * 1000:.0f} ms, "
+        f"stop: {result.stop_reason}; {answer_source(engine)}]",
         file=sys.stderr,
     )
-    engine.close()
     return 0
 
 
 def _prompt(args: argparse.Namespace) -> int:
     conversation = _conversation(args)
-    engine = load_engine(args)
+    engine = ChatEngine(load_options(args))
     plan = engine.plan(conversation, args.system)
     layout = describe_units(plan.units)
     token_ids = plan.token_ids

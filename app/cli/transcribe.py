@@ -34,6 +34,9 @@ def add_transcribe_command(commands) -> None:
                         default=SpeechSettings().silence_threshold_db,
                         help="chunks quieter than this are skipped without the model (default: %(default)s)")
     parser.add_argument("file", type=Path, help="WAV, FLAC or MP3 (any rate, any channels)")
+    from app.cli import add_server_arguments
+
+    add_server_arguments(parser)
 
 
 def run_transcribe_command(args: argparse.Namespace, load_engine) -> int:

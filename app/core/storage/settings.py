@@ -25,6 +25,7 @@ GPU_LAYER_WORDS = ("auto", "all", "none")
 THEMES = ("light", "dark", "system")
 SPEECH_TASKS = ("transcribe", "translate")
 AUDIO_ENCODER_DEVICES = ("auto", "cpu", "gpu")  # where Gemma 3n's audio encoder runs (gemma3n_audio.choice)
+RUN_ON = ("local", "server")  # where answers come from: this computer's llama.cpp, or a server
 MAX_SEED = 2**32 - 1
 STALE_TEMPORARY_S = 60.0  # a save takes milliseconds; an older temporary file is a killed save's
 
@@ -44,6 +45,11 @@ class ModelSettings:
     # Gemma 3n only: the GGUF with its audio encoder (libmtmd skips it); None = look beside the model.
     audio_encoder: Path | None = None
     extra_model_folders: list[Path] = field(default_factory=list)
+    run_on: str = "local"
+    # An OpenAI-compatible server (used when run_on is "server"). Its API key is never saved here:
+    # it lives in memory for the session, or in $GEMMA_DESK_SERVER_KEY.
+    server_url: str = ""
+    server_model: str = ""  # "" = the first model the server lists
 
 
 @dataclass
@@ -108,6 +114,8 @@ class Settings:
     def problems(self) -> list[str]:
         """Every invalid value, as a sentence; empty when the settings can be saved."""
         found = []
+        if self.model.run_on == "server" and not self.model.server_url.strip():
+            found.append("model.run_on is server, but model.server_url is empty: give the server's address")
         for section_name, section in _sections(self):
             for item in fields(section):
                 try:
@@ -171,6 +179,19 @@ def _text(limit: int, *, optional: bool = False, non_empty: bool = False) -> Cal
     return check
 
 
+def _server_url(label: str, value: Any) -> str:
+    """"" (no server yet) or an http(s) address; stored as typed, checked by the remote wing."""
+    from app.core.remote.server_address import RemoteError, normalize_base_url
+
+    value = _text(2000)(label, value).strip()
+    if value:
+        try:
+            normalize_base_url(value)
+        except RemoteError as error:
+            raise SettingsError(f"{label}: {error}") from None
+    return value
+
+
 def _optional_path(label: str, value: Any) -> Path | None:
     if value is None or value == "":
         return None
@@ -204,6 +225,9 @@ _RULES: dict[tuple[str, str], Callable[[str, Any], Any]] = {
     ("model", "projector"): _optional_path,
     ("model", "audio_encoder"): _optional_path,
     ("model", "extra_model_folders"): _folder_list,
+    ("model", "run_on"): _choice(RUN_ON),
+    ("model", "server_url"): _server_url,
+    ("model", "server_model"): _text(500),
     ("hardware", "gpu_layers"): _gpu_layers,
     ("hardware", "main_gpu"): _number(0, 15, integer=True),
     ("hardware", "flash_attention"): _flag,

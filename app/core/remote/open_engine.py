@@ -1,0 +1,51 @@
+"""The one place that decides where answers come from: this computer's llama.cpp or a server.
+
+Both engines offer the same `generate`, `n_ctx`, `supports_images`, `supports_audio`,
+`speech_unavailable_reason`, `model_info`, `options` and `close()`, so the engine thread holds
+either without knowing which."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Union
+
+from app.core.engine.options import LoadOptions
+from app.core.remote.remote_engine import RemoteEngine
+from app.core.remote.server_address import RemoteServer
+
+if TYPE_CHECKING:
+    from app.core.engine.engine import ChatEngine
+
+EngineTarget = Union[LoadOptions, RemoteServer]
+
+
+def open_engine(target: EngineTarget, on_progress: Callable[[float], None] | None = None) -> "ChatEngine | RemoteEngine":
+    """A loaded ChatEngine for LoadOptions; a connected RemoteEngine for a RemoteServer.
+
+    Raises UserError subclasses (a bad model file, a server that does not answer) with a sentence."""
+    if isinstance(target, RemoteServer):
+        engine = RemoteEngine(target)
+        if on_progress is not None:
+            on_progress(1.0)
+        return engine
+    if isinstance(target, LoadOptions):
+        from app.core.engine.engine import ChatEngine
+
+        return ChatEngine(target, on_progress=on_progress)
+    raise TypeError(f"open_engine takes LoadOptions or RemoteServer, not {type(target).__name__}")
+
+
+def answer_source(engine: "ChatEngine | RemoteEngine") -> str:
+    """Where answers come from, for the status bar."""
+    if isinstance(engine, RemoteEngine):
+        return f"Answers from {engine.model_info.name} on the server at {engine.model_info.server_url}"
+    return f"Answers from {engine.model_info.path.name} on this computer"
+
+
+def server_from_settings(model_settings, api_key: str | None = None) -> RemoteServer | None:
+    """The server the Settings ▸ Model ▸ Run on choice names, or None when answers run here.
+
+    `model_settings` is `Settings.model`; the key is the one typed this session, else
+    $GEMMA_DESK_SERVER_KEY (the settings file never holds it)."""
+    if model_settings.run_on != "server":
+        return None
+    return RemoteServer.from_user(model_settings.server_url, model_settings.server_model or None, api_key)
