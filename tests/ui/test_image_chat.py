@@ -101,6 +101,30 @@ def test_images_survive_reopening_and_regenerate_reuses_them(qtbot, vision_windo
     assert messages[0].media[0].key == prepare_image(tmp_path / "kept.png").sha256
 
 
+def test_a_lost_stored_image_leaves_the_chat_answerable_and_is_told_once(qtbot, vision_window, tmp_path):
+    # Issue 19 #7: one missing stored image used to make every later turn fail with [Errno 2].
+    window = vision_window
+    window.composer.tray.add(prepare_image(photo(tmp_path, "holiday.png")))
+    with wait_for_answer(qtbot, window):
+        window.chat.send("What is this?")
+    conversation_id = window.chat.conversation.conversation_id
+    sha = window.chat.conversation.messages[0].attachments[0].sha256
+    window.store.media_path(sha).unlink()
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):  # as after a restart: nothing cached
+        window.load_model(window.loaded.options)
+    window.chat.new_conversation()
+    window.chat.open_conversation(conversation_id)
+    window.notice.hide()
+    with wait_for_answer(qtbot, window) as blocker:
+        window.chat.send("And now?")
+    assert blocker.args[0].skipped_media == ["holiday.png"] and blocker.args[0].token_ids
+    assert window.notice.isVisible() and "holiday.png" in window.notice.label.text()
+    window.notice.hide()
+    with wait_for_answer(qtbot, window):
+        window.chat.send("Once more?")
+    assert not window.notice.isVisible()
+
+
 def test_bad_image_is_a_message_naming_the_file(qtbot, vision_window, tmp_path):
     window = vision_window
     fake = tmp_path / "holiday.png"

@@ -36,6 +36,7 @@ class Conversation:
     conversation_id: int | None = None
     title: str = "New chat"
     messages: list[ConversationMessage] = field(default_factory=list)
+    missing_media_told: set[str] = field(default_factory=set)  # lost images the user was told of
 
     def engine_messages(self) -> list[ChatMessage]:
         """What the model sees: finished turns only; an empty or failed answer is left out."""

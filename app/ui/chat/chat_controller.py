@@ -329,7 +329,20 @@ class ChatController(QObject):
                     f"({result.context_size} tokens) and were left out of this answer.",
                     kind="warning",
                 )
+            self._tell_missing_media(answer.conversation, result.skipped_media)
         self.answerFinished.emit(result)
+
+    def _tell_missing_media(self, conversation: Conversation, names: list[str]) -> None:
+        """Stored images that could no longer be read were left out of the turn: say so once."""
+        new = [name for name in names if name not in conversation.missing_media_told]
+        if not new:
+            return
+        conversation.missing_media_told.update(new)
+        self.view.notice.show_message(
+            f"Some earlier images could not be read and were left out: {', '.join(new)}. "
+            "The answer was written without them.",
+            kind="warning",
+        )
 
     def _failed(self, answer: _Answer, reason: str) -> None:
         if not self._is_live(answer):
