@@ -174,7 +174,7 @@ class MainWindowView(QMainWindow):
 
     def _answer_available(self, available: bool) -> None:
         self.regenerate_action.setEnabled(available)
-        self.composer.regenerate_button.setEnabled(available)
+        self.composer.set_answer_available(available)
 
     def _fit_sidebar_to_font(self) -> None:
         """The chat list keeps room for about 16 characters of a title, whatever the font size."""

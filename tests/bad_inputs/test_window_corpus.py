@@ -33,11 +33,16 @@ def window(qtbot, tmp_path):
     window.store.close()
 
 
-def load_and_wait(qtbot, window: MainWindow, options: LoadOptions, **kwargs) -> tuple[str, object]:
+def load_and_wait(qtbot, window: MainWindow, options: LoadOptions, beside: bool = False) -> tuple[str, object]:
+    """Load exactly `options`, or (`beside`) open the model as File ▸ Open does, which also takes
+    the projector found beside it."""
     outcome: list[tuple[str, object]] = []
     window.modelReady.connect(lambda loaded: outcome.append(("loaded", loaded)))
     window.modelLoadFailed.connect(lambda message: outcome.append(("failed", message)))
-    window.load_model(options, **kwargs)
+    if beside:
+        window.loader.open_model(options.model_path)
+    else:
+        window.load_model(options)
     qtbot.waitUntil(lambda: bool(outcome), timeout=WAIT_MS)
     for signal in (window.modelReady, window.modelLoadFailed):
         signal.disconnect()
@@ -56,7 +61,7 @@ def test_every_bad_file_through_the_window_load_path(qtbot, window, gemma_model_
             continue
         options = LoadOptions(model_path=built.model, projector_path=built.projector, n_ctx=512, n_threads=2)
         window.notice.hide()
-        kind, value = load_and_wait(qtbot, window, options)
+        kind, value = load_and_wait(qtbot, window, options, beside=case.window == "loads without projector")
         shown = window.notice.label.text() if window.notice.isVisible() else ""
         record("window", crashed=False, traceback="Traceback" in shown)
         expected = "failed" if case.window == "refused" else "loaded"
@@ -82,7 +87,12 @@ def test_a_damaged_projector_beside_a_good_model_leaves_text_chat_working(qtbot,
     # Issue 19 #6: a truncated mmproj-F16.gguf picked up automatically used to leave "No model".
     case = next(case for case in CASES if "truncated" in case.name)
     built = case.build(tmp_path, gemma_model_path)
-    kind, loaded = load_and_wait(qtbot, window, LoadOptions(model_path=built.model, n_ctx=512, n_threads=2))
+    outcome: list[tuple[str, object]] = []
+    window.modelReady.connect(lambda loaded: outcome.append(("loaded", loaded)))
+    window.modelLoadFailed.connect(lambda message: outcome.append(("failed", message)))
+    assert window.loader.open_model(built.model)  # File ▸ Open model: the projector beside it is picked up
+    qtbot.waitUntil(lambda: bool(outcome), timeout=WAIT_MS)
+    kind, loaded = outcome[0]
     assert kind == "loaded"
     assert loaded.options.projector_path is None and not loaded.supports_images
     assert window.composer.send_button.isEnabled()

@@ -32,7 +32,7 @@ def test_gemma3n_transcription_goes_through_our_encoder(gemma3n_server):
     assert [(s.start, s.end) for s in verbose.segments] == [(0.0, 2.5)]
     engine = gemma3n_server.engine.engine
     assert engine.model_info.architecture == "gemma3n" and engine.projector is None
-    media = [unit for unit in engine._evaluated if isinstance(unit, MediaUnit)]
+    media = [unit for unit in engine.cached_units if isinstance(unit, MediaUnit)]
     assert [unit.kind for unit in media] == ["audio"]
     assert media[0].n_positions == 189, "188 soft tokens and <end_of_audio>, from our encoder"
     assert engine.media_encodes_own == 1

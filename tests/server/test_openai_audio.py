@@ -72,7 +72,7 @@ def test_translation_asks_the_model_for_english(hearing_server):
     clip = np.concatenate([speech_like(2, 4), PAUSE])
     answer = hearing_server.client().audio.translations.create(model="g", file=upload(clip))
     engine = hearing_server.engine.engine
-    prompt = engine.detokenize([unit for unit in engine._evaluated if isinstance(unit, int)])
+    prompt = engine.detokenize([unit for unit in engine.cached_units if isinstance(unit, int)])
     assert "Translate what is said in this audio to English." in prompt
     assert isinstance(answer.text, str)
 
@@ -85,7 +85,7 @@ def test_chat_with_input_audio_cuts_it_into_chunks_like_dictation(hearing_server
         messages=[{"role": "user", "content": [{"type": "input_audio", "input_audio": {"data": data, "format": "wav"}},
                                                 {"type": "text", "text": "What is this?"}]}])
     engine = hearing_server.engine.engine
-    media = [unit for unit in engine._evaluated if not isinstance(unit, int)]
+    media = [unit for unit in engine.cached_units if not isinstance(unit, int)]
     assert [unit.kind for unit in media] == ["audio", "audio"]
     assert answer.usage.prompt_tokens > sum(unit.n_positions for unit in media)
 
@@ -108,7 +108,7 @@ def test_input_audio_in_each_format_is_heard_at_its_length(hearing_server, audio
         messages=[{"role": "user", "content": [
             {"type": "input_audio", "input_audio": {"data": data, "format": audio_format}}]}])
     engine = hearing_server.engine.engine
-    media = [unit for unit in engine._evaluated if not isinstance(unit, int)]
+    media = [unit for unit in engine.cached_units if not isinstance(unit, int)]
     assert [unit.kind for unit in media] == ["audio"]
     assert abs(media[0].n_tokens - 2 * GEMMA4UA_TOKENS_PER_SECOND) <= 2  # mp3 pads a few ms
 
@@ -118,7 +118,7 @@ def test_transcription_prompt_is_folded_into_the_turn_like_a_system_prompt(heari
     hearing_server.client().audio.transcriptions.create(
         model="g", file=upload(clip), prompt="Names: Anneliese, Quimby.")
     engine = hearing_server.engine.engine
-    text = engine.detokenize([unit for unit in engine._evaluated if isinstance(unit, int)])
+    text = engine.detokenize([unit for unit in engine.cached_units if isinstance(unit, int)])
     assert text.startswith("<bos><start_of_turn>user\nNames: Anneliese, Quimby.\n\n")
 
 

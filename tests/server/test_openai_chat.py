@@ -81,7 +81,7 @@ def test_image_as_data_uri_reaches_the_model(vision_server):
     answer = client.chat.completions.create(messages=image_message(data_uri(png_bytes())), max_tokens=3, **GREEDY)
     assert answer.usage.completion_tokens == 3
     engine = vision_server.engine.engine
-    image_units = [unit for unit in engine._evaluated if not isinstance(unit, int)]
+    image_units = [unit for unit in engine.cached_units if not isinstance(unit, int)]
     assert [unit.kind for unit in image_units] == ["image"]
     assert image_units[0].key.startswith(prepare_image(png_bytes()).sha256)
     # Image tokens, <start/end_of_image> and the "\n\n" either side, on top of the same text turn.

@@ -37,7 +37,7 @@ def test_prompt_through_the_server_is_the_apps_prompt_with_one_bos(text_server):
         logit_bias=EOG_BANNED,
     )
     engine = text_server.engine.engine  # idle now: the job has ended
-    seen = list(engine._evaluated[: answer.usage.prompt_tokens])
+    seen = list(engine.cached_units[: answer.usage.prompt_tokens])
     app_messages = [user_message(FIRST), ChatMessage("model", REPLY), user_message(SECOND)]
     app_ids = engine.plan(app_messages, SYSTEM).token_ids
 
@@ -47,7 +47,7 @@ def test_prompt_through_the_server_is_the_apps_prompt_with_one_bos(text_server):
     assert seen.count(END) == 3, "the client's <end_of_turn> must stay text, not close a turn"
     assert answer.usage.completion_tokens == 2
     assert answer.usage.total_tokens == answer.usage.prompt_tokens + 2
-    assert len(engine._evaluated) == answer.usage.total_tokens, "usage counts what the engine really evaluated"
+    assert len(engine.cached_units) == answer.usage.total_tokens, "usage counts what the engine really evaluated"
 
 
 def test_two_user_messages_in_a_row_are_joined_as_the_window_joins_them(text_server):
@@ -60,4 +60,4 @@ def test_two_user_messages_in_a_row_are_joined_as_the_window_joins_them(text_ser
     )
     engine = text_server.engine.engine
     expected = engine.plan([user_message("one\n\ntwo")]).token_ids
-    assert list(engine._evaluated[: answer.usage.prompt_tokens]) == expected
+    assert list(engine.cached_units[: answer.usage.prompt_tokens]) == expected

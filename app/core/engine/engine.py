@@ -180,6 +180,11 @@ class ChatEngine:
         """Positions the chat holds in the KV cache."""
         return self._chat.positions
 
+    @property
+    def cached_units(self) -> list[Unit]:
+        """What the chat's KV cache holds now, in order: token ids and media pieces."""
+        return list(self._chat.units)
+
     # -- tokens -----------------------------------------------------------------------------
     def tokenize_text(self, text: str) -> list[int]:
         """Plain text (what people typed): never a control token, never a media marker."""

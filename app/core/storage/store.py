@@ -117,11 +117,15 @@ class ConversationStore:
         # SQLite gives its -wal and -shm files the database's own mode.
         private_folder(self.database_path.parent)
         private_folder(self.media_folder)
+        if not self.database_path.exists():
+            try:
+                os.close(os.open(self.database_path, os.O_CREAT | os.O_WRONLY, 0o600))
+            except OSError as error:
+                raise StoreError(f"The conversation database {self.database_path} cannot be created: {error.strerror}.") from error
         try:
-            os.close(os.open(self.database_path, os.O_CREAT | os.O_WRONLY, 0o600))
             make_private(self.database_path)
-        except OSError as error:
-            raise StoreError(f"The conversation database {self.database_path} cannot be created: {error.strerror}.") from error
+        except OSError as error:  # a file we may not change (read-only, immutable) still opens for reading
+            log.warning("could not make %s private: %s", self.database_path, error.strerror)
         try:
             self._db = sqlite3.connect(self.database_path, check_same_thread=False)
         except sqlite3.Error as error:

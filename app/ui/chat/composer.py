@@ -82,6 +82,8 @@ class Composer(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._generating = False
+        self._answer_available = False
         self.editor = MessageEditor()
         self.tray = AttachmentTray()
         self.presets = ImagePresetBar()
@@ -110,9 +112,18 @@ class Composer(QWidget):
         layout.addLayout(row)
 
     def set_generating(self, generating: bool) -> None:
+        self._generating = generating
         self.send_button.setVisible(not generating)
         self.stop_button.setVisible(generating)
-        self.regenerate_button.setEnabled(not generating)
+        self._update_regenerate()
+
+    def set_answer_available(self, available: bool) -> None:
+        """Whether the chat on screen ends with an answer that could be written again."""
+        self._answer_available = available
+        self._update_regenerate()
+
+    def _update_regenerate(self) -> None:
+        self.regenerate_button.setEnabled(self._answer_available and not self._generating)
 
     def take_text(self) -> str:
         text = self.editor.toPlainText()
