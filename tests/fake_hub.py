@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote
@@ -53,6 +54,24 @@ class FakeHub:
     body_bytes_sent: int = 0
     bytes_by_file: dict[str, int] = field(default_factory=dict)
     url: str = ""
+    in_flight: int = 0
+    _idle: threading.Condition = field(default_factory=threading.Condition, repr=False)
+
+    @contextmanager
+    def serving(self):
+        with self._idle:
+            self.in_flight += 1
+        try:
+            yield
+        finally:
+            with self._idle:
+                self.in_flight -= 1
+                self._idle.notify_all()
+
+    def wait_until_idle(self, timeout: float = 30.0) -> bool:
+        """A client that hung up leaves the server writing for a moment: counts settle after this."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self.in_flight == 0, timeout)
 
     def add(self, repo_id: str, filename: str, content: bytes, **behaviour) -> HostedFile:
         hosted = HostedFile(content, **behaviour)
@@ -111,7 +130,8 @@ def start_fake_hub() -> tuple[FakeHub, ThreadingHTTPServer, threading.Thread]:
             self._resolve(send_body=False)
 
         def do_GET(self) -> None:
-            self._resolve(send_body=True)
+            with hub.serving():
+                self._resolve(send_body=True)
 
         def _resolve(self, send_body: bool) -> None:
             self._log()
