@@ -15,6 +15,7 @@ from app.core.hub.downloads import repo_folder
 from app.core.models.memory_estimate import GB
 from app.core.models.system_memory import MemoryStatus
 from app.ui.model_manager.model_manager_dialog import ID_ROLE, SUGGESTED_ROLE, ModelManagerDialog
+from app.ui.settings.appearance import message_style
 from tests.model_factory import write_synthetic_model
 from tests.ui.settings_support import ThrottledBytes, wait_until_pool_done, window_with_settings  # noqa: F401
 
@@ -95,7 +96,7 @@ def test_corrupted_download_shows_the_checksum_error_and_retry_completes(qtbot, 
         dialog.download_button.click()
     assert "arrived damaged: its checksum does not match" in failed.args[0]
     assert dialog.progress_label.text() == failed.args[0]
-    assert "b00020" in dialog.progress_label.styleSheet()
+    assert dialog.progress_label.styleSheet() == message_style("error")
     assert dialog.retry_button.isVisible() and dialog.progress_bar.format() == "Failed"
     folder = repo_folder(REPO)
     assert sorted(p.name for p in folder.iterdir()) == [], "the damaged bytes are deleted, never installed"

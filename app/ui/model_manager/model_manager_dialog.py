@@ -26,11 +26,11 @@ from app.ui.model_manager.download_job import (
     format_speed,
 )
 from app.ui.model_manager.model_manager_view import ModelManagerView
+from app.ui.settings.appearance import message_style
 
 ID_ROLE = Qt.UserRole
 SUGGESTED_ROLE = Qt.UserRole + 1
 PATH_ROLE = Qt.UserRole
-ERROR_STYLE = "color: #b00020;"
 SUGGESTED_BACKGROUND = QColor(255, 196, 0, 70)  # readable on light and dark palettes
 
 
@@ -301,7 +301,7 @@ class ModelManagerDialog(ModelManagerView):
         self._update_buttons()
 
     def _set_progress_text(self, text: str, error: bool = False) -> None:
-        self.progress_label.setStyleSheet(ERROR_STYLE if error else "")
+        self.progress_label.setStyleSheet(message_style("error") if error else "")
         self.progress_label.setText(text)
         self.failed_message = text if error else ""
 

@@ -20,6 +20,7 @@ from app.core.models.projector_file import (
     likeliest_audio_encoder,
     projector_for,
 )
+from app.ui.settings.appearance import message_style
 
 CHOOSE_FILE = "Choose file…"
 NOT_GEMMA3N = "Only Gemma 3n models use a separate audio encoder; other models hear through their projector."
@@ -137,7 +138,7 @@ class AudioEncoderChoice(QObject):
             self._choices[self._model.path] = chosen
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.note.setStyleSheet("color: #b00020;" if error else "")
+        self.note.setStyleSheet(message_style("error") if error else "")
         self.note.setText(text)
         self.note.setVisible(bool(text))
 

@@ -18,6 +18,7 @@ from app.core.models.library import BrokenFile, InstalledModel, InstalledProject
 from app.ui.settings.audio_encoder_choice import AudioEncoderChoice
 from app.ui.settings.model_importer import ModelImporter
 from app.ui.settings.model_tab import ModelTab
+from app.ui.settings.appearance import message_style
 
 PATH_ROLE = Qt.UserRole
 
@@ -239,7 +240,7 @@ class ModelPicker(QObject):
         self._say(f"Imported {result.model_path.name}{with_projector}.")
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.tab.import_status.setStyleSheet("color: #b00020;" if error else "")
+        self.tab.import_status.setStyleSheet(message_style("error") if error else "")
         self.tab.import_status.setText(text)
 
     def choose_folder(self) -> None:

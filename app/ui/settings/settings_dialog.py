@@ -27,10 +27,9 @@ from app.ui.settings.model_picker import ModelPicker
 from app.ui.settings.model_tab import ModelTab
 from app.ui.settings.preference_tabs import AppearanceTab, GenerationTab, SpeechTab
 from app.ui.settings.settings_fields import SettingField, setting_fields
+from app.ui.settings.appearance import message_style
 
 log = logging.getLogger(__name__)
-ERROR_STYLE = "color: #b00020;"
-WARNING_STYLE = "color: #8a5300;"
 
 
 def system_input_devices() -> list[InputDevice]:
@@ -154,9 +153,9 @@ class SettingsDialog(QDialog):
         self.ok_button.setEnabled(not self.problems)
         warning = self._update_estimates()
         if self.problems:
-            self._show_message("\n".join(self.problems), ERROR_STYLE)
+            self._show_message("\n".join(self.problems), message_style("error"))
         elif warning:
-            self._show_message(warning, WARNING_STYLE)
+            self._show_message(warning, message_style("warning"))
         else:
             self.message.hide()
 
@@ -207,7 +206,7 @@ class SettingsDialog(QDialog):
         for choice, found in choices.items():
             label = tab.gpu_estimates[choice]
             label.setText(found.text)
-            label.setStyleSheet("" if found.fits else ERROR_STYLE)
+            label.setStyleSheet("" if found.fits else message_style("error"))
         chosen = choices[tab.gpu_choice()]
         tab.gpu_reason.setText(chosen.reason if chosen.fits else "")
         return "" if chosen.fits else f"Not enough memory for this choice: {chosen.reason}"
