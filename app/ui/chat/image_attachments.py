@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMimeData, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QBuffer, QIODevice, QMimeData, QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from app.core.chat.images import PASTED_IMAGE_NAME, ImageError, PreparedImage, prepare_image
+from app.ui.common.background import run_in_background
 
 
 class AttachmentTray(QWidget):
@@ -70,24 +71,6 @@ class AttachmentTray(QWidget):
         return images
 
 
-class _PrepareJob(QRunnable):
-    def __init__(self, loader: "ImageLoader", source: Path | bytes, name: str | None) -> None:
-        super().__init__()
-        self.loader, self.source, self.name = loader, source, name
-
-    def run(self) -> None:
-        try:
-            image = prepare_image(self.source, name=self.name)
-        except ImageError as error:
-            self.loader.failed.emit(str(error))
-        except OSError as error:
-            self.loader.failed.emit(f"{self.name or self.source}: {error.strerror or error}")
-        else:
-            self.loader.prepared.emit(image)
-        finally:
-            self.loader.finishedOne.emit()
-
-
 class ImageLoader(QObject):
     """Decodes and checks images on Qt's thread pool; results come back as signals."""
 
@@ -100,11 +83,23 @@ class ImageLoader(QObject):
         self.pool = QThreadPool.globalInstance()
 
     def load_file(self, path: Path) -> None:
-        self.pool.start(_PrepareJob(self, Path(path), Path(path).name))
+        run_in_background(lambda: self._prepare(Path(path), Path(path).name), self.pool)
 
     def load_bytes(self, content: bytes, name: str = PASTED_IMAGE_NAME) -> None:
-        self.pool.start(_PrepareJob(self, content, name))
+        run_in_background(lambda: self._prepare(content, name), self.pool)
 
+    def _prepare(self, source: Path | bytes, name: str | None) -> None:
+        """On the pool: decode and check one image, then say how it went."""
+        try:
+            image = prepare_image(source, name=name)
+        except ImageError as error:
+            self.failed.emit(str(error))
+        except OSError as error:
+            self.failed.emit(f"{name or source}: {error.strerror or error}")
+        else:
+            self.prepared.emit(image)
+        finally:
+            self.finishedOne.emit()
 
 
 def local_paths(mime: QMimeData) -> list[Path]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from app.core.hub.audio_encoder_download import discard_audio_encoder_parts, fetch_audio_encoder
 from app.core.hub.downloads import (
@@ -25,6 +25,7 @@ from app.core.hub.downloads import (
     discard_partial_download,
     download_file,
 )
+from app.ui.common.background import run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -85,15 +86,6 @@ def format_eta(seconds: float | None) -> str:
     return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min left"
 
 
-class _Run(QRunnable):
-    def __init__(self, job: "DownloadJob") -> None:
-        super().__init__()
-        self.job = job
-
-    def run(self) -> None:
-        self.job._run()
-
-
 class DownloadJob(QObject):
     """Downloads `items` in order. Signals: progressed(index, DownloadProgress), finished(paths),
     failed(message), stopped(message, discarded)."""
@@ -121,7 +113,7 @@ class DownloadJob(QObject):
         self._cancel = CancelToken()
         self._discard = False
         self.running = True
-        self.pool.start(_Run(self))
+        run_in_background(self._run, self.pool)
 
     def pause(self) -> None:
         """Stop and keep what has arrived: the next start resumes from there."""

@@ -6,20 +6,12 @@ import logging
 from pathlib import Path
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from app.core.models.importing import ImportResult, ModelImportError, import_model
+from app.ui.common.background import run_in_background
 
 log = logging.getLogger(__name__)
-
-
-class _ImportRun(QRunnable):
-    def __init__(self, job: "ModelImporter", files: list[Path], copy: bool) -> None:
-        super().__init__()
-        self.job, self.files, self.copy = job, files, copy
-
-    def run(self) -> None:
-        self.job._run(self.files, self.copy)
 
 
 class ModelImporter(QObject):
@@ -43,7 +35,7 @@ class ModelImporter(QObject):
         if self.busy or not files:
             return False
         self.busy = True
-        self.pool.start(_ImportRun(self, [Path(file) for file in files], copy))
+        run_in_background(lambda: self._run([Path(file) for file in files], copy), self.pool)
         return True
 
     def _run(self, files: list[Path], copy: bool) -> None:

@@ -1,0 +1,1 @@
+"""Small pieces every wing of the window uses."""
