@@ -22,7 +22,32 @@ from app.core.gemma3n_audio.settings import GEMMA3N_AUDIO, AudioEncoderSettings
 from app.core.gemma3n_audio.weights import AudioProjectorError, AudioProjectorWeights
 
 
-class Gemma3nAudioEncoder:
+class EncoderFacts:
+    """What the engine asks of any Gemma 3n audio encoder (numpy or ggml), read from its weights
+    and settings."""
+
+    weights: AudioProjectorWeights
+    settings: AudioEncoderSettings
+
+    @property
+    def text_width(self) -> int:
+        """n_embd of the text model these embeddings are for (2048 for E2B and E4B)."""
+        return self.weights.shape.text_width
+
+    @property
+    def tokens_per_clip(self) -> int:
+        return self.settings.soft_tokens_per_clip
+
+    @property
+    def sample_rate(self) -> int:
+        return self.settings.mel.sample_rate
+
+    @property
+    def max_clip_seconds(self) -> float:
+        return self.settings.mel.max_seconds
+
+
+class Gemma3nAudioEncoder(EncoderFacts):
     """The audio tower and embedder of one projector file. Not thread-safe: use one per thread."""
 
     def __init__(self, weights: AudioProjectorWeights, settings: AudioEncoderSettings = GEMMA3N_AUDIO,
@@ -56,23 +81,6 @@ class Gemma3nAudioEncoder:
         except BaseException:
             weights.close()
             raise
-
-    @property
-    def text_width(self) -> int:
-        """n_embd of the text model these embeddings are for (2048 for E2B and E4B)."""
-        return self.weights.shape.text_width
-
-    @property
-    def tokens_per_clip(self) -> int:
-        return self.settings.soft_tokens_per_clip
-
-    @property
-    def sample_rate(self) -> int:
-        return self.settings.mel.sample_rate
-
-    @property
-    def max_clip_seconds(self) -> float:
-        return self.settings.mel.max_seconds
 
     def encode_clip(self, samples_16k: np.ndarray) -> np.ndarray:
         """Mono float32 samples at 16 kHz (cut to 30 s) → (188, text_width) float32.

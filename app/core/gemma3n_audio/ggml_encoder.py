@@ -19,7 +19,7 @@ from types import TracebackType
 import numpy as np
 
 from app.core.gemma3n_audio.embedder import END_OF_AUDIO_ROW, AudioEmbedder
-from app.core.gemma3n_audio.encoder import fill_prompt_slots
+from app.core.gemma3n_audio.encoder import EncoderFacts, fill_prompt_slots
 from app.core.gemma3n_audio.features import MelFeatures, padded_clip
 from app.core.gemma3n_audio.ggml_api import (
     DEVICE_CPU, DEVICE_GPU, DEVICE_IGPU, GGML_TYPE_F32, Ggml, GgmlUnavailable, InitParams, load_ggml,
@@ -42,7 +42,7 @@ class _Stage:
     matrices: tuple[str, ...]  # handed back to the kernel after the stage (CPU backend)
 
 
-class GgmlAudioEncoder:
+class GgmlAudioEncoder(EncoderFacts):
     """The audio tower and embedder of one projector file on one ggml backend.
 
     device: "gpu" (the first GPU ggml has), "cpu", or "best" (a GPU if there is one). Raises
@@ -81,22 +81,6 @@ class GgmlAudioEncoder:
         except BaseException:
             weights.close()
             raise
-
-    @property
-    def text_width(self) -> int:
-        return self.weights.shape.text_width
-
-    @property
-    def tokens_per_clip(self) -> int:
-        return self.settings.soft_tokens_per_clip
-
-    @property
-    def sample_rate(self) -> int:
-        return self.settings.mel.sample_rate
-
-    @property
-    def max_clip_seconds(self) -> float:
-        return self.settings.mel.max_seconds
 
     def encode_clip(self, samples_16k: np.ndarray) -> np.ndarray:
         """Mono float32 samples at 16 kHz (cut to 30 s) → (188, text_width) float32; the
