@@ -28,6 +28,7 @@ from app.core.models.demo import demo_model_path  # noqa: E402
 from app.core.storage.store import ConversationStore  # noqa: E402
 from app.ui.application import create_application, load_first_model  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.settings.appearance import apply_appearance  # noqa: E402
 from app.ui.settings.settings_model import SettingsModel  # noqa: E402
 from tests.projector_factory import write_audio_projector  # noqa: E402
 
@@ -134,9 +135,10 @@ def open_model_then_restart(folder: Path, projector: Path, out: Path, problems: 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=Path("shots/walk"))
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    create_application()
+    apply_appearance(create_application(), args.theme, 10)
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
