@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from app.core.engine.options import LoadOptions
 from app.core.chat.images import prepare_image
@@ -123,6 +123,39 @@ def test_a_lost_stored_image_leaves_the_chat_answerable_and_is_told_once(qtbot, 
     with wait_for_answer(qtbot, window):
         window.chat.send("Once more?")
     assert not window.notice.isVisible()
+
+
+@pytest.mark.parametrize("damage", ["deleted", "garbled"])
+def test_a_lost_stored_image_shows_as_missing_and_can_be_removed(qtbot, vision_window, tmp_path, damage):
+    # Issue 19 #7: the lost image is shown as missing, with a way to remove it from the message.
+    window = vision_window
+    window.composer.tray.add(prepare_image(photo(tmp_path, "holiday.png")))
+    with wait_for_answer(qtbot, window):
+        window.chat.send("What is this?")
+    conversation_id = window.chat.conversation.conversation_id
+    sha = window.chat.conversation.messages[0].attachments[0].sha256
+    stored_file = window.store.media_path(sha)
+    if damage == "deleted":
+        stored_file.unlink()
+    else:
+        stored_file.write_bytes(b"not a picture any more")
+    window.chat.new_conversation()
+    window.chat.open_conversation(conversation_id)
+    bubble = window.chat_view.bubbles[0]
+    [lost] = bubble.lost_images()
+    assert "holiday.png" in lost.findChild(QLabel).text()
+    qtbot.mouseClick(lost.remove_button, Qt.LeftButton)
+    assert bubble.lost_images() == []
+    assert window.store.messages(conversation_id)[0].attachments == ()
+    assert window.chat.conversation.messages[0].media == ()
+    if damage == "garbled":
+        assert not stored_file.exists()  # no other message uses it
+    with wait_for_answer(qtbot, window) as blocker:
+        window.chat.send("And now?")
+    assert blocker.args[0].skipped_media == [] and blocker.args[0].token_ids
+    window.chat.new_conversation()
+    window.chat.open_conversation(conversation_id)
+    assert window.chat_view.bubbles[0].lost_images() == []
 
 
 def test_bad_image_is_a_message_naming_the_file(qtbot, vision_window, tmp_path):

@@ -291,6 +291,12 @@ class ConversationStore:
                 self._db.execute("DELETE FROM messages WHERE id = ?", (message_id,))
             self._remove_unused_media(shas)
 
+    def remove_attachment(self, message_id: int, sha256: str) -> None:
+        with self._sql("remove the attachment"):
+            with self._db:
+                self._db.execute("DELETE FROM attachments WHERE message_id = ? AND sha256 = ?", (message_id, sha256))
+            self._remove_unused_media([sha256])
+
     def messages(self, conversation_id: int) -> list[StoredMessage]:
         with self._sql("read the chat"):
             rows = self._db.execute(

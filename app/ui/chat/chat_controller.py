@@ -22,6 +22,7 @@ from app.core.engine.options import SamplingOptions
 from app.core.load_plan import sampling_options_from_settings
 from app.core.storage.settings import Settings
 from app.core.storage.store import Attachment, ConversationStore, StoreError
+from app.ui.chat.stored_images import remove_image, show_stored_images
 from app.ui.engine.engine_worker import EngineHost, EngineRequest, GenerationRequest, LoadedModel
 from app.ui.engine.model_loader import NOTICE_KEY as MODEL_NOTICE
 from app.ui.main_window_view import MainWindowView
@@ -159,13 +160,17 @@ class ChatController(QObject):
         chat_view.clear()
         for message in self.conversation.messages:
             bubble = chat_view.add_message(message.role, message.text, message.status)
-            for attachment in message.attachments:
-                if attachment.kind == "image":
-                    try:
-                        bubble.add_thumbnail(self.store.read_media(attachment.sha256), attachment.name)
-                    except OSError:
-                        pass
+            show_stored_images(bubble, message, self.store)
+            bubble.lostImageRemoveRequested.connect(partial(self._remove_lost_image, bubble, message))
         self.view.composer.set_generating(self.generating)
+
+    def _remove_lost_image(self, bubble, message: ConversationMessage, sha256: str) -> None:
+        try:
+            remove_image(self.store, self.conversation, message, sha256)
+        except StoreError as error:
+            self.view.notice.show_message(f"The lost image could not be removed: {error.reason}.")
+            return
+        bubble.drop_lost_image(sha256)
 
     def _conversation_picked(self, current: QListWidgetItem | None, _previous) -> None:
         if current is not None:

@@ -107,9 +107,32 @@ class AnswerBody(QWidget):
         return [widget for _, widget in self.parts if isinstance(widget, CodeBlock)]
 
 
+class LostImage(QFrame):
+    """Where a stored image that can no longer be read used to be, with a way to remove it."""
+
+    removeRequested = Signal(str)  # the image's sha256
+
+    def __init__(self, sha256: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lost-image")
+        self.sha256 = sha256
+        label = QLabel(f"{name}\nimage missing")
+        label.setObjectName("message-status")
+        label.setToolTip(f"{name} can no longer be read from the data folder; answers are written without it.")
+        self.remove_button = QToolButton()
+        self.remove_button.setText("Remove")
+        self.remove_button.setToolTip("Remove this lost image from the message")
+        self.remove_button.clicked.connect(lambda: self.removeRequested.emit(self.sha256))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(label)
+        layout.addWidget(self.remove_button, 0, Qt.AlignLeft)
+
+
 class MessageBubble(QFrame):
     copyRequested = Signal(str)
     imageClicked = Signal(bytes, str)
+    lostImageRemoveRequested = Signal(str)  # sha256
 
     def __init__(self, role: str, text: str = "", status: str = "complete", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,6 +189,7 @@ class MessageBubble(QFrame):
             f" #bubble-{self.role} QLabel, #bubble-{self.role} QTextBrowser {{ color: {own.text};"
             f" background: transparent; }}"
             f" #bubble-{self.role} #message-status {{ color: {own.muted}; }}"
+            f" #lost-image {{ border: 1px dashed {own.muted}; border-radius: 6px; }}"
             f" #code-block {{ background: {code.background}; border: 1px solid {code.border}; border-radius: 6px; }}"
             f" #code-block QTextBrowser {{ color: {code.text}; background: transparent; }}"
             f" #code-block #code-language {{ color: {code.muted}; }}"
@@ -176,16 +200,34 @@ class MessageBubble(QFrame):
     def set_status(self, status: str) -> None:
         self.status_label.setText(_STATUS_NOTES.get(status, ""))
 
-    def add_thumbnail(self, content: bytes, name: str, size: int = 96) -> None:
+    def add_thumbnail(self, content: bytes, name: str, size: int = 96) -> bool:
+        """Shows the image; False when `content` is not an image Qt can read."""
         pixmap = QPixmap()
-        if not pixmap.loadFromData(content):
-            return
+        if not content or not pixmap.loadFromData(content):
+            return False
         label = QLabel()
         label.setPixmap(pixmap.scaled(size, size, Qt.KeepAspectRatio, Qt.SmoothTransformation))
         label.setToolTip(f"{name} — click to view full size")
         label.setCursor(Qt.PointingHandCursor)
         label.mousePressEvent = lambda _event: self.imageClicked.emit(content, name)
         self.thumbnails.insertWidget(self.thumbnails.count() - 1, label)
+        return True
+
+    def add_lost_image(self, sha256: str, name: str) -> LostImage:
+        lost = LostImage(sha256, name)
+        lost.removeRequested.connect(self.lostImageRemoveRequested)
+        self.thumbnails.insertWidget(self.thumbnails.count() - 1, lost)
+        return lost
+
+    def lost_images(self) -> list[LostImage]:
+        return self.findChildren(LostImage)
+
+    def drop_lost_image(self, sha256: str) -> None:
+        for lost in self.lost_images():
+            if lost.sha256 == sha256:
+                self.thumbnails.removeWidget(lost)
+                lost.setParent(None)
+                lost.deleteLater()
 
 
 class ChatView(QScrollArea):
