@@ -39,6 +39,7 @@ class MainWindow(MainWindowView):
         self.store = store
         self.host = host or EngineHost(self)
         self.settings = settings or SettingsModel(parent=self)
+        self._fallbacks_told: set[str] = set()  # audio encoder fallbacks the user has read once
         self.loader = ModelLoader(self.host, self.settings, self.notice, read_status=read_status, parent=self)
         self.chat = ChatController(self, store, self.host)
         self.images = ImageController(self, self.chat)
@@ -113,6 +114,9 @@ class MainWindow(MainWindowView):
         self.context_label.clear()  # the chat's real count comes with its next answer
         if loaded.projector_problem:
             self.notice.show_message(loaded.projector_problem, kind="warning")
+        elif loaded.audio_encoder_fallback and loaded.audio_encoder_fallback not in self._fallbacks_told:
+            self._fallbacks_told.add(loaded.audio_encoder_fallback)
+            self.notice.show_message(f"{loaded.audio_encoder_fallback} Dictation still works.", kind="warning")
         self.modelReady.emit(loaded)
 
     def _model_failed(self, message: str) -> None:

@@ -55,6 +55,7 @@ class LoadedModel:
     speech_unavailable_reason: str | None
     load_seconds: float
     projector_problem: str | None = None  # why the projector beside the model was left out
+    audio_encoder_fallback: str | None = None  # why Gemma 3n's audio encoder is not where the setting asked
 
 
 @dataclass(eq=False)
@@ -147,6 +148,7 @@ class EngineWorker(QObject):
             speech_unavailable_reason=engine.speech_unavailable_reason,
             load_seconds=load_seconds,
             projector_problem=self._projector_problem if engine.projector is None else None,
+            audio_encoder_fallback=engine.own_speech.encoder_fallback if engine.own_speech is not None else None,
         )
 
     @Slot(object)
