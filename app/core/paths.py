@@ -41,3 +41,18 @@ def make_private(path: Path) -> None:
     """Take group and others' access away from an existing file (0600)."""
     if os.name == "posix" and path.exists() and stat.S_IMODE(path.stat().st_mode) & 0o077:
         path.chmod(0o600)
+
+
+def write_text_atomically(path: Path, content: str) -> None:
+    """The whole text or, on any failure (full disk, no permission), the file as it was; raises OSError."""
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with open(partial, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

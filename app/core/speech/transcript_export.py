@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import UserError
+from app.core.paths import write_text_atomically
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def read_srt(path: str | Path) -> list[TranscriptSegment]:
 
 def _write(path: Path, content: str) -> None:
     try:
-        path.write_text(content, encoding="utf-8")
+        write_text_atomically(path, content)
     except OSError as error:
         raise TranscriptExportError(
             f"Could not write the transcript to '{path}': {error}"

@@ -18,6 +18,7 @@ from typing import Iterator
 from app.core.errors import UserError
 from app.core.paths import make_private, private_folder
 from app.core.storage.schema import MIGRATIONS, SCHEMA_VERSION
+from app.core.storage.search import SearchHit, search_chats
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +234,20 @@ class ConversationStore:
         title = title.strip() or "Untitled"
         with self._sql("rename the chat"), self._db:
             self._db.execute("UPDATE conversations SET title = ? WHERE id = ?", (title, conversation_id))
+
+    def search(self, text: str) -> list[SearchHit]:
+        with self._sql("search the chats"):
+            return search_chats(self._db, text)
+
+    def conversation_system_prompt(self, conversation_id: int) -> str | None:
+        """The chat's own system prompt; None where it uses the one in Settings."""
+        with self._sql("read the chat"):
+            row = self._db.execute("SELECT system_prompt FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def set_conversation_system_prompt(self, conversation_id: int, prompt: str | None) -> None:
+        with self._sql("save the chat's system prompt"), self._db:
+            self._db.execute("UPDATE conversations SET system_prompt = ? WHERE id = ?", (prompt, conversation_id))
 
     def conversation_title(self, conversation_id: int) -> str:
         with self._sql("read the chat"):
