@@ -139,6 +139,7 @@ class MessageBubble(QFrame):
         self.role = role
         self.setObjectName(f"bubble-{role}")
         self._text = text
+        self.flashing = False
         header = QHBoxLayout()
         self.author = QLabel(f"<b>{_ROLE_NAMES.get(role, role)}</b>")
         self.status_label = QLabel()
@@ -196,6 +197,17 @@ class MessageBubble(QFrame):
         )
         if self.role == "model":
             self.body.set_markdown(self._text, force=True)
+
+    def flash(self, milliseconds: int = 1600) -> None:
+        """An outline in the palette's highlight colour that goes away by itself."""
+        colour = self.palette().color(QPalette.Highlight).name()
+        self.setStyleSheet(self.styleSheet() + f" #bubble-{self.role} {{ border: 2px solid {colour}; }}")
+        self.flashing = True
+        QTimer.singleShot(milliseconds, self._end_flash)
+
+    def _end_flash(self) -> None:
+        self.flashing = False
+        self.apply_colors()
 
     def set_status(self, status: str) -> None:
         self.status_label.setText(_STATUS_NOTES.get(status, ""))
@@ -301,6 +313,16 @@ class ChatView(QScrollArea):
         if self.bubbles:
             self.bubbles[-1].set_text(text)
             self.bubbles[-1].set_status(status)
+
+    def reveal(self, index: int) -> None:
+        """Scroll to the `index`th bubble and outline it for a moment (a search hit)."""
+        if not 0 <= index < len(self.bubbles):
+            return
+        bubble = self.bubbles[index]
+        self._stick_to_bottom = False
+        self.widget().layout().activate()
+        self.ensureWidgetVisible(bubble, 0, 24)
+        bubble.flash()
 
     def remove_last(self) -> None:
         if self.bubbles:
