@@ -232,5 +232,5 @@ def test_a_long_title_is_cut_short_and_the_answering_mark_stays_visible(qtbot, m
         conversation_list.itemDelegate().initStyleOption(option, index)
         shown = option.text
         assert shown.endswith(ANSWERING_MARK) and "…" in shown[: -len(ANSWERING_MARK)]
-        assert option.fontMetrics.horizontalAdvance(shown) <= option.rect.width()
+        assert option.fontMetrics.horizontalAdvance(shown) <= conversation_list.viewport().width()
         window.chat.stop()
