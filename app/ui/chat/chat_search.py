@@ -21,7 +21,7 @@ def hit_html(hit: SearchHit) -> str:
     """The chat's title in bold, then the snippet with the matched words in bold (all escaped)."""
     snippet = html.escape(hit.snippet).replace(MATCH_START, "<b>").replace(MATCH_END, "</b>")
     if hit.message_id is None:
-        return f"<b>{html.escape(hit.title)}</b><br><i>title</i>"
+        return f"<b>{html.escape(hit.title)}</b><br><i>in the title</i>"
     return f"<b>{html.escape(hit.title)}</b><br>{snippet}"
 
 
