@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,6 +21,8 @@ from app.ui.chat.markdown_render import Segment, quote_bars, render_markdown, sp
 from app.ui.chat.welcome import WelcomePanel
 from app.ui.settings.appearance import surfaces, theme_of
 
+_REVEAL_SETTLE_MS = 1600  # as long as the outline of a search hit stays
+_REVEAL_MARGIN = 24
 _ROLE_NAMES = {"user": "You", "model": "Gemma"}
 _STATUS_NOTES = {
     "stopped": "stopped", "error": "failed", "generating": "…", "interrupted": "interrupted", "unsaved": "not saved",
@@ -274,9 +276,11 @@ class ChatView(QScrollArea):
         self._render_timer.timeout.connect(self._render_pending)
         self.verticalScrollBar().rangeChanged.connect(self._follow_bottom)
         self._stick_to_bottom = True
+        self._revealed: MessageBubble | None = None  # a search hit kept in view while the layout settles
 
     def clear(self) -> None:
         self._render_timer.stop()
+        self._revealed = None
         self._pending_text = None
         for bubble in self.bubbles:
             bubble.deleteLater()
@@ -291,6 +295,7 @@ class ChatView(QScrollArea):
         self.column.insertWidget(self.column.count() - 1, bubble)
         self.bubbles.append(bubble)
         self._stick_to_bottom = True
+        self._revealed = None
         self._bubbles_changed()
         return bubble
 
@@ -320,9 +325,21 @@ class ChatView(QScrollArea):
             return
         bubble = self.bubbles[index]
         self._stick_to_bottom = False
+        # A chat just opened is laid out over the next few events (wrapped text finds its height,
+        # the old chat's bubbles go): until the outline fades, each new scroll range re-aims.
+        self._revealed = bubble
         self.widget().layout().activate()
-        self.ensureWidgetVisible(bubble, 0, 24)
+        self._aim_at(bubble)
         bubble.flash()
+        QTimer.singleShot(_REVEAL_SETTLE_MS, lambda: self._stop_revealing(bubble))
+
+    def _aim_at(self, bubble: "MessageBubble") -> None:
+        """The bubble's top a little below the top of the view (or as far as the chat scrolls)."""
+        self.verticalScrollBar().setValue(bubble.mapTo(self.widget(), QPoint(0, 0)).y() - _REVEAL_MARGIN)
+
+    def _stop_revealing(self, bubble: "MessageBubble") -> None:
+        if self._revealed is bubble:
+            self._revealed = None
 
     def remove_last(self) -> None:
         if self.bubbles:
@@ -349,5 +366,7 @@ class ChatView(QScrollArea):
         self._pending_text = None
 
     def _follow_bottom(self, _minimum: int, maximum: int) -> None:
-        if self._stick_to_bottom:
+        if self._revealed is not None:
+            self._aim_at(self._revealed)
+        elif self._stick_to_bottom:
             self.verticalScrollBar().setValue(maximum)
