@@ -53,6 +53,12 @@ def test_nothing_typed_is_taken_as_query_syntax(store, typed):
     assert expression is None or expression.startswith('"')
 
 
+def test_a_pasted_nul_is_a_space(store):
+    conversation, (message,) = chat(store, "Drinks", "a tea cup")
+    assert [h.message_id for h in store.search("tea\0cup")] == [message]
+    assert store.search("\0") == [] and store.search('say "hi\0') == []
+
+
 def test_blank_search_finds_nothing(store):
     chat(store, "Any", "words")
     assert store.search("   ") == [] and match_expression("") is None

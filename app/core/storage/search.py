@@ -22,7 +22,8 @@ class SearchHit:
 
 def match_expression(text: str) -> str | None:
     """The FTS5 query for what the user typed, or None when there is nothing to look for."""
-    words = [word.replace('"', '""') for word in text.split()]
+    # FTS5 reads its query as a C string: a NUL (pasted along with text) would end it mid-quote.
+    words = [word.replace('"', '""') for word in text.replace("\0", " ").split()]
     words = [word for word in words if word.strip('"')]
     if not words:
         return None
