@@ -4,6 +4,7 @@ real model (the file dialog is the OS edge and answers from the test)."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -70,6 +71,8 @@ def test_export_chat_to_markdown_and_json(qtbot, make_window, tmp_path, monkeypa
     assert "Show me `List<String>` in Java" in markdown and answer in markdown
     document = json.loads((tmp_path / "chat.json").read_text(encoding="utf-8"))
     assert [m["text"] for m in document["messages"]] == ["Show me `List<String>` in Java", answer]
+    sent = datetime.fromisoformat(document["messages"][0]["created"])
+    assert abs((datetime.now(timezone.utc) - sent).total_seconds()) < 600, "the time the message was sent"
     assert window.notice.isVisible() and "chat.json" in window.notice.label.text()
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName",

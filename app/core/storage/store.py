@@ -80,6 +80,7 @@ class StoredMessage:
     status: str
     model_name: str
     attachments: tuple[Attachment, ...] = ()
+    created_at: float | None = None  # seconds since the epoch
 
 
 @dataclass(frozen=True)
@@ -315,7 +316,7 @@ class ConversationStore:
     def messages(self, conversation_id: int) -> list[StoredMessage]:
         with self._sql("read the chat"):
             rows = self._db.execute(
-                "SELECT id, conversation_id, role, text, status, model_name FROM messages"
+                "SELECT id, conversation_id, role, text, status, model_name, created_at FROM messages"
                 " WHERE conversation_id = ? ORDER BY id",
                 (conversation_id,),
             ).fetchall()
@@ -326,7 +327,7 @@ class ConversationStore:
                 (conversation_id,),
             ):
                 attachments.setdefault(message_id, []).append(Attachment(kind, sha, name))
-        return [StoredMessage(*row, attachments=tuple(attachments.get(row[0], ()))) for row in rows]
+        return [StoredMessage(*row[:6], attachments=tuple(attachments.get(row[0], ())), created_at=row[6]) for row in rows]
 
     # -- dictation sessions -----------------------------------------------------------------
     def create_transcription(self, title: str, task: str, language: str = "") -> int:
