@@ -212,7 +212,8 @@ class ConversationStore:
             make_private(backup)
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._db:
-                self._db.executescript(MIGRATIONS[target - 1])
+                step = MIGRATIONS[target - 1]
+                step(self._db) if callable(step) else self._db.executescript(step)
                 self._db.execute(f"PRAGMA user_version = {target}")
 
     # -- conversations ----------------------------------------------------------------------
