@@ -8,7 +8,7 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QStyle
 
 from app.core.engine.options import LoadOptions
 from app.core.models.system_memory import MemoryStatus, read_memory_status
@@ -17,10 +17,11 @@ from app.core.storage.store import ConversationStore
 from app.ui.chat.chat_controller import ChatController
 from app.ui.engine.engine_worker import EngineHost, LoadedModel
 from app.ui.chat.image_attachments import mime_has_images
-from app.ui.chat.image_controller import ImageController
+from app.ui.chat.image_controller import NO_PROJECTOR_HINT, ImageController
 from app.ui.chat.image_viewer import ImageViewer
 from app.ui.engine.model_loader import ModelLoader
 from app.ui.chat.welcome_controller import WelcomeController
+from app.ui.main_toolbar import add_main_toolbar, tooltip_with_shortcut
 from app.ui.main_window_view import MainWindowView
 from app.ui.settings.settings_model import SettingsModel
 from app.ui.speech.dictation_controller import DictationController, share_speech_settings
@@ -58,6 +59,25 @@ class MainWindow(MainWindowView):
         self.images.modelFileOffered.connect(self.loader.open_model)
         self.open_projector_action.triggered.connect(self.choose_projector_file)
         self.quit_action.triggered.connect(self.close)
+        self._add_toolbar()
+
+    def _vision_actions(self, available: bool) -> None:
+        self.attach_image_action.setEnabled(available)
+        self.attach_image_action.setToolTip(tooltip_with_shortcut(
+            "Attach images to the message" if available else NO_PROJECTOR_HINT, self.attach_image_action))
+
+    def _add_toolbar(self) -> None:
+        self.attach_image_action = self.file_menu.addAction("Attach image…")
+        self.attach_image_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.attach_image_action.triggered.connect(self.images.pick_files)
+        self.toolbar = add_main_toolbar(self, [
+            (self.new_chat_action, QStyle.SP_FileIcon, "Start a new chat"),
+            (self.attach_image_action, QStyle.SP_DirOpenIcon, "Attach images to the message"),
+            (self.dictation_panel.toggleViewAction(), QStyle.SP_MediaVolume, "Show or hide Dictation"),
+            (self.settings_action, QStyle.SP_FileDialogDetailedView, "Settings"),
+            (self.model_manager_action, QStyle.SP_DriveHDIcon, "Model manager: find, download and open models"),
+        ])
+        self._vision_actions(False)
 
     def _subscribe(self) -> None:
         """Who follows the settings and the loaded model; the window's own view goes last, so
@@ -70,6 +90,7 @@ class MainWindow(MainWindowView):
         loader.loadProgress.connect(lambda fraction: self.load_progress.setValue(int(fraction * 100)))
         loader.modelReady.connect(self.chat.set_loaded_model)
         loader.modelReady.connect(lambda loaded: self.images.set_vision_available(loaded.supports_images))
+        loader.modelReady.connect(lambda loaded: self._vision_actions(loaded.supports_images))
         loader.modelReady.connect(lambda loaded: self.dictation.set_model_hearing(loaded.speech_unavailable_reason))
         loader.modelReady.connect(self._model_loaded)
         loader.loadFailed.connect(self._model_failed)
