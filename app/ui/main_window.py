@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QStyle
 
 from app.core.engine.options import LoadOptions
@@ -18,6 +18,7 @@ from app.ui.chat.chat_controller import ChatController
 from app.ui.engine.engine_worker import EngineHost, LoadedModel
 from app.ui.chat.image_attachments import mime_has_images
 from app.ui.chat.image_controller import NO_PROJECTOR_HINT, ImageController
+from app.ui.chat.audio_controller import AudioController
 from app.ui.chat.image_viewer import ImageViewer
 from app.ui.engine.model_loader import ModelLoader
 from app.ui.chat.welcome_controller import WelcomeController
@@ -43,6 +44,8 @@ class MainWindow(MainWindowView):
         self.loader = ModelLoader(self.host, self.settings, self.notice, read_status=read_status, parent=self)
         self.chat = ChatController(self, store, self.host)
         self.images = ImageController(self, self.chat)
+        self.audio = AudioController(self)
+        self.images.audioFilesOffered.connect(self.audio.offer_files)
         self.welcome = WelcomeController(self)
         self.setAcceptDrops(True)
         self.dictation_panel = DictationPanel(self)
@@ -67,17 +70,21 @@ class MainWindow(MainWindowView):
             "Attach images to the message" if available else NO_PROJECTOR_HINT, self.attach_image_action))
 
     def _add_toolbar(self) -> None:
-        self.attach_image_action = self.file_menu.addAction("Attach image…")
+        self.attach_image_action = QAction("Attach image…", self)
         self.attach_image_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.attach_image_action.triggered.connect(self.images.pick_files)
+        self.file_menu.insertActions(self.model_manager_action, [self.attach_image_action, self.audio.action])
+        self.file_menu.insertSeparator(self.model_manager_action)
         self.toolbar = add_main_toolbar(self, [
             (self.new_chat_action, QStyle.SP_FileIcon, "Start a new chat"),
             (self.attach_image_action, QStyle.SP_DirOpenIcon, "Attach images to the message"),
+            (self.audio.action, QStyle.SP_MediaPlay, "Attach a recording (WAV, MP3, FLAC) to ask about it"),
             (self.dictation_panel.toggleViewAction(), QStyle.SP_MediaVolume, "Show or hide Dictation"),
             (self.settings_action, QStyle.SP_FileDialogDetailedView, "Settings"),
             (self.model_manager_action, QStyle.SP_DriveHDIcon, "Model manager: find, download and open models"),
         ])
         self._vision_actions(False)
+        self.audio.set_hearing(self.audio.unavailable_reason)
 
     def _subscribe(self) -> None:
         """Who follows the settings and the loaded model; the window's own view goes last, so
@@ -92,6 +99,7 @@ class MainWindow(MainWindowView):
         loader.modelReady.connect(lambda loaded: self.images.set_vision_available(loaded.supports_images))
         loader.modelReady.connect(lambda loaded: self._vision_actions(loaded.supports_images))
         loader.modelReady.connect(lambda loaded: self.dictation.set_model_hearing(loaded.speech_unavailable_reason))
+        loader.modelReady.connect(lambda loaded: self.audio.set_hearing(loaded.speech_unavailable_reason))
         loader.modelReady.connect(self._model_loaded)
         loader.loadFailed.connect(self._model_failed)
 

@@ -17,6 +17,7 @@ from app.core.chat.answer_recorder import AnswerRecorder
 from app.core.chat.chat_request import image_item, stored_image_item
 from app.core.chat.conversation import Conversation, ConversationMessage, title_from_text
 from app.core.chat.images import PreparedImage
+from app.ui.chat.audio_chip import audio_attachments, show_audio_in_bubble, show_stored_audio, stored_audio_of
 from app.core.engine.engine import GenerationResult
 from app.core.engine.options import SamplingOptions
 from app.core.load_plan import sampling_options_from_settings
@@ -150,7 +151,7 @@ class ChatController(QObject):
                 stored_image_item(a.sha256, a.name, lambda sha=a.sha256: self.store.read_media(sha))
                 for a in message.attachments
                 if a.kind == "image"
-            )
+            ) + stored_audio_of(message, self.store)
             messages.append(message)
         return Conversation(conversation_id, self.store.conversation_title(conversation_id), messages)
 
@@ -165,6 +166,8 @@ class ChatController(QObject):
                         bubble.add_thumbnail(self.store.read_media(attachment.sha256), attachment.name)
                     except OSError:
                         pass
+                elif attachment.kind == "audio":
+                    show_stored_audio(bubble, attachment, self.store)
         self.view.composer.set_generating(self.generating)
 
     def _conversation_picked(self, current: QListWidgetItem | None, _previous) -> None:
@@ -218,7 +221,8 @@ class ChatController(QObject):
         typed = text is None
         text = (composer.editor.toPlainText() if typed else text).strip()
         images = composer.tray.images()
-        if self.generating or (not text and not images):
+        audio = composer.audio_chip.audio
+        if self.generating or (not text and not images and audio is None):
             return False
         if self.loaded is None:
             self.view.notice.show_message("No model is loaded yet. Open one with File ▸ Open model… (Ctrl+O).",
@@ -227,21 +231,25 @@ class ChatController(QObject):
         message = ConversationMessage(
             role="user",
             text=text,
-            attachments=tuple(Attachment("image", image.sha256, image.name) for image in images),
-            media=tuple(image_item(image) for image in images),
+            attachments=tuple(Attachment("image", image.sha256, image.name) for image in images)
+            + audio_attachments(audio),
+            media=tuple(image_item(image) for image in images) + (audio.media() if audio else ()),
         )
         try:
-            self._save_user_message(message, images)
+            self._save_user_message(message, images + ([audio] if audio else []))
         except StoreError as error:
             self.view.notice.show_message(f"Your message was not sent and is still in the box: {error.reason}.")
             return False
         if typed:
             composer.editor.clear()
         composer.tray.take_all()
+        composer.audio_chip.take()
         self.view.notice.clear(ANSWER_NOTICE)
         bubble = self.view.chat_view.add_message("user", message.text)
         for image in images:
             bubble.add_thumbnail(image.original, image.name)
+        if audio is not None:
+            show_audio_in_bubble(bubble, audio.name, audio.duration_s)
         self._start_answer(self.conversation)
         return True
 
