@@ -19,6 +19,7 @@ from app.ui.engine.engine_worker import EngineHost, LoadedModel
 from app.ui.chat.image_attachments import mime_has_images
 from app.ui.chat.image_controller import NO_PROJECTOR_HINT, ImageController
 from app.ui.chat.audio_controller import AudioController
+from app.ui.chat.composer_microphone import ComposerMicrophone
 from app.ui.chat.image_viewer import ImageViewer
 from app.ui.engine.model_loader import ModelLoader
 from app.ui.chat.welcome_controller import WelcomeController
@@ -52,6 +53,7 @@ class MainWindow(MainWindowView):
         self.addDockWidget(Qt.RightDockWidgetArea, self.dictation_panel)
         self.dictation_panel.hide()
         self.dictation = DictationController(self.dictation_panel, self.host, store, self.notice, sounddevice)
+        self.composer_microphone = ComposerMicrophone(self.composer, self.dictation)
         self.dictation_panel.send_to_chat_button.clicked.connect(self._transcript_to_chat)
         self.dictation_panel.visibilityChanged.connect(self._dictation_shown)
         self.view_menu.addAction(self.dictation_panel.toggleViewAction())
@@ -100,6 +102,7 @@ class MainWindow(MainWindowView):
         loader.modelReady.connect(lambda loaded: self._vision_actions(loaded.supports_images))
         loader.modelReady.connect(lambda loaded: self.dictation.set_model_hearing(loaded.speech_unavailable_reason))
         loader.modelReady.connect(lambda loaded: self.audio.set_hearing(loaded.speech_unavailable_reason))
+        loader.modelReady.connect(lambda loaded: self.composer_microphone.set_hearing(loaded.speech_unavailable_reason))
         loader.modelReady.connect(self._model_loaded)
         loader.loadFailed.connect(self._model_failed)
 

@@ -84,7 +84,8 @@ class AudioController(QObject):
         if self.unavailable_reason is None:
             return True
         reason = self.unavailable_reason
-        text = f"{path.name} is a recording; it cannot go into a message yet. {reason}" if path else reason
+        text = (f"{path.name} is a recording: it can go into a message, or into text with Dictation (Ctrl+D) ▸ "
+                f"Transcribe a file…, once a model that hears is loaded. {reason}") if path else reason
         self.view.notice.show_message(text, kind="warning", key=AUDIO_NOTICE)
         return False
 

@@ -17,12 +17,12 @@ from app.core.chat.answer_recorder import AnswerRecorder
 from app.core.chat.chat_request import image_item, stored_image_item
 from app.core.chat.conversation import Conversation, ConversationMessage, title_from_text
 from app.core.chat.images import PreparedImage
-from app.ui.chat.audio_chip import audio_attachments, show_audio_in_bubble, show_stored_audio, stored_audio_of
 from app.core.engine.engine import GenerationResult
 from app.core.engine.options import SamplingOptions
 from app.core.load_plan import sampling_options_from_settings
 from app.core.storage.settings import Settings
 from app.core.storage.store import Attachment, ConversationStore, StoreError
+from app.ui.chat.audio_chip import audio_attachments, show_audio_in_bubble, show_stored_audio, stored_audio_of
 from app.ui.engine.engine_worker import EngineHost, EngineRequest, GenerationRequest, LoadedModel
 from app.ui.engine.model_loader import NOTICE_KEY as MODEL_NOTICE
 from app.ui.main_window_view import MainWindowView
