@@ -108,6 +108,7 @@ class Composer(QWidget):
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.regenerate_button)
         buttons.addWidget(self.mic_button)
+        buttons.addWidget(self.add_audio_button)
         buttons.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.editor, 1)
@@ -117,7 +118,6 @@ class Composer(QWidget):
         layout.addWidget(self.presets)
         layout.addWidget(self.tray)
         layout.addWidget(self.audio_chip)
-        self.presets.layout().insertWidget(1, self.add_audio_button)
         layout.addLayout(self.extra_row)
         layout.addLayout(row)
 
