@@ -3,7 +3,6 @@ microphone is a replayed file (the hardware edge), the transcript comes from the
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 
 from app.core.storage.store import ConversationStore
 from app.ui.main_window import MainWindow
