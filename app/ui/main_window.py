@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QStyle
 
 from app.core.engine.options import LoadOptions
 from app.core.models.system_memory import MemoryStatus, read_memory_status
@@ -20,10 +20,13 @@ from app.ui.chat.system_prompt_dialog import SystemPromptDialog
 from app.ui.chat.chat_controller import ChatController
 from app.ui.engine.engine_worker import EngineHost, LoadedModel
 from app.ui.chat.image_attachments import mime_has_images
-from app.ui.chat.image_controller import ImageController
+from app.ui.chat.image_controller import NO_PROJECTOR_HINT, ImageController
+from app.ui.chat.audio_controller import AudioController
+from app.ui.chat.composer_microphone import ComposerMicrophone
 from app.ui.chat.image_viewer import ImageViewer
 from app.ui.engine.model_loader import ModelLoader
 from app.ui.chat.welcome_controller import WelcomeController
+from app.ui.main_toolbar import add_main_toolbar, tooltip_with_shortcut
 from app.ui.main_window_view import MainWindowView
 from app.ui.settings.settings_model import SettingsModel
 from app.ui.speech.dictation_controller import DictationController, share_speech_settings
@@ -47,12 +50,15 @@ class MainWindow(MainWindowView):
         self.chat = ChatController(self, store, self.host)
         self.images = ImageController(self, self.chat)
         self.search = ChatSearch(self, store, self.chat)
+        self.audio = AudioController(self)
+        self.images.audioFilesOffered.connect(self.audio.offer_files)
         self.welcome = WelcomeController(self)
         self.setAcceptDrops(True)
         self.dictation_panel = DictationPanel(self)
         self.addDockWidget(Qt.RightDockWidgetArea, self.dictation_panel)
         self.dictation_panel.hide()
         self.dictation = DictationController(self.dictation_panel, self.host, store, self.notice, sounddevice)
+        self.composer_microphone = ComposerMicrophone(self.composer, self.dictation)
         self.dictation_panel.send_to_chat_button.clicked.connect(self._transcript_to_chat)
         self.dictation_panel.visibilityChanged.connect(self._dictation_shown)
         self.view_menu.addAction(self.dictation_panel.toggleViewAction())
@@ -63,6 +69,7 @@ class MainWindow(MainWindowView):
         self.images.modelFileOffered.connect(self.loader.open_model)
         self.open_projector_action.triggered.connect(self.choose_projector_file)
         self.quit_action.triggered.connect(self.close)
+        self._add_toolbar()
         self.export_chat_action.triggered.connect(self.export_chat)
         self.system_prompt_action.triggered.connect(self.edit_chat_system_prompt)
 
@@ -79,6 +86,28 @@ class MainWindow(MainWindowView):
         if dialog.exec() == SystemPromptDialog.Accepted:
             self.chat.set_system_prompt(dialog.prompt())
 
+    def _vision_actions(self, available: bool) -> None:
+        self.attach_image_action.setEnabled(available)
+        self.attach_image_action.setToolTip(tooltip_with_shortcut(
+            "Attach images to the message" if available else NO_PROJECTOR_HINT, self.attach_image_action))
+
+    def _add_toolbar(self) -> None:
+        self.attach_image_action = QAction("Attach image…", self)
+        self.attach_image_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.attach_image_action.triggered.connect(self.images.pick_files)
+        self.file_menu.insertActions(self.model_manager_action, [self.attach_image_action, self.audio.action])
+        self.file_menu.insertSeparator(self.model_manager_action)
+        self.toolbar = add_main_toolbar(self, [
+            (self.new_chat_action, QStyle.SP_FileIcon, "Start a new chat"),
+            (self.attach_image_action, QStyle.SP_DirOpenIcon, "Attach images to the message"),
+            (self.audio.action, QStyle.SP_MediaPlay, "Attach a recording (WAV, MP3, FLAC) to ask about it"),
+            (self.dictation_panel.toggleViewAction(), QStyle.SP_MediaVolume, "Show or hide Dictation"),
+            (self.settings_action, QStyle.SP_FileDialogDetailedView, "Settings"),
+            (self.model_manager_action, QStyle.SP_DriveHDIcon, "Model manager: find, download and open models"),
+        ])
+        self._vision_actions(False)
+        self.audio.set_hearing(self.audio.unavailable_reason)
+
     def _subscribe(self) -> None:
         """Who follows the settings and the loaded model; the window's own view goes last, so
         `modelReady` is relayed once everyone has the new model."""
@@ -90,7 +119,10 @@ class MainWindow(MainWindowView):
         loader.loadProgress.connect(lambda fraction: self.load_progress.setValue(int(fraction * 100)))
         loader.modelReady.connect(self.chat.set_loaded_model)
         loader.modelReady.connect(lambda loaded: self.images.set_vision_available(loaded.supports_images))
+        loader.modelReady.connect(lambda loaded: self._vision_actions(loaded.supports_images))
         loader.modelReady.connect(lambda loaded: self.dictation.set_model_hearing(loaded.speech_unavailable_reason))
+        loader.modelReady.connect(lambda loaded: self.audio.set_hearing(loaded.speech_unavailable_reason))
+        loader.modelReady.connect(lambda loaded: self.composer_microphone.set_hearing(loaded.speech_unavailable_reason))
         loader.modelReady.connect(self._model_loaded)
         loader.loadFailed.connect(self._model_failed)
 

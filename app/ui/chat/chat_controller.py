@@ -24,6 +24,7 @@ from app.core.storage.settings import Settings
 from app.core.storage.store import Attachment, ConversationStore, StoreError
 from app.ui.chat.chat_list_delegate import TITLE_ROLE, ChatListDelegate
 from app.ui.chat.stored_images import remove_image, show_stored_images
+from app.ui.chat.audio_chip import audio_attachments, show_audio_in_bubble, show_stored_audio, stored_audio_of
 from app.ui.engine.engine_worker import EngineHost, EngineRequest, GenerationRequest, LoadedModel
 from app.ui.engine.model_loader import NOTICE_KEY as MODEL_NOTICE
 from app.ui.main_window_view import MainWindowView
@@ -154,7 +155,7 @@ class ChatController(QObject):
                 stored_image_item(a.sha256, a.name, lambda sha=a.sha256: self.store.read_media(sha))
                 for a in message.attachments
                 if a.kind == "image"
-            )
+            ) + stored_audio_of(message, self.store)
             messages.append(message)
         return Conversation(conversation_id, self.store.conversation_title(conversation_id), messages,
                             system_prompt=self.store.conversation_system_prompt(conversation_id))
@@ -166,6 +167,9 @@ class ChatController(QObject):
             bubble = chat_view.add_message(message.role, message.text, message.status)
             show_stored_images(bubble, message, self.store)
             bubble.lostImageRemoveRequested.connect(partial(self._remove_lost_image, bubble, message))
+            for attachment in message.attachments:
+                if attachment.kind == "audio":
+                    show_stored_audio(bubble, attachment, self.store)
         self.view.composer.set_generating(self.generating)
 
     def _remove_lost_image(self, bubble, message: ConversationMessage, sha256: str) -> None:
@@ -227,7 +231,8 @@ class ChatController(QObject):
         typed = text is None
         text = (composer.editor.toPlainText() if typed else text).strip()
         images = composer.tray.images()
-        if self.generating or (not text and not images):
+        audio = composer.audio_chip.audio
+        if self.generating or (not text and not images and audio is None):
             return False
         if self.loaded is None:
             self.view.notice.show_message("No model is loaded yet. Open one with File ▸ Open model… (Ctrl+O).",
@@ -236,21 +241,25 @@ class ChatController(QObject):
         message = ConversationMessage(
             role="user",
             text=text,
-            attachments=tuple(Attachment("image", image.sha256, image.name) for image in images),
-            media=tuple(image_item(image) for image in images),
+            attachments=tuple(Attachment("image", image.sha256, image.name) for image in images)
+            + audio_attachments(audio),
+            media=tuple(image_item(image) for image in images) + (audio.media() if audio else ()),
         )
         try:
-            self._save_user_message(message, images)
+            self._save_user_message(message, images + ([audio] if audio else []))
         except StoreError as error:
             self.view.notice.show_message(f"Your message was not sent and is still in the box: {error.reason}.")
             return False
         if typed:
             composer.editor.clear()
         composer.tray.take_all()
+        composer.audio_chip.take()
         self.view.notice.clear(ANSWER_NOTICE)
         bubble = self.view.chat_view.add_message("user", message.text)
         for image in images:
             bubble.add_thumbnail(image.original, image.name)
+        if audio is not None:
+            show_audio_in_bubble(bubble, audio.name, audio.duration_s)
         self._start_answer(self.conversation)
         return True
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.core.task_presets import LANGUAGES
+from app.ui.chat.audio_chip import AudioChip
 from app.ui.chat.image_attachments import AttachmentTray, mime_has_images
 
 
@@ -95,11 +96,19 @@ class Composer(QWidget):
         self.stop_button.hide()
         self.regenerate_button = QPushButton("Regenerate")
         self.regenerate_button.setToolTip("Write the last answer again (Ctrl+R)")
+        self.audio_chip = AudioChip()
+        self.add_audio_button = QPushButton("Add audio…")
+        self.mic_button = QPushButton("🎤")
+        self.mic_button.setObjectName("composer-microphone")
+        self.mic_button.setCheckable(True)
+        self.mic_button.setAccessibleName("Dictate into the message box")
         self.extra_row = QHBoxLayout()
         buttons = QVBoxLayout()
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.stop_button)
         buttons.addWidget(self.regenerate_button)
+        buttons.addWidget(self.mic_button)
+        buttons.addWidget(self.add_audio_button)
         buttons.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.editor, 1)
@@ -108,6 +117,7 @@ class Composer(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.presets)
         layout.addWidget(self.tray)
+        layout.addWidget(self.audio_chip)
         layout.addLayout(self.extra_row)
         layout.addLayout(row)
 

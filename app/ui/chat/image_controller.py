@@ -1,7 +1,7 @@
 """Wires images in: drops, pastes and the file dialog fill the tray; presets ask about them.
 
 Whatever is dropped gets a plain answer: a model file is offered to open as the model, a
-recording is pointed to Dictation, pictures beyond the free slots are named, not silently lost.
+recording goes to the audio controller, pictures beyond the free slots are named, not silently lost.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ def _names(paths: list[Path]) -> str:
 
 class ImageController(QObject):
     modelFileOffered = Signal(Path)  # a dropped .gguf the user agreed to open as the model
+    audioFilesOffered = Signal(list)  # dropped or pasted recordings, for the audio controller
 
     def __init__(self, view: MainWindowView, chat, max_images: int = 4) -> None:
         super().__init__(view)
@@ -88,8 +89,8 @@ class ImageController(QObject):
         return bool(taken)
 
     def _route_other_files(self, paths: list[Path]) -> list[Path]:
-        """Deal with the model files and recordings in a drop; return the rest (the images)."""
-        images = []
+        """Deal with the model files in a drop, hand the recordings on; return the rest (the images)."""
+        images, recordings = [], []
         for path in paths:
             suffix = path.suffix.lower()
             if suffix == ".gguf" and "mmproj" in path.name.lower():
@@ -100,13 +101,11 @@ class ImageController(QObject):
             elif suffix == ".gguf":
                 self._offer_model(path)
             elif suffix in AUDIO_SUFFIXES:
-                self.view.notice.show_message(
-                    f"{path.name} is a recording, not an image. To turn it into text, open Dictation "
-                    "(Ctrl+D) and use Transcribe a file…",
-                    kind="info",
-                )
+                recordings.append(path)
             else:
                 images.append(path)
+        if recordings:
+            self.audioFilesOffered.emit(recordings)
         return images
 
     def _offer_model(self, path: Path) -> None:
