@@ -22,6 +22,7 @@ from app.core.engine.options import SamplingOptions
 from app.core.load_plan import sampling_options_from_settings
 from app.core.storage.settings import Settings
 from app.core.storage.store import Attachment, ConversationStore, StoreError
+from app.ui.chat.message_actions import MessageActions
 from app.ui.chat.stored_images import remove_image, show_stored_images
 from app.ui.engine.engine_worker import EngineHost, EngineRequest, GenerationRequest, LoadedModel
 from app.ui.engine.model_loader import NOTICE_KEY as MODEL_NOTICE
@@ -61,6 +62,7 @@ class ChatController(QObject):
         self.sampling = SamplingOptions()
         self.system_prompt = ""
         self._answers: dict[int, _Answer] = {}  # by conversation id; at most one per chat
+        self.message_actions = MessageActions(self)
         self._connect()
         self.refresh_conversation_list()
 
@@ -247,7 +249,7 @@ class ChatController(QObject):
         bubble = self.view.chat_view.add_message("user", message.text)
         for image in images:
             bubble.add_thumbnail(image.original, image.name)
-        self._start_answer(self.conversation)
+        self.start_answer(self.conversation)
         return True
 
     def _save_user_message(self, message: ConversationMessage, images: list[PreparedImage]) -> None:
@@ -264,20 +266,7 @@ class ChatController(QObject):
         self.refresh_conversation_list()
 
     def regenerate(self) -> None:
-        if self.generating or self.loaded is None:
-            return
-        answer = self.conversation.last_answer
-        if answer is None:
-            return
-        if answer.message_id is not None:
-            try:
-                self.store.delete_message(answer.message_id)
-            except StoreError as error:
-                self.view.notice.show_message(f"The last answer was kept: {error.reason}.")
-                return
-        self.conversation.messages.pop()
-        self.view.chat_view.remove_last()
-        self._start_answer(self.conversation)
+        self.message_actions.regenerate()
 
     def stop(self) -> None:
         answer = self._shown_answer()
@@ -285,15 +274,17 @@ class ChatController(QObject):
             answer.request.cancel()
 
     # -- answers ----------------------------------------------------------------------------
-    def _start_answer(self, conversation: Conversation) -> None:
+    def start_answer(self, conversation: Conversation, variant_group: int | None = None) -> None:
         messages = conversation.engine_messages()
         if not messages or messages[-1].role != "user":
             return
         model_name = self.loaded.info.name
-        message = ConversationMessage(role="model", text="", status="generating", model_name=model_name)
+        message = ConversationMessage(
+            role="model", text="", status="generating", model_name=model_name, variant_group=variant_group
+        )
         conversation.messages.append(message)
         request = self.host.generate(GenerationRequest(messages, self.system_prompt, self.sampling))
-        recorder = AnswerRecorder(self.store, conversation.conversation_id, model_name)
+        recorder = AnswerRecorder(self.store, conversation.conversation_id, model_name, variant_group=variant_group)
         answer = _Answer(conversation, message, request, recorder)
         self._answers[conversation.conversation_id] = answer
         answer.slots = (partial(self._token, answer), partial(self._finished, answer), partial(self._failed, answer))
