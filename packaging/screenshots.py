@@ -7,6 +7,7 @@ the whole screen, window decorations and all.
 The README's main-window pictures:
     screenshots.py chat --name main-window
     screenshots.py first-run
+    screenshots.py search
     screenshots.py answer-sample --name answer-code-table
     screenshots.py answer-sample --theme dark --name main-window-dark --notice "The oldest 4 messages …"
 """
@@ -134,6 +135,30 @@ def scene_answer_sample(window: MainWindow) -> None:
     window.chat_view.verticalScrollBar().setValue(0)
 
 
+SEARCH_SAMPLES = [
+    ("Lighthouse haiku", "Write a haiku about a lighthouse at night.",
+     "Beam sweeps the black sea —\nthe keeper's kettle whistles,\nships count the seconds."),
+    ("Trip to Lisbon", "What should I see in Lisbon in two days?",
+     "Start in Alfama, ride tram 28, and end the day at the Belém lighthouse and tower."),
+    ("Java generics", "How do I declare a list of strings in Java?",
+     "Use `List<String> names = new ArrayList<>();` — the `<String>` is part of the type."),
+]
+
+
+def scene_search(window: MainWindow) -> None:
+    """Stored sample chats (say so where the picture is shown) searched for one word."""
+    store = window.store
+    for title, question, answer in SEARCH_SAMPLES:
+        conversation = store.create_conversation(title)
+        store.add_message(conversation, "user", question)
+        store.add_message(conversation, "model", answer, "complete", "sample text")
+    window.chat.refresh_conversation_list()
+    window.search_field.setText("lighthouse")
+    window.search.run()
+    window.search.open_hit(window.search.hits[-1])
+    settle(300)
+
+
 def scene_image(window: MainWindow) -> None:
     picture = Image.new("RGB", (320, 200), (250, 246, 230))
     pen = ImageDraw.Draw(picture)
@@ -158,7 +183,7 @@ from settings_scenes import scene_audio_encoder, scene_download, scene_settings,
 
 # A scene may return a function that tidies up after the screenshot (a download to stop).
 SCENES = {"chat": scene_chat, "first-run": scene_first_run, "answer": scene_answer, "answer-sample": scene_answer_sample,
-          "image": scene_image, "dictation": scene_dictation, "settings": scene_settings,
+          "image": scene_image, "dictation": scene_dictation, "search": scene_search, "settings": scene_settings,
           "settings-model": scene_settings_model, "download": scene_download, "audio-encoder": scene_audio_encoder}
 
 

@@ -14,6 +14,9 @@ from app.core.engine.options import LoadOptions
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import Settings
 from app.core.storage.store import ConversationStore
+from app.ui.chat.chat_export import export_conversation
+from app.ui.chat.chat_search import ChatSearch
+from app.ui.chat.system_prompt_dialog import SystemPromptDialog
 from app.ui.chat.chat_controller import ChatController
 from app.ui.engine.engine_worker import EngineHost, LoadedModel
 from app.ui.chat.image_attachments import mime_has_images
@@ -43,6 +46,7 @@ class MainWindow(MainWindowView):
         self.loader = ModelLoader(self.host, self.settings, self.notice, read_status=read_status, parent=self)
         self.chat = ChatController(self, store, self.host)
         self.images = ImageController(self, self.chat)
+        self.search = ChatSearch(self, store, self.chat)
         self.welcome = WelcomeController(self)
         self.setAcceptDrops(True)
         self.dictation_panel = DictationPanel(self)
@@ -59,6 +63,21 @@ class MainWindow(MainWindowView):
         self.images.modelFileOffered.connect(self.loader.open_model)
         self.open_projector_action.triggered.connect(self.choose_projector_file)
         self.quit_action.triggered.connect(self.close)
+        self.export_chat_action.triggered.connect(self.export_chat)
+        self.system_prompt_action.triggered.connect(self.edit_chat_system_prompt)
+
+    def export_chat(self) -> None:
+        conversation = self.chat.conversation
+        if conversation.conversation_id is None:
+            self.notice.show_message("This chat is empty: there is nothing to export yet.", kind="info")
+            return
+        export_conversation(self.store, conversation.conversation_id, conversation.title, self,
+                            lambda text, kind: self.notice.show_message(text, kind=kind))
+
+    def edit_chat_system_prompt(self) -> None:
+        dialog = SystemPromptDialog(self.chat.conversation.system_prompt, self.settings.system_prompt, self)
+        if dialog.exec() == SystemPromptDialog.Accepted:
+            self.chat.set_system_prompt(dialog.prompt())
 
     def _subscribe(self) -> None:
         """Who follows the settings and the loaded model; the window's own view goes last, so

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QPushButton,
@@ -95,12 +96,24 @@ class MainWindowView(QMainWindow):
         for action in (self.rename_action, self.delete_action):
             action.setShortcutContext(Qt.WidgetShortcut)
             self.conversation_list.addAction(action)
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("chat-search")
+        self.search_field.setPlaceholderText("Search all chats")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setToolTip("Search every chat's messages and titles (Ctrl+Shift+F)")
+        self.search_results = QListWidget()
+        self.search_results.setObjectName("search-results")
+        self.search_results.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.search_results.setWordWrap(True)
+        self.search_results.hide()
         self.sidebar = QWidget()
         self.sidebar.setObjectName("sidebar")
         sidebar_layout = QVBoxLayout(self.sidebar)
         sidebar_layout.setContentsMargins(6, 6, 0, 6)
         sidebar_layout.addWidget(self.new_chat_button)
+        sidebar_layout.addWidget(self.search_field)
         sidebar_layout.addWidget(self.conversation_list, 1)
+        sidebar_layout.addWidget(self.search_results, 1)
 
         self.notice = NoticeBar()
         self.chat_view = ChatView()
@@ -141,6 +154,9 @@ class MainWindowView(QMainWindow):
         self.open_model_action.setShortcut(QKeySequence.Open)
         self.open_projector_action = self.file_menu.addAction("Open projector (mmproj)…")
         self.file_menu.addSeparator()
+        self.export_chat_action = self.file_menu.addAction("Export chat…")
+        self.export_chat_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.file_menu.addSeparator()
         self.model_manager_action = self.file_menu.addAction("Model manager…")
         self.settings_action = self.file_menu.addAction("Settings…")
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -155,6 +171,11 @@ class MainWindowView(QMainWindow):
         self.stop_action.setShortcut(QKeySequence(Qt.Key_Escape))
         self.regenerate_action = self.chat_menu.addAction("Regenerate answer")
         self.regenerate_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.chat_menu.addSeparator()
+        self.search_action = self.chat_menu.addAction("Search all chats")
+        self.search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.system_prompt_action = self.chat_menu.addAction("System prompt for this chat…")
+        self.system_prompt_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.focus_composer_action = self.chat_menu.addAction("Focus message box")
         self.focus_composer_action.setShortcut(QKeySequence("Ctrl+L"))
         self.view_menu = self.menuBar().addMenu("&View")

@@ -11,7 +11,8 @@ from app.core.storage.store import Attachment, StoredMessage
 
 CODE = "Use this:\n\n```python\nprint('<b>hi</b>')\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |"
 MESSAGES = [
-    StoredMessage(1, 1, "user", "What is in this photo?", "complete", "", attachments=(Attachment("image", "ab" * 32, "cat.png"),)),
+    StoredMessage(1, 1, "user", "What is in this photo?", "complete", "", attachments=(Attachment("image", "ab" * 32, "cat.png"),),
+                  created_at=1764806400.0),
     StoredMessage(2, 1, "model", CODE, "complete", "gemma-3n-E2B"),
     StoredMessage(3, 1, "user", "Thanks", "complete", ""),
     StoredMessage(4, 1, "model", "You're wel", "stopped", "gemma-3n-E2B"),
@@ -36,6 +37,7 @@ def test_json_round_trips_the_messages(tmp_path):
     assert [(m["role"], m["text"]) for m in document["messages"]] == [
         ("user", "What is in this photo?"), ("assistant", CODE), ("user", "Thanks"), ("assistant", "You're wel")]
     assert document["messages"][0]["attachments"] == [{"kind": "image", "name": "cat.png", "sha256": "ab" * 32}]
+    assert document["messages"][0]["created"] == "2025-12-04T00:00:00+00:00"
 
 
 def test_an_unwritable_place_is_a_sentence_and_leaves_no_partial_file(tmp_path):

@@ -53,6 +53,12 @@ def test_nothing_typed_is_taken_as_query_syntax(store, typed):
     assert expression is None or expression.startswith('"')
 
 
+def test_a_pasted_nul_is_a_space(store):
+    conversation, (message,) = chat(store, "Drinks", "a tea cup")
+    assert [h.message_id for h in store.search("tea\0cup")] == [message]
+    assert store.search("\0") == [] and store.search('say "hi\0') == []
+
+
 def test_blank_search_finds_nothing(store):
     chat(store, "Any", "words")
     assert store.search("   ") == [] and match_expression("") is None
@@ -82,3 +88,18 @@ def test_a_chat_keeps_its_own_system_prompt(store):
     assert store.conversation_system_prompt(second) is None
     store.set_conversation_system_prompt(first, None)
     assert store.conversation_system_prompt(first) is None
+
+
+def test_without_fts5_the_messages_are_searched_with_like(tmp_path, monkeypatch):
+    monkeypatch.setattr("app.core.storage.search.fts5_available", lambda db: False)  # an SQLite built without it
+    store = ConversationStore.in_folder(tmp_path)
+    conversation, (ask, answer) = chat(store, "Cooking", "How long do I boil an EGG?", "Boil it for nine_minutes, 100% sure.")
+    assert store._db.execute("SELECT name FROM sqlite_master WHERE name LIKE 'message_search%'").fetchall() == []
+    [hit] = store.search("egg boil")
+    assert (hit.conversation_id, hit.message_id, hit.title) == (conversation, ask, "Cooking")
+    assert f"{MATCH_START}EGG{MATCH_END}" in hit.snippet
+    assert [h.message_id for h in store.search("100%")] == [answer]
+    assert [h.message_id for h in store.search("nine_m")] == [answer] and store.search("nine%") == []
+    for typed in ['"', 'say "hi', "*", "AND", "-", "NEAR(", "\\", "\0"]:
+        store.search(typed)  # never raises
+    store.close()

@@ -37,7 +37,7 @@ def test_a_database_of_the_previous_schema_keeps_its_messages_shown(tmp_path):
     path = tmp_path / "conversations.sqlite3"
     db = sqlite3.connect(path)
     for version, script in enumerate(MIGRATIONS[:-1], start=1):
-        db.executescript(script)
+        script(db) if callable(script) else db.executescript(script)
         db.execute(f"PRAGMA user_version = {version}")
     db.execute("INSERT INTO conversations (id, title, created_at, updated_at) VALUES (1, 'Old', 0, 0)")
     db.execute("INSERT INTO messages (conversation_id, role, text, created_at) VALUES (1, 'user', 'Hi', 0)")

@@ -123,7 +123,9 @@ def test_streaming_answer_is_in_the_database_before_it_ends_in_few_writes(qtbot,
     window = make_window()
     long_answers(window)
     writes = []
-    window.store._db.set_trace_callback(lambda sql: sql.startswith("UPDATE messages") and writes.append(sql))
+    # SQLite reports a statement again as each trigger it fires (the search index's) runs: count it once.
+    window.store._db.set_trace_callback(
+        lambda sql: sql.startswith("UPDATE messages") and writes[-1:] != [sql] and writes.append(sql))
     tokens = []
     window.chat.answerStarted.connect(lambda request: request.token.connect(tokens.append))
     started = time.monotonic()
@@ -208,3 +210,27 @@ def test_answer_that_cannot_be_saved_is_not_shown_as_saved(qtbot, make_window):
     assert window.notice.isVisible() and "not saved" in window.notice.label.text()
     rows = stored(window, window.chat.conversation.conversation_id)
     assert rows[-1][1] != finished.args[0].text, "the database really does not hold the full answer"
+
+
+def test_a_long_title_is_cut_short_and_the_answering_mark_stays_visible(qtbot, make_window):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from app.ui.chat.chat_controller import ANSWERING_MARK
+
+    window = make_window()
+    long_answers(window)
+    title = "Please explain in great detail how lighthouses were kept running in the nineteenth century"
+    with wait_for_answer(qtbot, window, LONG_WAIT_MS):
+        window.chat.send(title)
+        wait_for_streaming(qtbot, window)
+        conversation_list = window.conversation_list
+        item = list_item(window, window.chat.conversation.conversation_id)
+        index = conversation_list.indexFromItem(item)
+        option = QStyleOptionViewItem()
+        option.initFrom(conversation_list)
+        option.rect = conversation_list.visualRect(index)
+        conversation_list.itemDelegate().initStyleOption(option, index)
+        shown = option.text
+        assert shown.endswith(ANSWERING_MARK) and "…" in shown[: -len(ANSWERING_MARK)]
+        assert option.fontMetrics.horizontalAdvance(shown) <= conversation_list.viewport().width()
+        window.chat.stop()

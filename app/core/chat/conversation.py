@@ -39,6 +39,7 @@ class Conversation:
     title: str = "New chat"
     messages: list[ConversationMessage] = field(default_factory=list)
     missing_media_told: set[str] = field(default_factory=set)  # lost images the user was told of
+    system_prompt: str | None = None  # this chat's own; None: the one in Settings
 
     def engine_messages(self) -> list[ChatMessage]:
         """What the model sees: finished turns only; an empty or failed answer is left out."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 
 from app.core.errors import UserError
@@ -45,6 +46,7 @@ def chat_to_json(title: str, messages: list[StoredMessage]) -> str:
             {
                 "role": "assistant" if message.role == "model" else message.role,
                 "text": message.text,
+                "created": _iso_time(message.created_at),
                 "status": message.status,
                 "model": message.model_name or None,
                 "attachments": [{"kind": a.kind, "name": a.name, "sha256": a.sha256} for a in message.attachments],
@@ -53,6 +55,10 @@ def chat_to_json(title: str, messages: list[StoredMessage]) -> str:
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _iso_time(seconds: float | None) -> str | None:
+    return None if seconds is None else datetime.fromtimestamp(seconds, timezone.utc).isoformat(timespec="seconds")
 
 
 def export_chat(path: Path, title: str, messages: list[StoredMessage], fmt: str | None = None) -> None:

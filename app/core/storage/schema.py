@@ -1,6 +1,12 @@
-"""SQLite schema versions. Each migration takes the database from version N to N + 1."""
+"""SQLite schema versions. Each migration takes the database from version N to N + 1: an SQL
+script, or a function of the connection where the step depends on the SQLite build."""
 
-MIGRATIONS: list[str] = [
+import sqlite3
+from typing import Callable
+
+from app.core.storage.search import create_message_index
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 1: conversations and messages
     """
     CREATE TABLE conversations (
@@ -54,22 +60,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX segments_by_transcription ON transcription_segments(transcription_id, position);
     """,
     # 4: full-text search over every message (SQLite's FTS5), kept in step by triggers
-    """
-    CREATE VIRTUAL TABLE message_search USING fts5(
-        text, content='messages', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
-    );
-    CREATE TRIGGER message_search_insert AFTER INSERT ON messages BEGIN
-        INSERT INTO message_search(rowid, text) VALUES (new.id, new.text);
-    END;
-    CREATE TRIGGER message_search_delete AFTER DELETE ON messages BEGIN
-        INSERT INTO message_search(message_search, rowid, text) VALUES ('delete', old.id, old.text);
-    END;
-    CREATE TRIGGER message_search_update AFTER UPDATE OF text ON messages BEGIN
-        INSERT INTO message_search(message_search, rowid, text) VALUES ('delete', old.id, old.text);
-        INSERT INTO message_search(rowid, text) VALUES (new.id, new.text);
-    END;
-    INSERT INTO message_search(message_search) VALUES ('rebuild');
-    """,
+    create_message_index,
     # 5: a chat's own system prompt (NULL: the one in Settings)
     """
     ALTER TABLE conversations ADD COLUMN system_prompt TEXT;

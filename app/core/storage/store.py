@@ -82,6 +82,7 @@ class StoredMessage:
     model_name: str
     variant_group: int | None = None  # an answer regenerated at least once: its turn's variants
     attachments: tuple[Attachment, ...] = ()
+    created_at: float | None = None  # seconds since the epoch
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,8 @@ class ConversationStore:
             make_private(backup)
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._db:
-                self._db.executescript(MIGRATIONS[target - 1])
+                step = MIGRATIONS[target - 1]
+                step(self._db) if callable(step) else self._db.executescript(step)
                 self._db.execute(f"PRAGMA user_version = {target}")
 
     # -- conversations ----------------------------------------------------------------------
@@ -337,12 +339,13 @@ class ConversationStore:
         """One message, shown or a hidden variant (without its attachments: answers have none)."""
         with self._sql("read the message"):
             row = self._db.execute(
-                "SELECT id, conversation_id, role, text, status, model_name, variant_group FROM messages WHERE id = ?",
+                "SELECT id, conversation_id, role, text, status, model_name, variant_group, created_at FROM messages"
+                " WHERE id = ?",
                 (message_id,),
             ).fetchone()
         if row is None:
             raise StoreError(f"Message {message_id} does not exist.")
-        return StoredMessage(*row)
+        return StoredMessage(*row[:7], created_at=row[7])
 
     def remove_attachment(self, message_id: int, sha256: str) -> None:
         with self._sql("remove the attachment"):
@@ -353,7 +356,7 @@ class ConversationStore:
     def messages(self, conversation_id: int) -> list[StoredMessage]:
         with self._sql("read the chat"):
             rows = self._db.execute(
-                "SELECT id, conversation_id, role, text, status, model_name, variant_group FROM messages"
+                "SELECT id, conversation_id, role, text, status, model_name, created_at, variant_group FROM messages"
                 " WHERE conversation_id = ? AND hidden = 0 ORDER BY id",
                 (conversation_id,),
             ).fetchall()
@@ -364,7 +367,10 @@ class ConversationStore:
                 (conversation_id,),
             ):
                 attachments.setdefault(message_id, []).append(Attachment(kind, sha, name))
-        return [StoredMessage(*row, attachments=tuple(attachments.get(row[0], ()))) for row in rows]
+        return [
+            StoredMessage(*row[:6], attachments=tuple(attachments.get(row[0], ())), created_at=row[6], variant_group=row[7])
+            for row in rows
+        ]
 
     # -- dictation sessions -----------------------------------------------------------------
     def create_transcription(self, title: str, task: str, language: str = "") -> int:

@@ -22,6 +22,7 @@ from app.core.engine.options import SamplingOptions
 from app.core.load_plan import sampling_options_from_settings
 from app.core.storage.settings import Settings
 from app.core.storage.store import Attachment, ConversationStore, StoreError
+from app.ui.chat.chat_list_delegate import TITLE_ROLE, ChatListDelegate
 from app.ui.chat.message_actions import MessageActions
 from app.ui.chat.stored_images import remove_image, show_stored_images
 from app.ui.engine.engine_worker import EngineHost, EngineRequest, GenerationRequest, LoadedModel
@@ -57,6 +58,7 @@ class ChatController(QObject):
         self.view = view
         self.store = store
         self.host = host
+        view.conversation_list.setItemDelegate(ChatListDelegate(ANSWERING_MARK, view.conversation_list))
         self.conversation = Conversation()  # the chat on screen
         self.loaded: LoadedModel | None = None
         self.sampling = SamplingOptions()
@@ -113,6 +115,7 @@ class ChatController(QObject):
             answering = summary.id in self._answers
             item = QListWidgetItem(summary.title + (ANSWERING_MARK if answering else ""))
             item.setData(_CONVERSATION_ID_ROLE, summary.id)
+            item.setData(TITLE_ROLE, summary.title)
             if answering:
                 item.setToolTip("Gemma is still writing the answer in this chat")
             conversation_list.addItem(item)
@@ -155,7 +158,8 @@ class ChatController(QObject):
                 if a.kind == "image"
             )
             messages.append(message)
-        return Conversation(conversation_id, self.store.conversation_title(conversation_id), messages)
+        return Conversation(conversation_id, self.store.conversation_title(conversation_id), messages,
+                            system_prompt=self.store.conversation_system_prompt(conversation_id))
 
     def _show_conversation(self) -> None:
         chat_view = self.view.chat_view
@@ -258,6 +262,8 @@ class ChatController(QObject):
             title = title_from_text(message.text)
             conversation.conversation_id = self.store.create_conversation(title)
             conversation.title = title
+            if conversation.system_prompt is not None:
+                self.store.set_conversation_system_prompt(conversation.conversation_id, conversation.system_prompt)
         message.message_id = self.store.add_message(
             conversation.conversation_id, "user", message.text,
             attachments=tuple(zip(message.attachments, (image.original for image in images))),
@@ -267,6 +273,18 @@ class ChatController(QObject):
 
     def regenerate(self) -> None:
         self.message_actions.regenerate()
+
+    def set_system_prompt(self, prompt: str | None) -> bool:
+        """This chat's own system prompt (None: back to the one in Settings); False if it could not be saved."""
+        conversation = self.conversation
+        if conversation.conversation_id is not None:
+            try:
+                self.store.set_conversation_system_prompt(conversation.conversation_id, prompt)
+            except StoreError as error:
+                self.view.notice.show_message(f"The chat's system prompt was not saved: {error.reason}.")
+                return False
+        conversation.system_prompt = prompt
+        return True
 
     def stop(self) -> None:
         answer = self._shown_answer()
@@ -283,7 +301,8 @@ class ChatController(QObject):
             role="model", text="", status="generating", model_name=model_name, variant_group=variant_group
         )
         conversation.messages.append(message)
-        request = self.host.generate(GenerationRequest(messages, self.system_prompt, self.sampling))
+        system_prompt = self.system_prompt if conversation.system_prompt is None else conversation.system_prompt
+        request = self.host.generate(GenerationRequest(messages, system_prompt, self.sampling))
         recorder = AnswerRecorder(self.store, conversation.conversation_id, model_name, variant_group=variant_group)
         answer = _Answer(conversation, message, request, recorder)
         self._answers[conversation.conversation_id] = answer

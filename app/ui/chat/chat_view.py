@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,6 +22,8 @@ from app.ui.chat.markdown_render import Segment, quote_bars, render_markdown, sp
 from app.ui.chat.welcome import WelcomePanel
 from app.ui.settings.appearance import surfaces, theme_of
 
+_REVEAL_SETTLE_MS = 1600  # as long as the outline of a search hit stays
+_REVEAL_MARGIN = 24
 _ROLE_NAMES = {"user": "You", "model": "Gemma"}
 _STATUS_NOTES = {
     "stopped": "stopped", "error": "failed", "generating": "…", "interrupted": "interrupted", "unsaved": "not saved",
@@ -140,6 +142,7 @@ class MessageBubble(QFrame):
         self.role = role
         self.setObjectName(f"bubble-{role}")
         self._text = text
+        self.flashing = False
         header = QHBoxLayout()
         self.author = QLabel(f"<b>{_ROLE_NAMES.get(role, role)}</b>")
         self.status_label = QLabel()
@@ -217,6 +220,17 @@ class MessageBubble(QFrame):
             self.editor = None
         self.body.show()
 
+    def flash(self, milliseconds: int = 1600) -> None:
+        """An outline in the palette's highlight colour that goes away by itself."""
+        colour = self.palette().color(QPalette.Highlight).name()
+        self.setStyleSheet(self.styleSheet() + f" #bubble-{self.role} {{ border: 2px solid {colour}; }}")
+        self.flashing = True
+        QTimer.singleShot(milliseconds, self._end_flash)
+
+    def _end_flash(self) -> None:
+        self.flashing = False
+        self.apply_colors()
+
     def set_status(self, status: str) -> None:
         self.status = status
         self.status_label.setText(_STATUS_NOTES.get(status, ""))
@@ -284,9 +298,11 @@ class ChatView(QScrollArea):
         self._render_timer.timeout.connect(self._render_pending)
         self.verticalScrollBar().rangeChanged.connect(self._follow_bottom)
         self._stick_to_bottom = True
+        self._revealed: MessageBubble | None = None  # a search hit kept in view while the layout settles
 
     def clear(self) -> None:
         self._render_timer.stop()
+        self._revealed = None
         self._pending_text = None
         for bubble in self.bubbles:
             bubble.deleteLater()
@@ -301,6 +317,7 @@ class ChatView(QScrollArea):
         self.column.insertWidget(self.column.count() - 1, bubble)
         self.bubbles.append(bubble)
         self._stick_to_bottom = True
+        self._revealed = None
         self._bubbles_changed()
         self.bubbleAdded.emit(bubble)
         return bubble
@@ -325,6 +342,28 @@ class ChatView(QScrollArea):
             self.bubbles[-1].set_text(text)
             self.bubbles[-1].set_status(status)
         self._bubbles_changed()
+
+    def reveal(self, index: int) -> None:
+        """Scroll to the `index`th bubble and outline it for a moment (a search hit)."""
+        if not 0 <= index < len(self.bubbles):
+            return
+        bubble = self.bubbles[index]
+        self._stick_to_bottom = False
+        # A chat just opened is laid out over the next few events (wrapped text finds its height,
+        # the old chat's bubbles go): until the outline fades, each new scroll range re-aims.
+        self._revealed = bubble
+        self.widget().layout().activate()
+        self._aim_at(bubble)
+        bubble.flash()
+        QTimer.singleShot(_REVEAL_SETTLE_MS, lambda: self._stop_revealing(bubble))
+
+    def _aim_at(self, bubble: "MessageBubble") -> None:
+        """The bubble's top a little below the top of the view (or as far as the chat scrolls)."""
+        self.verticalScrollBar().setValue(bubble.mapTo(self.widget(), QPoint(0, 0)).y() - _REVEAL_MARGIN)
+
+    def _stop_revealing(self, bubble: "MessageBubble") -> None:
+        if self._revealed is bubble:
+            self._revealed = None
 
     def remove_last(self) -> None:
         if self.bubbles:
@@ -357,5 +396,7 @@ class ChatView(QScrollArea):
         self._pending_text = None
 
     def _follow_bottom(self, _minimum: int, maximum: int) -> None:
-        if self._stick_to_bottom:
+        if self._revealed is not None:
+            self._aim_at(self._revealed)
+        elif self._stick_to_bottom:
             self.verticalScrollBar().setValue(maximum)
