@@ -25,12 +25,14 @@ class AnswerRecorder:
         model_name: str = "",
         interval_s: float = SAVE_INTERVAL_S,
         clock: Callable[[], float] = time.monotonic,
+        variant_group: int | None = None,
     ) -> None:
         self.store = store
         self.conversation_id = conversation_id
         self.model_name = model_name
         self.interval_s = interval_s
         self.clock = clock
+        self.variant_group = variant_group  # a regenerated answer: its turn's kept variants
         self.message_id: int | None = None
         self.saved_text: str | None = None  # what the database holds, once a write succeeded
         self.saved_status: str | None = None
@@ -61,7 +63,9 @@ class AnswerRecorder:
     def _write(self, text: str, status: str) -> None:
         self._last_try = self.clock()
         if self.message_id is None:
-            self.message_id = self.store.add_message(self.conversation_id, "model", text, status, self.model_name)
+            self.message_id = self.store.add_message(
+                self.conversation_id, "model", text, status, self.model_name, variant_group=self.variant_group
+            )
         else:
             self.store.update_message(self.message_id, text, status)
         self.saved_text, self.saved_status = text, status

@@ -18,6 +18,7 @@ class ConversationMessage:
     media: tuple[MediaItem, ...] = ()
     token_ids: tuple[int, ...] | None = None
     model_name: str = ""
+    variant_group: int | None = None  # kept variants of this answer share it (see storage/variants)
 
     @classmethod
     def from_stored(cls, stored: StoredMessage) -> "ConversationMessage":
@@ -28,6 +29,7 @@ class ConversationMessage:
             status=stored.status,
             attachments=stored.attachments,
             model_name=stored.model_name,
+            variant_group=stored.variant_group,
         )
 
 

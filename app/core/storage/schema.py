@@ -65,6 +65,13 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     """
     ALTER TABLE conversations ADD COLUMN system_prompt TEXT;
     """,
+    # 6: kept variants of an answer: rows of one turn share variant_group (the first one's id);
+    # only the shown one has hidden = 0
+    """
+    ALTER TABLE messages ADD COLUMN variant_group INTEGER;
+    ALTER TABLE messages ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX messages_by_variant_group ON messages(variant_group);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,6 +19,7 @@ from app.core.errors import UserError
 from app.core.paths import make_private, private_folder
 from app.core.storage.schema import MIGRATIONS, SCHEMA_VERSION
 from app.core.storage.search import SearchHit, search_chats
+from app.core.storage import variants
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,7 @@ class StoredMessage:
     text: str
     status: str
     model_name: str
+    variant_group: int | None = None  # an answer regenerated at least once: its turn's variants
     attachments: tuple[Attachment, ...] = ()
     created_at: float | None = None  # seconds since the epoch
 
@@ -192,6 +194,7 @@ class ConversationStore:
             with self._db:
                 self._db.execute("DELETE FROM messages WHERE status = 'generating' AND text = ''")
                 self._db.execute("UPDATE messages SET status = 'interrupted' WHERE status = 'generating'")
+                variants.show_orphaned(self._db)
         except sqlite3.OperationalError as error:  # read-only: they keep their old mark, nothing lost
             log.warning("could not mark interrupted answers: %s", error)
 
@@ -277,15 +280,16 @@ class ConversationStore:
         status: str = "complete",
         model_name: str = "",
         attachments: tuple[tuple[Attachment, bytes], ...] = (),
+        variant_group: int | None = None,
     ) -> int:
         now = time.time()
         for attachment, content in attachments:
             self._write_media(attachment.sha256, content)
         with self._sql("save the message"), self._db:
             cursor = self._db.execute(
-                "INSERT INTO messages (conversation_id, role, text, status, model_name, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (conversation_id, role, text, status, model_name, now),
+                "INSERT INTO messages (conversation_id, role, text, status, model_name, created_at, variant_group)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (conversation_id, role, text, status, model_name, now, variant_group),
             )
             message_id = int(cursor.lastrowid)
             self._db.executemany(
@@ -300,13 +304,48 @@ class ConversationStore:
             self._db.execute("UPDATE messages SET text = ?, status = ? WHERE id = ?", (text, status, message_id))
 
     def delete_message(self, message_id: int) -> None:
+        """This one row; a turn left without a shown answer shows its newest kept variant."""
+        self._delete([message_id])
+
+    def delete_messages(self, message_ids: list[int]) -> None:
+        """These messages, with every kept variant of theirs, in one transaction."""
         with self._sql("delete the message"):
-            shas = [row[0] for row in self._db.execute(
-                "SELECT sha256 FROM attachments WHERE message_id = ?", (message_id,)
-            )]
+            ids = variants.with_variants(self._db, message_ids)
+        self._delete(ids)
+
+    def _delete(self, ids: list[int]) -> None:
+        with self._sql("delete the message"):
+            marks = ",".join("?" * len(ids))
+            shas = [row[0] for row in self._db.execute(f"SELECT sha256 FROM attachments WHERE message_id IN ({marks})", ids)]
             with self._db:
-                self._db.execute("DELETE FROM messages WHERE id = ?", (message_id,))
+                self._db.execute(f"DELETE FROM messages WHERE id IN ({marks})", ids)
+                variants.show_orphaned(self._db)
             self._remove_unused_media(shas)
+
+    def keep_as_variant(self, message_id: int) -> int:
+        """Hide this answer as a kept variant of its turn; returns the turn's group for the next one."""
+        with self._sql("keep the previous answer"), self._db:
+            return variants.hide_for_new_variant(self._db, message_id)
+
+    def show_variant(self, message_id: int) -> None:
+        with self._sql("switch the answer"), self._db:
+            variants.show(self._db, message_id)
+
+    def variant_ids(self, variant_group: int) -> list[int]:
+        with self._sql("read the answer's versions"):
+            return variants.ids(self._db, variant_group)
+
+    def message(self, message_id: int) -> StoredMessage:
+        """One message, shown or a hidden variant (without its attachments: answers have none)."""
+        with self._sql("read the message"):
+            row = self._db.execute(
+                "SELECT id, conversation_id, role, text, status, model_name, variant_group, created_at FROM messages"
+                " WHERE id = ?",
+                (message_id,),
+            ).fetchone()
+        if row is None:
+            raise StoreError(f"Message {message_id} does not exist.")
+        return StoredMessage(*row[:7], created_at=row[7])
 
     def remove_attachment(self, message_id: int, sha256: str) -> None:
         with self._sql("remove the attachment"):
@@ -317,8 +356,8 @@ class ConversationStore:
     def messages(self, conversation_id: int) -> list[StoredMessage]:
         with self._sql("read the chat"):
             rows = self._db.execute(
-                "SELECT id, conversation_id, role, text, status, model_name, created_at FROM messages"
-                " WHERE conversation_id = ? ORDER BY id",
+                "SELECT id, conversation_id, role, text, status, model_name, created_at, variant_group FROM messages"
+                " WHERE conversation_id = ? AND hidden = 0 ORDER BY id",
                 (conversation_id,),
             ).fetchall()
             attachments: dict[int, list[Attachment]] = {}
@@ -328,7 +367,10 @@ class ConversationStore:
                 (conversation_id,),
             ):
                 attachments.setdefault(message_id, []).append(Attachment(kind, sha, name))
-        return [StoredMessage(*row[:6], attachments=tuple(attachments.get(row[0], ())), created_at=row[6]) for row in rows]
+        return [
+            StoredMessage(*row[:6], attachments=tuple(attachments.get(row[0], ())), created_at=row[6], variant_group=row[7])
+            for row in rows
+        ]
 
     # -- dictation sessions -----------------------------------------------------------------
     def create_transcription(self, title: str, task: str, language: str = "") -> int:

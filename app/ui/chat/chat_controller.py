@@ -23,6 +23,7 @@ from app.core.load_plan import sampling_options_from_settings
 from app.core.storage.settings import Settings
 from app.core.storage.store import Attachment, ConversationStore, StoreError
 from app.ui.chat.chat_list_delegate import TITLE_ROLE, ChatListDelegate
+from app.ui.chat.message_actions import MessageActions
 from app.ui.chat.stored_images import remove_image, show_stored_images
 from app.ui.chat.audio_chip import audio_attachments, show_audio_in_bubble, show_stored_audio, stored_audio_of
 from app.ui.engine.engine_worker import EngineHost, EngineRequest, GenerationRequest, LoadedModel
@@ -64,6 +65,7 @@ class ChatController(QObject):
         self.sampling = SamplingOptions()
         self.system_prompt = ""
         self._answers: dict[int, _Answer] = {}  # by conversation id; at most one per chat
+        self.message_actions = MessageActions(self)
         self._connect()
         self.refresh_conversation_list()
 
@@ -260,7 +262,7 @@ class ChatController(QObject):
             bubble.add_thumbnail(image.original, image.name)
         if audio is not None:
             show_audio_in_bubble(bubble, audio.name, audio.duration_s)
-        self._start_answer(self.conversation)
+        self.start_answer(self.conversation)
         return True
 
     def _save_user_message(self, message: ConversationMessage, images: list[PreparedImage]) -> None:
@@ -279,20 +281,7 @@ class ChatController(QObject):
         self.refresh_conversation_list()
 
     def regenerate(self) -> None:
-        if self.generating or self.loaded is None:
-            return
-        answer = self.conversation.last_answer
-        if answer is None:
-            return
-        if answer.message_id is not None:
-            try:
-                self.store.delete_message(answer.message_id)
-            except StoreError as error:
-                self.view.notice.show_message(f"The last answer was kept: {error.reason}.")
-                return
-        self.conversation.messages.pop()
-        self.view.chat_view.remove_last()
-        self._start_answer(self.conversation)
+        self.message_actions.regenerate()
 
     def set_system_prompt(self, prompt: str | None) -> bool:
         """This chat's own system prompt (None: back to the one in Settings); False if it could not be saved."""
@@ -312,16 +301,18 @@ class ChatController(QObject):
             answer.request.cancel()
 
     # -- answers ----------------------------------------------------------------------------
-    def _start_answer(self, conversation: Conversation) -> None:
+    def start_answer(self, conversation: Conversation, variant_group: int | None = None) -> None:
         messages = conversation.engine_messages()
         if not messages or messages[-1].role != "user":
             return
         model_name = self.loaded.info.name
-        message = ConversationMessage(role="model", text="", status="generating", model_name=model_name)
+        message = ConversationMessage(
+            role="model", text="", status="generating", model_name=model_name, variant_group=variant_group
+        )
         conversation.messages.append(message)
         system_prompt = self.system_prompt if conversation.system_prompt is None else conversation.system_prompt
         request = self.host.generate(GenerationRequest(messages, system_prompt, self.sampling))
-        recorder = AnswerRecorder(self.store, conversation.conversation_id, model_name)
+        recorder = AnswerRecorder(self.store, conversation.conversation_id, model_name, variant_group=variant_group)
         answer = _Answer(conversation, message, request, recorder)
         self._answers[conversation.conversation_id] = answer
         answer.slots = (partial(self._token, answer), partial(self._finished, answer), partial(self._failed, answer))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.chat.bubble_actions import BubbleActions, MessageEditor
 from app.ui.chat.code_block import CodeBlock
 from app.ui.chat.markdown_render import Segment, quote_bars, render_markdown, split_fenced_code
 from app.ui.chat.welcome import WelcomePanel
@@ -153,7 +154,10 @@ class MessageBubble(QFrame):
         header.addWidget(self.author)
         header.addWidget(self.status_label)
         header.addStretch(1)
+        self.actions = BubbleActions(role)
+        header.addWidget(self.actions)
         header.addWidget(self.copy_button)
+        self.editor: MessageEditor | None = None
         self.thumbnails = QHBoxLayout()
         self.thumbnails.addStretch(1)
         self.body = AnswerBody() if role == "model" else MarkdownText()
@@ -200,6 +204,22 @@ class MessageBubble(QFrame):
         if self.role == "model":
             self.body.set_markdown(self._text, force=True)
 
+    def begin_edit(self) -> MessageEditor:
+        """The message's text in an editor in place of its body, until `end_edit`."""
+        self.end_edit()
+        self.editor = MessageEditor(self._text)
+        self.layout().addWidget(self.editor)
+        self.editor.show()
+        self.body.hide()
+        self.editor.text_edit.setFocus()
+        return self.editor
+
+    def end_edit(self) -> None:
+        if self.editor is not None:
+            self.editor.deleteLater()
+            self.editor = None
+        self.body.show()
+
     def flash(self, milliseconds: int = 1600) -> None:
         """An outline in the palette's highlight colour that goes away by itself."""
         colour = self.palette().color(QPalette.Highlight).name()
@@ -212,6 +232,7 @@ class MessageBubble(QFrame):
         self.apply_colors()
 
     def set_status(self, status: str) -> None:
+        self.status = status
         self.status_label.setText(_STATUS_NOTES.get(status, ""))
 
     def add_thumbnail(self, content: bytes, name: str, size: int = 96) -> bool:
@@ -252,6 +273,7 @@ class ChatView(QScrollArea):
     imageClicked = Signal(bytes, str)
     answerAvailable = Signal(bool)  # whether the last message is an answer (something to regenerate)
     cleared = Signal()
+    bubbleAdded = Signal(object)  # MessageBubble
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -297,6 +319,7 @@ class ChatView(QScrollArea):
         self._stick_to_bottom = True
         self._revealed = None
         self._bubbles_changed()
+        self.bubbleAdded.emit(bubble)
         return bubble
 
     def add_notice(self, text: str) -> QLabel:
@@ -318,6 +341,7 @@ class ChatView(QScrollArea):
         if self.bubbles:
             self.bubbles[-1].set_text(text)
             self.bubbles[-1].set_status(status)
+        self._bubbles_changed()
 
     def reveal(self, index: int) -> None:
         """Scroll to the `index`th bubble and outline it for a moment (a search hit)."""
@@ -343,8 +367,11 @@ class ChatView(QScrollArea):
 
     def remove_last(self) -> None:
         if self.bubbles:
-            self.bubbles.pop().deleteLater()
-            self._bubbles_changed()
+            self.remove_at(len(self.bubbles) - 1)
+
+    def remove_at(self, index: int) -> None:
+        self.bubbles.pop(index).deleteLater()
+        self._bubbles_changed()
 
     def has_answer(self) -> bool:
         return bool(self.bubbles) and self.bubbles[-1].role == "model"
@@ -358,6 +385,9 @@ class ChatView(QScrollArea):
 
     def _bubbles_changed(self) -> None:
         self.welcome.setVisible(not self.bubbles)
+        answering = any(bubble.status == "generating" for bubble in self.bubbles)
+        for bubble in self.bubbles:
+            bubble.actions.set_busy(answering)
         self.answerAvailable.emit(self.has_answer())
 
     def _render_pending(self) -> None:
