@@ -20,6 +20,7 @@ from app.core.engine.prompt_format import ChatMessage
 from app.core.errors import UserError
 from app.core.models.containment import vet_for_loading
 from app.core.models.gguf_file import ModelFileInfo
+from app.core.remote.open_engine import answer_source
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class LoadedModel:
     speech_unavailable_reason: str | None
     load_seconds: float
     projector_problem: str | None = None  # why the projector beside the model was left out
+    source: str = ""  # where answers come from, for the status bar (core answer_source)
 
 
 @dataclass(eq=False)
@@ -147,6 +149,7 @@ class EngineWorker(QObject):
             speech_unavailable_reason=engine.speech_unavailable_reason,
             load_seconds=load_seconds,
             projector_problem=self._projector_problem if engine.projector is None else None,
+            source=answer_source(engine),
         )
 
     @Slot(object)
