@@ -20,7 +20,8 @@ from app.core.engine.prompt_format import ChatMessage
 from app.core.errors import UserError
 from app.core.models.containment import vet_for_loading
 from app.core.models.gguf_file import ModelFileInfo
-from app.core.remote.open_engine import answer_source
+from app.core.remote.open_engine import answer_source, open_engine
+from app.core.remote.server_address import RemoteServer
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +105,10 @@ class EngineWorker(QObject):
         self._projector_problem: str | None = None
 
     @Slot(object)
-    def load(self, options: LoadOptions) -> None:
+    def load(self, options: LoadOptions | RemoteServer) -> None:
+        if isinstance(options, RemoteServer):
+            self._connect(options)
+            return
         started = time.perf_counter()
         try:
             # Check the new files (in a child process the first time) before letting go of the
@@ -130,6 +134,20 @@ class EngineWorker(QObject):
             return
         self.modelLoaded.emit(self._describe(time.perf_counter() - started))
 
+    def _connect(self, server: RemoteServer) -> None:
+        """A server as the engine: connected before the model in use is let go, so an unreachable
+        server or a refused key keeps it."""
+        started = time.perf_counter()
+        try:
+            engine = open_engine(server)
+        except UserError as error:
+            log.warning("server refused: %s", error)
+            self.modelFailed.emit(f"{error} The previous model is still loaded." if self.engine else str(error))
+            return
+        self.unload()
+        self.engine, self._projector_problem = engine, None
+        self.modelLoaded.emit(self._describe(time.perf_counter() - started))
+
     def _restore(self, options: LoadOptions) -> None:
         try:
             self.engine = ChatEngine(options)
@@ -148,7 +166,7 @@ class EngineWorker(QObject):
             supports_audio=engine.supports_audio,
             speech_unavailable_reason=engine.speech_unavailable_reason,
             load_seconds=load_seconds,
-            projector_problem=self._projector_problem if engine.projector is None else None,
+            projector_problem=self._projector_problem if getattr(engine, "projector", None) is None else None,
             source=answer_source(engine),
         )
 
