@@ -162,6 +162,7 @@ class MainWindow(MainWindowView):
         self.load_progress.hide()
         self.composer.send_button.setEnabled(True)
         self.model_label.setText(self._model_text())
+        self.source_label.setText(loaded.source)
         self.context_label.clear()  # the chat's real count comes with its next answer
         if loaded.projector_problem:
             self.notice.show_message(loaded.projector_problem, kind="warning")

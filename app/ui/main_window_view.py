@@ -139,13 +139,15 @@ class MainWindowView(QMainWindow):
         self.model_label = ElidedLabel("No model")
         self.speed_label = QLabel()
         self.context_label = QLabel()
+        self.source_label = QLabel()  # where answers come from: this computer or a server
         self.load_progress = LoadProgress()
         self.load_progress.hide()
-        for label in (self.speed_label, self.context_label):
+        for label in (self.source_label, self.speed_label, self.context_label):
             label.setContentsMargins(12, 0, 4, 0)  # two figures side by side must not read as one
         status = self.statusBar()
         status.addWidget(self.model_label, 1)
         status.addPermanentWidget(self.load_progress)
+        status.addPermanentWidget(self.source_label)
         status.addPermanentWidget(self.speed_label)
         status.addPermanentWidget(self.context_label)
 

@@ -7,6 +7,8 @@ and passes images only.
 from __future__ import annotations
 
 import ctypes
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,28 +22,45 @@ from app.core.errors import UserError
 
 SPEECH_SAMPLE_RATE = 16_000  # what our capture and chunker produce
 MIN_AUDIO_SAMPLES = 1_600  # shorter clips are padded with silence to 0.1 s
+# Tokenized media kept for reuse (least recently used goes first): a Gemma 3n image holds its
+# preprocessed pixels, megabytes each, so a long chat full of pictures must not keep them all.
+MEDIA_CACHE_ITEMS = 8
 
 
 class MediaError(UserError):
     """An image or audio clip the projector cannot take; the message is meant for the user."""
 
 
+class OwnedChunks:
+    """An mtmd_input_chunks * freed once nothing refers to it: a piece of an item that left the
+    cache stays valid for the plan (or KV record) still holding it."""
+
+    def __init__(self, handle: int) -> None:
+        self.handle = handle
+        self.free = weakref.finalize(self, mtmd.mtmd_input_chunks_free, handle)
+
+
 @dataclass
 class EncodedPiece:
     """One media chunk inside libmtmd's output: what must be encoded and how many positions it fills."""
 
-    chunk: int  # mtmd_input_chunk *, borrowed from MediaChunks.handle
+    chunk: int  # mtmd_input_chunk *, borrowed from `owner`
     n_tokens: int
     n_positions: int
+    owner: OwnedChunks | None = None
 
 
 @dataclass
 class MediaChunks:
     """The tokenized form of one media item: text tokens and media pieces, in order."""
 
-    handle: int  # mtmd_input_chunks *, owned
+    owner: OwnedChunks
     pieces: list  # of list[int] (text tokens) or EncodedPiece
     kind: str
+
+    @property
+    def handle(self) -> int:
+        return self.owner.handle
 
     @property
     def media_tokens(self) -> int:
@@ -65,12 +84,12 @@ class MediaProjector:
         self.supports_vision = bool(mtmd.mtmd_support_vision(self._ctx))
         self.supports_audio = bool(mtmd.mtmd_support_audio(self._ctx))
         self.audio_sample_rate = int(mtmd.mtmd_get_audio_sample_rate(self._ctx)) if self.supports_audio else 0
-        self._cache: dict[str, MediaChunks] = {}
+        self._cache: OrderedDict[str, MediaChunks] = OrderedDict()
         self.encode_calls = 0
 
     def close(self) -> None:
         for chunks in self._cache.values():
-            mtmd.mtmd_input_chunks_free(chunks.handle)
+            chunks.owner.free()
         self._cache.clear()
         if self._ctx:
             mtmd.mtmd_free(self._ctx)
@@ -79,6 +98,7 @@ class MediaProjector:
     def tokenize(self, kind: str, key: str, payload) -> MediaChunks:
         cached = self._cache.get(key)
         if cached is not None:
+            self._cache.move_to_end(key)
             return cached
         bitmap = self._make_bitmap(kind, payload)
         try:
@@ -88,6 +108,8 @@ class MediaProjector:
             mtmd.mtmd_bitmap_free(bitmap)
         chunks.kind = kind
         self._cache[key] = chunks
+        while len(self._cache) > MEDIA_CACHE_ITEMS:
+            self._cache.popitem(last=False)  # freed by OwnedChunks once no plan holds its pieces
         return chunks
 
     def evaluate(self, piece: EncodedPiece, kind: str, llama_ctx, n_past: int, n_batch: int, seq_id: int = 0) -> int:
@@ -130,6 +152,13 @@ class MediaProjector:
         if result != 0:
             mtmd.mtmd_input_chunks_free(handle)
             raise MediaError(f"libmtmd could not prepare this media (error {result}).")
+        if not any(
+            mtmd.mtmd_input_chunk_get_type(mtmd.mtmd_input_chunks_get(handle, index)) != mtmd.MTMD_INPUT_CHUNK_TYPE_TEXT
+            for index in range(mtmd.mtmd_input_chunks_size(handle))
+        ):
+            mtmd.mtmd_input_chunks_free(handle)
+            raise MediaError("libmtmd produced no media chunk.")
+        owner = OwnedChunks(handle)
         pieces: list = []
         for index in range(mtmd.mtmd_input_chunks_size(handle)):
             chunk = mtmd.mtmd_input_chunks_get(handle, index)
@@ -138,11 +167,8 @@ class MediaProjector:
             else:
                 n_tokens = int(mtmd.mtmd_input_chunk_get_n_tokens(chunk))
                 n_positions = int(mtmd.mtmd_input_chunk_get_n_pos(chunk))
-                pieces.append(EncodedPiece(chunk, n_tokens, n_positions))
-        if not any(isinstance(piece, EncodedPiece) for piece in pieces):
-            mtmd.mtmd_input_chunks_free(handle)
-            raise MediaError("libmtmd produced no media chunk.")
-        return MediaChunks(handle=handle, pieces=pieces, kind="")
+                pieces.append(EncodedPiece(chunk, n_tokens, n_positions, owner))
+        return MediaChunks(owner=owner, pieces=pieces, kind="")
 
 
 def _text_tokens(chunk) -> list[int]:

@@ -339,7 +339,8 @@ class ChatController(QObject):
         message = answer.message
         message.status = "stopped" if result.stop_reason == "cancelled" else "complete"
         message.text = result.text
-        message.token_ids = tuple(result.token_ids)
+        # A remote server sends text, not this model's ids: None makes the next prompt use the text.
+        message.token_ids = tuple(result.token_ids) or None
         self._write(answer, partial(answer.recorder.finish, message.text, message.status))
         self._end(answer)
         if answer.conversation is self.conversation:

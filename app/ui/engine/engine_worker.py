@@ -20,6 +20,8 @@ from app.core.engine.prompt_format import ChatMessage
 from app.core.errors import UserError
 from app.core.models.containment import vet_for_loading
 from app.core.models.gguf_file import ModelFileInfo
+from app.core.remote.open_engine import answer_source, open_engine
+from app.core.remote.server_address import RemoteServer
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +58,7 @@ class LoadedModel:
     load_seconds: float
     projector_problem: str | None = None  # why the projector beside the model was left out
     audio_encoder_fallback: str | None = None  # why Gemma 3n's audio encoder is not where the setting asked
+    source: str = ""  # where answers come from, for the status bar (core answer_source)
 
 
 @dataclass(eq=False)
@@ -103,7 +106,10 @@ class EngineWorker(QObject):
         self._projector_problem: str | None = None
 
     @Slot(object)
-    def load(self, options: LoadOptions) -> None:
+    def load(self, options: LoadOptions | RemoteServer) -> None:
+        if isinstance(options, RemoteServer):
+            self._connect(options)
+            return
         started = time.perf_counter()
         try:
             # Check the new files (in a child process the first time) before letting go of the
@@ -129,6 +135,20 @@ class EngineWorker(QObject):
             return
         self.modelLoaded.emit(self._describe(time.perf_counter() - started))
 
+    def _connect(self, server: RemoteServer) -> None:
+        """A server as the engine: connected before the model in use is let go, so an unreachable
+        server or a refused key keeps it."""
+        started = time.perf_counter()
+        try:
+            engine = open_engine(server)
+        except UserError as error:
+            log.warning("server refused: %s", error)
+            self.modelFailed.emit(f"{error} The previous model is still loaded." if self.engine else str(error))
+            return
+        self.unload()
+        self.engine, self._projector_problem = engine, None
+        self.modelLoaded.emit(self._describe(time.perf_counter() - started))
+
     def _restore(self, options: LoadOptions) -> None:
         try:
             self.engine = ChatEngine(options)
@@ -147,8 +167,9 @@ class EngineWorker(QObject):
             supports_audio=engine.supports_audio,
             speech_unavailable_reason=engine.speech_unavailable_reason,
             load_seconds=load_seconds,
-            projector_problem=self._projector_problem if engine.projector is None else None,
-            audio_encoder_fallback=engine.own_speech.encoder_fallback if engine.own_speech is not None else None,
+            projector_problem=self._projector_problem if getattr(engine, "projector", None) is None else None,
+            audio_encoder_fallback=getattr(getattr(engine, "own_speech", None), "encoder_fallback", None),
+            source=answer_source(engine),
         )
 
     @Slot(object)
