@@ -26,6 +26,8 @@ from app.ui.settings.settings_model import SettingsModel
 from app.ui.speech.dictation_controller import DictationController, share_speech_settings
 from app.ui.speech.dictation_panel import DictationPanel
 
+AUDIO_ENCODER_FALLBACK_KEY = "audio-encoder-fallback"
+
 
 class MainWindow(MainWindowView):
     modelReady = Signal(object)  # LoadedModel, after the window shows it (relayed from the loader)
@@ -44,6 +46,7 @@ class MainWindow(MainWindowView):
         self.images = ImageController(self, self.chat)
         self.welcome = WelcomeController(self)
         self.setAcceptDrops(True)
+        self._audio_encoder_fallback_shown: str | None = None
         self.dictation_panel = DictationPanel(self)
         self.addDockWidget(Qt.RightDockWidgetArea, self.dictation_panel)
         self.dictation_panel.hide()
@@ -113,6 +116,10 @@ class MainWindow(MainWindowView):
         self.context_label.clear()  # the chat's real count comes with its next answer
         if loaded.projector_problem:
             self.notice.show_message(loaded.projector_problem, kind="warning")
+        fallback = loaded.audio_encoder_fallback
+        if fallback and fallback != self._audio_encoder_fallback_shown:  # once, not at every reload
+            self._audio_encoder_fallback_shown = fallback
+            self.notice.show_message(fallback, kind="warning", key=AUDIO_ENCODER_FALLBACK_KEY)
         self.modelReady.emit(loaded)
 
     def _model_failed(self, message: str) -> None:

@@ -6,7 +6,8 @@ offloaded, else numpy, which on the CPU is faster than ggml's CPU backend (bench
 ggml's F16 matmuls take about 1.5× OpenBLAS's time, and its threads spin-wait on a busy machine);
 "cpu" asks for ggml's CPU backend all the same. Where ggml cannot run it (no GPU backend, a
 missing op, an old library, no device memory) the numpy encoder takes over and the reason is
-logged once per process and returned, so dictation never breaks.
+logged once per process and returned, so dictation never breaks; the edges show it to the user
+(the window as a notice, `transcribe` on stderr), so the log line is only INFO.
 """
 
 from __future__ import annotations
@@ -67,5 +68,5 @@ def open_audio_encoder(path: Path, setting: str = "auto", text_on_gpu: bool = Fa
         reason = f"Gemma 3n's audio encoder runs in numpy on the CPU: ggml cannot run it ({error})."
     if reason not in _reasons_told:
         _reasons_told.add(reason)
-        _log.warning("%s", reason)
+        _log.info("%s", reason)
     return EncoderChoice(Gemma3nAudioEncoder.from_gguf(path, threads=threads), "numpy on the CPU", reason)

@@ -55,6 +55,7 @@ class LoadedModel:
     speech_unavailable_reason: str | None
     load_seconds: float
     projector_problem: str | None = None  # why the projector beside the model was left out
+    audio_encoder_fallback: str | None = None  # why the audio encoder runs in numpy, not ggml
 
 
 @dataclass(eq=False)
@@ -147,6 +148,7 @@ class EngineWorker(QObject):
             speech_unavailable_reason=engine.speech_unavailable_reason,
             load_seconds=load_seconds,
             projector_problem=self._projector_problem if engine.projector is None else None,
+            audio_encoder_fallback=getattr(engine, "audio_encoder_fallback", None),  # a RemoteEngine has none
         )
 
     @Slot(object)
