@@ -89,7 +89,6 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "ggml_cumsum": (T, [P, T]),
     "ggml_soft_max_ext": (T, [P, T, T, c_float, c_float]),
     "ggml_cont": (T, [P, T]),
-    "ggml_cast": (T, [P, T, c_int]),
     "ggml_quantize_chunk": (c_size_t, [c_int, c_void_p, c_void_p, _I64, _I64, _I64, c_void_p]),
     "ggml_reshape_2d": (T, [P, T, _I64, _I64]),
     "ggml_reshape_3d": (T, [P, T, _I64, _I64, _I64]),

@@ -199,7 +199,7 @@ class GgmlAudioEncoder(EncoderFacts):
         run = _GraphRun(self._g, nodes)
         try:
             yield AudioGraph(self._g, run.ctx, self._placed.__getitem__, run.input,
-                             self.weights.shape, self.settings, widen_f16=self.on_cpu), run
+                             self.weights.shape, self.settings), run
         finally:
             run.close()
 

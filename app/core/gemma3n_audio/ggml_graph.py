@@ -15,7 +15,7 @@ import numpy as np
 
 from app.core.gemma3n_audio import layers
 from app.core.gemma3n_audio.features import MelSettings
-from app.core.gemma3n_audio.ggml_api import GGML_PREC_F32, GGML_TYPE_F16, GGML_TYPE_F32, Ggml
+from app.core.gemma3n_audio.ggml_api import GGML_PREC_F32, Ggml
 from app.core.gemma3n_audio.names import EncoderShape, block_name
 from app.core.gemma3n_audio.settings import AudioEncoderSettings
 
@@ -68,18 +68,13 @@ class AudioGraph:
     `weight(name)` gives a weight tensor already placed on the backend (GGUF names; the
     per-block `q_scale` and the (kernel, hidden) `conv_dw_t` are derived ones);
     `new_input(array)` gives a graph input that will hold `array` once the graph is allocated.
-    widen_f16: multiply F16 matrices as float32 (a cast node before each product). ggml's CPU
-    multiplies F16 matrices about 0.6× as fast as F32 ones (it rounds the activations to F16
-    and uses its own F16 dot products); widened, each product goes to the F32 sgemm, as fast as
-    numpy's BLAS. The cast's output lives in the graph's working memory only while the product
-    that reads it runs.
     """
 
     def __init__(self, ggml: Ggml, ctx: int, weight: Callable[[str], int],
                  new_input: Callable[[np.ndarray], int], shape: EncoderShape,
-                 settings: AudioEncoderSettings, widen_f16: bool = False) -> None:
+                 settings: AudioEncoderSettings) -> None:
         self.g, self.ctx, self.weight, self.new_input = ggml, ctx, weight, new_input
-        self.shape, self.settings, self.widen_f16 = shape, settings, widen_f16
+        self.shape, self.settings = shape, settings
 
     # --- whole stages -----------------------------------------------------------------------
 
@@ -269,10 +264,7 @@ class AudioGraph:
         return g.add(ctx, h, x)
 
     def _linear(self, name: str, x: int) -> int:
-        weight = self.weight(name)
-        if self.widen_f16 and self.g.tensor(weight).type == GGML_TYPE_F16:
-            weight = self.g.cast(self.ctx, weight, GGML_TYPE_F32)
-        return self._matmul(weight, x)
+        return self._matmul(self.weight(name), x)
 
     def _matmul(self, a: int, b: int) -> int:
         out = self.g.mul_mat(self.ctx, a, b)
