@@ -36,6 +36,7 @@ from app.core.gemma3n_audio.names import GEMMA3N_AUDIO_SHAPE, tensor_shapes, tra
 CLIP_SECONDS = 30.0
 PARITY_SECONDS = (1.0, 5.5, 12.0, 30.0, 31.0)
 TOLERANCE = 2e-3
+PRECISION = "f16"  # ggml's matrices (--precision)
 
 
 def random_full_size_weights(seed: int = 0) -> dict[str, np.ndarray]:
@@ -65,12 +66,12 @@ def _status_kb(field: str) -> int:
     raise KeyError(field)
 
 
-def open_encoder(engine: str, path: Path, device: str, threads: int | None):
+def open_encoder(engine: str, path: Path, device: str, threads: int | None, precision: str = "f16"):
     if engine == "numpy":
         return Gemma3nAudioEncoder.from_gguf(path, threads=threads)
     from app.core.gemma3n_audio.ggml_encoder import GgmlAudioEncoder
 
-    return GgmlAudioEncoder.from_gguf(path, device=device, threads=threads)
+    return GgmlAudioEncoder.from_gguf(path, device=device, threads=threads, precision=precision)
 
 
 def measure(engine: str, path: Path, device: str, threads: int | None, runs: int, out: Path) -> None:
@@ -82,7 +83,7 @@ def measure(engine: str, path: Path, device: str, threads: int | None, runs: int
     clip = clip_of(CLIP_SECONDS)
     before_kb = _status_kb("VmRSS")
     start = time.perf_counter()
-    encoder = open_encoder(engine, path, device, threads)
+    encoder = open_encoder(engine, path, device, threads, PRECISION)
     open_s = time.perf_counter() - start
     encoder.encode_clip(clip)  # warm-up: page cache, GPU kernels, cuBLAS handles
     load_before = os.getloadavg()[0]
@@ -120,7 +121,7 @@ def tiny_parity(device: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="gemma3n-audio-tiny-") as folder:
         path = write_audio_projector(Path(folder) / "tiny.gguf", random_audio_weights())
         with Gemma3nAudioEncoder.from_gguf(path) as reference, \
-                GgmlAudioEncoder.from_gguf(path, device=device) as ours:
+                GgmlAudioEncoder.from_gguf(path, device=device, precision=PRECISION) as ours:
             return {str(s): relative_difference(ours.encode_clip(noise_clip(s)), reference.encode_clip(noise_clip(s)))
                     for s in PARITY_SECONDS}
 
@@ -138,6 +139,7 @@ def run_side_by_side(path: Path, args: argparse.Namespace) -> dict:
                        args.device, "--runs", str(args.runs), "--out", str(out)]
             if args.threads:
                 command += ["--threads", str(args.threads)]
+            command += ["--precision", args.precision]
             finished = subprocess.run(command, capture_output=True, text=True)
             if finished.returncode:
                 sys.exit(f"the {engine} run failed:\n{finished.stderr[-4000:]}")
@@ -158,7 +160,8 @@ def report(results: dict) -> None:
         print(f"{r['engine']:>5} on {r['runs_on']}: 30-s clip median {r['median_s']:.4f} s "
               f"(min {r['min_s']:.4f}, max {r['max_s']:.4f}, {r['runs']} runs), CPU time {r['cpu_s']:.2f} s, "
               f"open {r['open_s']:.2f} s, peak extra memory {r['peak_extra_mb']} MB")
-    print(f"ggml / numpy time: {ggml_r['median_s'] / numpy_r['median_s']:.3f}; "
+    print(f"ggml / numpy time: {ggml_r['median_s'] / numpy_r['median_s']:.3f} (wall), "
+          f"{ggml_r['cpu_s'] / numpy_r['cpu_s']:.3f} (CPU time: steadier on a loaded machine); "
           f"numpy encoder's host mel features (ggml computes them in its graph): {ggml_r['features_s'] * 1000:.1f} ms")
     for name in ("full_size_parity", "tiny_parity"):
         worst = max(results[name].values())
@@ -171,11 +174,15 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--device", default="best", choices=("best", "cpu", "gpu"), help="ggml's device")
     parser.add_argument("--threads", type=int, help="CPU threads for both (default: all cores)")
+    parser.add_argument("--precision", default="f16", choices=("f16", "q8_0"),
+                        help="ggml's matrices: as stored (f16) or quantised to Q8_0 at load")
     parser.add_argument("--projector", type=Path, help="an existing audio projector (default: write a random one)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global PRECISION
+    PRECISION = args.precision
     if args.measure:
         measure(args.measure, args.projector, args.device, args.threads, args.runs, args.out)
         return

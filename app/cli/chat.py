@@ -81,6 +81,7 @@ def load_options(args: argparse.Namespace) -> LoadOptions:
         projector_path=Path(projector) if projector else None,
         n_ctx=getattr(args, "ctx", 4096),
         n_gpu_layers=getattr(args, "gpu_layers", 0),
+        audio_encoder_device=getattr(args, "audio_encoder_device", "auto"),
     )
     # The files are checked (the first time in a child process) before llama.cpp opens them.
     options = vet_for_loading(options).options

@@ -13,7 +13,7 @@ from app.core.speech.chunker import ChunkingSettings, silence_rms_for_dbfs
 from app.core.speech.session import DictationSession
 from app.core.speech.transcript_export import format_clock, write_srt
 from app.core.speech.transcription import SpeechTask, transcribe_chunk
-from app.core.storage.settings import SpeechSettings
+from app.core.storage.settings import AUDIO_ENCODER_DEVICES, SpeechSettings
 from app.core.task_presets import LANGUAGES
 
 INTERRUPTED = 130
@@ -29,6 +29,8 @@ def add_transcribe_command(commands) -> None:
     parser.add_argument("--srt", type=Path, help="also write subtitles to this file")
     parser.add_argument("--ctx", type=int, default=4096)
     parser.add_argument("--gpu-layers", type=int, default=0)
+    parser.add_argument("--audio-encoder-device", choices=AUDIO_ENCODER_DEVICES, default="auto",
+                        help="where Gemma 3n's audio encoder runs (default: auto, the GPU when --gpu-layers is set)")
     parser.add_argument("--max-tokens", type=int, help="cap on each chunk's answer (default: by its length)")
     parser.add_argument("--silence-threshold", type=float, metavar="DBFS",
                         default=SpeechSettings().silence_threshold_db,
@@ -50,6 +52,9 @@ def run_transcribe_command(args: argparse.Namespace, load_engine) -> int:
         reason = engine.speech_unavailable_reason
         if reason:
             raise EngineError(reason)
+        fallback = getattr(engine, "audio_encoder_fallback", None)  # a RemoteEngine has none
+        if fallback:
+            print(fallback, file=sys.stderr)
         while not stop.is_set() and (work := session.start_next_chunk()) is not None:
             chunk = work.chunk
             print(f"{job.title}: {job.status}", file=sys.stderr)

@@ -32,6 +32,8 @@ from app.ui.settings.settings_model import SettingsModel
 from app.ui.speech.dictation_controller import DictationController, share_speech_settings
 from app.ui.speech.dictation_panel import DictationPanel
 
+AUDIO_ENCODER_FALLBACK_KEY = "audio-encoder-fallback"
+
 
 class MainWindow(MainWindowView):
     modelReady = Signal(object)  # LoadedModel, after the window shows it (relayed from the loader)
@@ -45,7 +47,6 @@ class MainWindow(MainWindowView):
         self.store = store
         self.host = host or EngineHost(self)
         self.settings = settings or SettingsModel(parent=self)
-        self._fallbacks_told: set[str] = set()  # audio encoder fallbacks the user has read once
         self.loader = ModelLoader(self.host, self.settings, self.notice, read_status=read_status, parent=self)
         self.chat = ChatController(self, store, self.host)
         self.images = ImageController(self, self.chat)
@@ -54,6 +55,7 @@ class MainWindow(MainWindowView):
         self.images.audioFilesOffered.connect(self.audio.offer_files)
         self.welcome = WelcomeController(self)
         self.setAcceptDrops(True)
+        self._audio_encoder_fallback_shown: str | None = None
         self.dictation_panel = DictationPanel(self)
         self.addDockWidget(Qt.RightDockWidgetArea, self.dictation_panel)
         self.dictation_panel.hide()
@@ -166,9 +168,10 @@ class MainWindow(MainWindowView):
         self.context_label.clear()  # the chat's real count comes with its next answer
         if loaded.projector_problem:
             self.notice.show_message(loaded.projector_problem, kind="warning")
-        elif loaded.audio_encoder_fallback and loaded.audio_encoder_fallback not in self._fallbacks_told:
-            self._fallbacks_told.add(loaded.audio_encoder_fallback)
-            self.notice.show_message(f"{loaded.audio_encoder_fallback} Dictation still works.", kind="warning")
+        fallback = loaded.audio_encoder_fallback
+        if fallback and fallback != self._audio_encoder_fallback_shown:  # once, not at every reload
+            self._audio_encoder_fallback_shown = fallback
+            self.notice.show_message(fallback, kind="warning", key=AUDIO_ENCODER_FALLBACK_KEY)
         self.modelReady.emit(loaded)
 
     def _model_failed(self, message: str) -> None:

@@ -50,7 +50,7 @@ def test_audio_encoder_device_row_reloads_and_a_missing_gpu_is_told_once(
     assert loading.args[0].audio_encoder_fallback is None  # Automatic on the CPU: numpy, as asked
 
     dialog = controller.open_settings()
-    combo = dialog.hardware_tab.audio_encoder_combo
+    combo = dialog.hardware_tab.audio_encoder_device_combo
     assert [combo.itemData(i) for i in range(combo.count())] == ["auto", "cpu", "gpu"]
     assert combo.currentData() == "auto" and "Automatic" in combo.toolTip()
     with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS) as reloading:
@@ -69,7 +69,7 @@ def test_audio_encoder_device_row_reloads_and_a_missing_gpu_is_told_once(
 
     dialog = controller.open_settings()
     with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS) as reloading:
-        choose(dialog.hardware_tab.audio_encoder_combo, 1)  # CPU: ggml's CPU backend
+        choose(dialog.hardware_tab.audio_encoder_device_combo, 1)  # CPU: ggml's CPU backend
         qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     assert reloading.args[0].audio_encoder_fallback is None
     assert isinstance(window.host.worker.engine.own_speech.encoder, GgmlAudioEncoder)

@@ -148,6 +148,11 @@ class ChatEngine:
         return self.projector is not None and self.projector.supports_vision
 
     @property
+    def audio_encoder_fallback(self) -> str | None:
+        """Why Gemma 3n's audio encoder runs in numpy where ggml was asked for; None otherwise."""
+        return self.own_speech.encoder_fallback if self.own_speech is not None else None
+
+    @property
     def supports_audio(self) -> bool:
         return self.supports_libmtmd_audio or self.own_speech is not None
 

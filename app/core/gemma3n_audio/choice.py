@@ -2,11 +2,13 @@
 
 The one place the choice is made. The setting (`hardware.audio_encoder_device`) says
 "auto", "cpu" or "gpu". "auto" follows the text model: ggml on the GPU when the model is
-offloaded, else numpy, which on the CPU is faster than ggml's CPU backend (bench/results:
-ggml's F16 matmuls take about 1.5× OpenBLAS's time, and its threads spin-wait on a busy machine);
+offloaded, else numpy, which on the CPU is faster than ggml's CPU backend (bench/results: one
+thread, 30-s clip, 8.3 s numpy vs 13.4 s ggml; ggml's F16 matmuls run at ~0.6× OpenBLAS's F32 ones
+and its other ops add ~4 s; with two threads on a busy machine its per-op barriers stall too);
 "cpu" asks for ggml's CPU backend all the same. Where ggml cannot run it (no GPU backend, a
 missing op, an old library, no device memory) the numpy encoder takes over and the reason is
-logged once per process and returned, so dictation never breaks.
+logged once per process and returned, so dictation never breaks; the edges show it to the user
+(the window as a notice, `transcribe` on stderr), so the log line is only INFO.
 """
 
 from __future__ import annotations
@@ -67,5 +69,5 @@ def open_audio_encoder(path: Path, setting: str = "auto", text_on_gpu: bool = Fa
         reason = f"Gemma 3n's audio encoder runs in numpy on the CPU: ggml cannot run it ({error})."
     if reason not in _reasons_told:
         _reasons_told.add(reason)
-        _log.warning("%s", reason)
+        _log.info("%s", reason)
     return EncoderChoice(Gemma3nAudioEncoder.from_gguf(path, threads=threads), "numpy on the CPU", reason)

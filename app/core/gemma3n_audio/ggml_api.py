@@ -17,6 +17,7 @@ from pathlib import Path
 
 GGML_TYPE_F32 = 0
 GGML_TYPE_F16 = 1
+GGML_TYPE_Q8_0 = 8
 GGML_PREC_F32 = 10
 DEVICE_CPU, DEVICE_GPU, DEVICE_IGPU = 0, 1, 2
 _MAX_DIMS, _MAX_OP_PARAMS, _MAX_SRC, _MAX_NAME = 4, 64, 10, 64
@@ -88,6 +89,7 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "ggml_cumsum": (T, [P, T]),
     "ggml_soft_max_ext": (T, [P, T, T, c_float, c_float]),
     "ggml_cont": (T, [P, T]),
+    "ggml_quantize_chunk": (c_size_t, [c_int, c_void_p, c_void_p, _I64, _I64, _I64, c_void_p]),
     "ggml_reshape_2d": (T, [P, T, _I64, _I64]),
     "ggml_reshape_3d": (T, [P, T, _I64, _I64, _I64]),
     "ggml_reshape_4d": (T, [P, T, _I64, _I64, _I64, _I64]),

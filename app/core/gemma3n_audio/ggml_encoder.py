@@ -33,6 +33,7 @@ from app.core.gemma3n_audio.parallel import SliceRunner
 from app.core.gemma3n_audio.settings import GEMMA3N_AUDIO, AudioEncoderSettings
 from app.core.gemma3n_audio.weights import AudioProjectorError, AudioProjectorWeights
 
+PRECISIONS = ("f16", "q8_0")
 _NODES_PER_STAGE = 128  # generous: the biggest stage (attention) builds about 70 nodes
 
 
@@ -45,13 +46,16 @@ class _Stage:
 class GgmlAudioEncoder(EncoderFacts):
     """The audio tower and embedder of one projector file on one ggml backend.
 
-    device: "gpu" (the first GPU ggml has), "cpu", or "best" (a GPU if there is one). Raises
+    device: "gpu" (the first GPU ggml has), "cpu", or "best" (a GPU if there is one).
+    precision: "f16" (the matrices as stored) or "q8_0" (quantised at load). Raises
     GgmlUnavailable when ggml cannot run it here (no such device, a missing op, an old library).
     Not thread-safe: use one per thread.
     """
 
     def __init__(self, weights: AudioProjectorWeights, settings: AudioEncoderSettings = GEMMA3N_AUDIO,
-                 device: str = "best", threads: int | None = None) -> None:
+                 device: str = "best", threads: int | None = None, precision: str = "f16") -> None:
+        if precision not in PRECISIONS:
+            raise ValueError(f"audio encoder precision must be one of {PRECISIONS}, not {precision!r}")
         if weights.shape.mel_bins != settings.mel.mel_bins:
             raise AudioProjectorError(
                 f"{weights.path.name} expects {weights.shape.mel_bins} mel bins, not {settings.mel.mel_bins}.")
@@ -61,7 +65,8 @@ class GgmlAudioEncoder(EncoderFacts):
         self._placed: BackendWeights | None = None
         self._allocator = 0
         try:
-            self._placed = BackendWeights(self._g, self._backend, weights, settings.mel, zero_copy=self.on_cpu)
+            self._placed = BackendWeights(self._g, self._backend, weights, settings.mel, zero_copy=self.on_cpu,
+                                          quantize=precision == "q8_0")
             self._buffer_type = self._g.backend_get_default_buffer_type(self._backend)
             self._allocator = self._g.gallocr_new(self._buffer_type)
             projection = weights.shape_of("mm.a.input_projection.weight")
@@ -74,10 +79,10 @@ class GgmlAudioEncoder(EncoderFacts):
 
     @classmethod
     def from_gguf(cls, path: Path | str, settings: AudioEncoderSettings = GEMMA3N_AUDIO,
-                  device: str = "best", threads: int | None = None) -> GgmlAudioEncoder:
+                  device: str = "best", threads: int | None = None, precision: str = "f16") -> GgmlAudioEncoder:
         weights = AudioProjectorWeights(Path(path))
         try:
-            return cls(weights, settings, device, threads)
+            return cls(weights, settings, device, threads, precision)
         except BaseException:
             weights.close()
             raise

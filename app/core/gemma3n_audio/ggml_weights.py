@@ -1,7 +1,8 @@
 """The audio encoder's weights placed on a ggml backend.
 
 Matrices keep the type they are stored in (F16, or Q8_0 and other ggml types) and go to the
-device as they are. On the CPU backend they are not copied at all: the tensors point into the
+device as they are, or quantised to Q8_0 at load when asked (half the memory of F16). On the
+CPU backend, unquantised, they are not copied at all: the tensors point into the
 memory-mapped file, and the encoder hands each block's pages back after the block ran, so the
 resident size stays near one block's weights. Norms, kernels and the few derived values (the
 query scale, the transposed depthwise kernel) go in as float32.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import gguf
 import numpy as np
 
-from app.core.gemma3n_audio.ggml_api import GGML_TYPE_F32, Ggml, GgmlUnavailable, InitParams
+from app.core.gemma3n_audio.ggml_api import GGML_TYPE_F32, GGML_TYPE_Q8_0, Ggml, GgmlUnavailable, InitParams
 from app.core.gemma3n_audio.features import MelSettings
 from app.core.gemma3n_audio.ggml_graph import q_scale, spectrum_matrix
 from app.core.gemma3n_audio.names import block_name, tensor_shapes
@@ -31,8 +32,10 @@ class BackendWeights:
     """`weights[name]` → the ggml tensor of `name` on `backend`."""
 
     def __init__(self, ggml: Ggml, backend: int, weights: AudioProjectorWeights, mel: MelSettings,
-                 zero_copy: bool) -> None:
+                 zero_copy: bool, quantize: bool = False) -> None:
         self._g = ggml
+        self._quantize = quantize
+        zero_copy = zero_copy and not quantize
         self._tensors: dict[str, int] = {}
         self._contexts: list[int] = []
         self._buffers: list[int] = []
@@ -95,6 +98,9 @@ class BackendWeights:
             block, _ = gguf.GGML_QUANT_SIZES[stored.ggml_type]
             if columns % block:
                 raise GgmlUnavailable(f"{name} is {stored.ggml_type.name} with rows ggml cannot split")
+            if self._quantizes(stored):
+                self._tensors[name] = _new_tensor(self._g, ctx, GGML_TYPE_Q8_0, (columns, rows))
+                continue
             tensor = _new_tensor(self._g, ctx, int(stored.ggml_type), (columns, rows))
             if self._g.nbytes(tensor) != stored.n_bytes:
                 raise GgmlUnavailable(f"{name}: ggml and the file disagree on its size")
@@ -117,9 +123,26 @@ class BackendWeights:
         base = file.ctypes.data
         for name in names:
             stored = weights.stored(name)
-            self._g.backend_tensor_set(self._tensors[name], base + stored.offset, 0, stored.n_bytes)
+            if self._quantizes(stored):
+                self._set_quantized(self._tensors[name], weights.matrix(name, np.empty(int(np.prod(stored.shape)), np.float32)))
+            else:
+                self._g.backend_tensor_set(self._tensors[name], base + stored.offset, 0, stored.n_bytes)
             weights.drop_pages(name)
         del file
+
+    def _quantizes(self, stored) -> bool:
+        return (self._quantize and stored.ggml_type in (gguf.GGMLQuantizationType.F16, gguf.GGMLQuantizationType.F32)
+                and stored.shape[-1] % gguf.GGML_QUANT_SIZES[gguf.GGMLQuantizationType.Q8_0][0] == 0)
+
+    def _set_quantized(self, tensor: int, matrix: np.ndarray) -> None:
+        """ggml's own Q8_0 quantiser (the one llama.cpp's quantize tool uses), row blocks of 32."""
+        matrix = np.ascontiguousarray(matrix, dtype=np.float32)
+        rows, columns = matrix.shape
+        packed = np.empty(self._g.nbytes(tensor), np.uint8)
+        written = self._g.quantize_chunk(GGML_TYPE_Q8_0, matrix.ctypes.data, packed.ctypes.data, 0, rows, columns, None)
+        if written != packed.nbytes:
+            raise GgmlUnavailable(f"ggml's Q8_0 quantiser wrote {written} bytes, not {packed.nbytes}")
+        self._g.backend_tensor_set(tensor, packed.ctypes.data, 0, packed.nbytes)
 
 
 def _new_tensor(g: Ggml, ctx: int, ggml_type: int, ne: tuple[int, ...]) -> int:

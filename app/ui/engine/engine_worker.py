@@ -168,7 +168,7 @@ class EngineWorker(QObject):
             speech_unavailable_reason=engine.speech_unavailable_reason,
             load_seconds=load_seconds,
             projector_problem=self._projector_problem if getattr(engine, "projector", None) is None else None,
-            audio_encoder_fallback=getattr(getattr(engine, "own_speech", None), "encoder_fallback", None),
+            audio_encoder_fallback=getattr(engine, "audio_encoder_fallback", None),  # a RemoteEngine has none
             source=answer_source(engine),
         )
 

@@ -21,6 +21,10 @@ from PySide6.QtWidgets import (
 from app.core.engine.options import KV_CACHE_TYPES
 
 AUDIO_ENCODER_DEVICE_TEXT = {"auto": "Automatic", "cpu": "CPU", "gpu": "GPU"}
+AUDIO_ENCODER_DEVICE_TIP = (
+    "Where Gemma 3n's audio encoder turns speech into what the model hears.\n"
+    "Automatic: on the GPU when the model's layers are on the GPU, on the CPU otherwise.\n"
+    "If ggml cannot run it there, the app's own CPU encoder takes over and says why once.")
 GPU_CHOICE_TEXT = {"auto": "Auto (as many as fit)", "all": "All layers", "none": "None (CPU only)", "number": "This many:"}
 
 
@@ -71,14 +75,11 @@ class HardwareTab(QWidget):
         self.threads_spin = QSpinBox()
         self.threads_spin.setRange(0, 512)
         self.threads_spin.setSpecialValueText(f"All cores ({os.cpu_count() or 1})")
-        self.audio_encoder_combo = QComboBox()
+        self.audio_encoder_device_combo = QComboBox()
+        self.audio_encoder_device_combo.setObjectName("audio-encoder-device")
         for device, text in AUDIO_ENCODER_DEVICE_TEXT.items():
-            self.audio_encoder_combo.addItem(text, device)
-        self.audio_encoder_combo.setToolTip(
-            "Where Gemma 3n's audio encoder runs when you dictate or attach audio.\n"
-            "Automatic: on the GPU when the model's layers are on the GPU, else on the CPU.\n"
-            "If the GPU cannot run it, the CPU takes over and you are told once."
-        )
+            self.audio_encoder_device_combo.addItem(text, device)
+        self.audio_encoder_device_combo.setToolTip(AUDIO_ENCODER_DEVICE_TIP)
         self.mmap_check = QCheckBox("Map the model file into memory (mmap)")
         self.mlock_check = QCheckBox("Lock the model in RAM (mlock)")
         form = QFormLayout()
@@ -86,7 +87,7 @@ class HardwareTab(QWidget):
         form.addRow("Main GPU:", self.main_gpu_spin)
         form.addRow("KV cache type:", self.kv_cache_combo)
         form.addRow("CPU threads:", self.threads_spin)
-        form.addRow("Audio encoder runs on:", self.audio_encoder_combo)
+        form.addRow("Audio encoder runs on:", self.audio_encoder_device_combo)
         form.addRow("", self.flash_attention_check)
         form.addRow("", self.per_layer_embeddings_check)
         form.addRow("", self.mmap_check)

@@ -91,7 +91,7 @@ def setting_fields(hardware: HardwareTab, generation: GenerationTab, speech: Spe
         check("hardware", "per_layer_embeddings_on_cpu", "Per-layer embeddings on CPU", "Hardware",
               h.per_layer_embeddings_check),
         spin("hardware", "threads", "CPU threads", "Hardware", h.threads_spin),
-        combo("hardware", "audio_encoder_device", "Audio encoder runs on", "Hardware", h.audio_encoder_combo),
+        combo("hardware", "audio_encoder_device", "Audio encoder runs on", "Hardware", h.audio_encoder_device_combo),
         check("hardware", "use_mmap", "mmap", "Hardware", h.mmap_check),
         check("hardware", "use_mlock", "mlock", "Hardware", h.mlock_check),
         spin("generation", "temperature", "Temperature", "Generation", g.temperature_spin),
