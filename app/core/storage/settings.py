@@ -24,6 +24,7 @@ from app.core.errors import UserError
 SETTINGS_FILE_NAME = "settings.json"
 GPU_LAYER_WORDS = ("auto", "all", "none")
 THEMES = ("light", "dark", "system")
+UI_LANGUAGES = ("system", "en", "zh_CN", "de")  # "system" follows the locale; the rest name a catalog
 SPEECH_TASKS = ("transcribe", "translate")
 AUDIO_ENCODER_DEVICES = ("auto", "cpu", "gpu")  # where Gemma 3n's audio encoder runs (gemma3n_audio.choice)
 RUN_ON = ("local", "server")  # where answers come from: this computer's llama.cpp, or a server
@@ -100,6 +101,8 @@ class SpeechSettings:
 class AppearanceSettings:
     theme: str = "system"
     font_size: int = 11
+    language: str = "system"  # applies at the next start
+    prompts_in_ui_language: bool = False  # task presets reach the model in English unless set
 
 
 @dataclass
@@ -326,6 +329,8 @@ _RULES: dict[tuple[str, str], Callable[[str, Any], Any]] = {
     ("speech", "silence_threshold_db"): _number(-100, 0),
     ("appearance", "theme"): _choice(THEMES),
     ("appearance", "font_size"): _number(6, 48, integer=True),
+    ("appearance", "language"): _choice(UI_LANGUAGES),
+    ("appearance", "prompts_in_ui_language"): _flag,
 }
 
 
