@@ -383,6 +383,84 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings/settings_dialog.py" line="+56"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generation</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Speech</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>System default microphone</source>
+        <translation>系统默认麦克风</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The microphones could not be listed: {error}</source>
+        <translation>无法列出麦克风：{error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  (system default)</source>
+        <translation>（系统默认）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No microphone is connected.</source>
+        <translation>未连接麦克风。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{tab} ▸ {problem}.</source>
+        <translation>{tab} ▸ {problem}。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Free now: {memory}</source>
+        <translation>当前可用：{memory}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a model on the Model tab to see what it needs.</source>
+        <translation>请在“模型”选项卡中选择一个模型，以查看它所需的资源。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No estimate: {error}</source>
+        <translation>无法估算：{error}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not enough memory for this choice: {reason}</source>
+        <translation>内存不足，无法使用此选项：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>SpeechTab</name>
     <message>
         <location filename="../../app/ui/settings/preference_tabs.py" line="+14"/>
@@ -508,7 +586,7 @@
     <message>
         <location line="+14"/>
         <source>No microphone was found. Connect one (or enable it in the system&apos;s sound settings) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到麦克风。请连接一个麦克风（或在系统声音设置中启用它）后重试。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -889,12 +967,12 @@
     <message>
         <location line="+21"/>
         <source>Downloads are off: HF_HUB_OFFLINE is set. Unset it to download models.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载已关闭：已设置 HF_HUB_OFFLINE。取消该设置即可下载模型。</translation>
     </message>
     <message>
         <location filename="../../app/core/load_plan.py" line="+78"/>
         <source>No model is chosen: pick one under Settings → Model.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择模型：请在“设置 → 模型”中选择一个。</translation>
     </message>
     <message>
         <location filename="../../app/core/models/catalog.py" line="+188"/>
@@ -1254,82 +1332,82 @@
     <message>
         <location filename="../../app/core/storage/settings.py" line="+146"/>
         <source>{label} must be a number, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} 必须是数字，当前为 {value!r}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{label} must be a whole number, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} 必须是整数，当前为 {value}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{label} must be between {low} and {high}, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} 必须介于 {low} 和 {high} 之间，当前为 {value}</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>{label} must be one of {options}, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} 必须是 {options} 之一，当前为 {value!r}</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>{label} must be true or false, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} 必须是 true 或 false，当前为 {value!r}</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>{label} must be text, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} 必须是文本，当前为 {value!r}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{label} must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} 不能为空</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{label} must be at most {limit:,} characters, got {value:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} 最多 {limit:,} 个字符，当前为 {value:,} 个</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>{label}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}：{error}</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>{label} must be a file path, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} 必须是文件路径，当前为 {value!r}</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>{label} must be a list of folder paths, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} 必须是文件夹路径列表，当前为 {value!r}</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>{label} must be auto, all, none or a number of layers from 0 to 999, got {value!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} 必须是 auto、all、none 或 0 到 999 之间的层数，当前为 {value!r}</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>There is no setting {section}.{name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在设置项 {section}.{name}。</translation>
     </message>
     <message>
         <location line="+112"/>
         <source>Could not save the settings to {path}: {value}. The previous settings are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将设置保存到 {path}：{value}。原有设置保持不变。</translation>
     </message>
     <message>
         <location filename="../../app/core/storage/store.py" line="+55"/>
         <source>The conversation database cannot be opened: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开对话数据库：{reason}。</translation>
     </message>
     <message>
         <location line="+75"/>
         <source>The conversation database {database_path} cannot be created: {strerror}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建对话数据库 {database_path}：{strerror}。</translation>
     </message>
     <message>
         <location line="+59"/>
@@ -1339,22 +1417,22 @@
     <message>
         <location line="+33"/>
         <source>{name} was written by a newer Gemma Desk (schema {version}); update the app to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 由更新版本的 Gemma Desk 写入（架构版本 {version}）；请更新应用后再打开。</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Conversation {conversation_id} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>对话 {conversation_id} 不存在。</translation>
     </message>
     <message>
         <location line="+139"/>
         <source>Could not save an attachment ({strerror}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存附件（{strerror}）。</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>The damaged conversation database was left where it is: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已损坏的对话数据库保留在原处：{reason}。</translation>
     </message>
 </context>
 </TS>
