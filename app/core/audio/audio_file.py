@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.audio.resample import TARGET_RATE, StreamingResampler, to_mono
 from app.core.errors import UserError
 
@@ -67,7 +68,13 @@ def _decode_blocks(path: Path, info: AudioFileInfo, block_frames: int) -> Iterat
                 if converted.size:
                     yield converted
     except (soundfile.LibsndfileError, RuntimeError) as error:
-        raise AudioFileError(f"Could not decode '{path}': {error}") from error
+        raise AudioFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Could not decode '{path}': {error}",
+            ),
+            path=path, error=error,
+        ) from error
     tail = resampler.flush()
     if tail.size:
         yield tail
@@ -87,7 +94,13 @@ def save_wav(path: str | Path, samples: np.ndarray, sample_rate: int = TARGET_RA
     try:
         _write_wav(str(path), samples, sample_rate)
     except (soundfile.LibsndfileError, RuntimeError, OSError) as error:
-        raise AudioFileError(f"Could not write '{path}': {error}") from error
+        raise AudioFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Could not write '{path}': {error}",
+            ),
+            path=path, error=error,
+        ) from error
 
 
 def wav_bytes(samples: np.ndarray, sample_rate: int = TARGET_RATE) -> bytes:
@@ -108,20 +121,47 @@ def _open_info(path: Path) -> AudioFileInfo:
     try:
         mode = path.stat().st_mode
     except OSError:
-        raise AudioFileError(f"Audio file '{path}' does not exist.") from None
+        raise AudioFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Audio file '{path}' does not exist.",
+            ),
+            path=path,
+        ) from None
     if not stat.S_ISREG(mode):
         # A FIFO or a device would block or never end.
-        raise AudioFileError(f"'{path}' is not a regular file; give the path of an audio file.")
+        raise AudioFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "'{path}' is not a regular file; give the path of an audio file.",
+            ),
+            path=path,
+        )
     try:
         info = soundfile.info(str(path))
     except (soundfile.LibsndfileError, RuntimeError) as error:
         raise AudioFileError(
-            f"'{path}' is not an audio file this app can read (WAV, FLAC, MP3, OGG): {error}"
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "'{path}' is not an audio file this app can read (WAV, FLAC, MP3, OGG): "
+                "{error}",
+            ),
+            path=path, error=error,
         ) from error
     if info.channels <= 0 or not MIN_SAMPLE_RATE <= info.samplerate <= MAX_SAMPLE_RATE:
         raise AudioFileError(
-            f"'{path}' declares a sample rate of {info.samplerate} Hz and {info.channels} channel(s); "
-            f"audio between {MIN_SAMPLE_RATE:,} and {MAX_SAMPLE_RATE:,} Hz is expected, so its header is broken.")
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "'{path}' declares a sample rate of {samplerate} Hz and {channels} "
+                "channel(s); audio between {min_sample_rate:,} and {max_sample_rate:,} Hz is "
+                "expected, so its header is broken.",
+            ),
+            path=path,
+            samplerate=info.samplerate,
+            channels=info.channels,
+            min_sample_rate=MIN_SAMPLE_RATE,
+            max_sample_rate=MAX_SAMPLE_RATE,
+        )
     return AudioFileInfo(
         sample_rate=int(info.samplerate),
         channels=int(info.channels),

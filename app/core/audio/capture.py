@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.audio.resample import TARGET_RATE, StreamingResampler, to_mono
 from app.core.errors import UserError
 
@@ -39,8 +40,8 @@ class CaptureProblem(Enum):
 class CaptureError(UserError):
     """A microphone problem the person can do something about; the message says what."""
 
-    def __init__(self, problem: CaptureProblem, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, problem: CaptureProblem, message: str, /, **arguments: object) -> None:
+        super().__init__(message, **arguments)
         self.problem = problem
 
 
@@ -134,7 +135,11 @@ class MicrophoneRecorder:
         except sd.PortAudioError as error:
             raise CaptureError(
                 CaptureProblem.AUDIO_SYSTEM_UNAVAILABLE,
-                f"The sound system could not list the microphones: {error}",
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The sound system could not list the microphones: {error}",
+                ),
+                error=error,
             ) from error
         devices = [
             InputDevice(
@@ -176,9 +181,13 @@ class MicrophoneRecorder:
                 _close_quietly(sd, stream)
             raise CaptureError(
                 CaptureProblem.OPEN_FAILED,
-                f"Could not open the microphone '{chosen.name}': {error}. It may be in use by "
-                "another program, or Gemma Desk may not be allowed to use the microphone "
-                "(check the system's privacy settings).",
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Could not open the microphone '{name}': {error}. It may be in use by "
+                    "another program, or Gemma Desk may not be allowed to use the microphone "
+                    "(check the system's privacy settings).",
+                ),
+                name=chosen.name, error=error,
             ) from error
         self._stream = stream
 
@@ -260,8 +269,12 @@ class MicrophoneRecorder:
             except (ImportError, OSError) as error:
                 raise CaptureError(
                     CaptureProblem.AUDIO_SYSTEM_UNAVAILABLE,
-                    f"Recording needs the PortAudio sound library, which could not be loaded: "
-                    f"{error}",
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "Recording needs the PortAudio sound library, which could not be "
+                        "loaded: {error}",
+                    ),
+                    error=error,
                 ) from error
         return self._sd
 
@@ -270,8 +283,11 @@ class MicrophoneRecorder:
         if not devices:
             raise CaptureError(
                 CaptureProblem.NO_INPUT_DEVICE,
-                "No microphone was found. Connect one (or enable it in the system's sound "
-                "settings) and try again.",
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "No microphone was found. Connect one (or enable it in the system's "
+                    "sound settings) and try again.",
+                ),
             )
         if wanted is None:
             return devices[0]
@@ -280,7 +296,12 @@ class MicrophoneRecorder:
                 return device
         raise CaptureError(
             CaptureProblem.DEVICE_NOT_FOUND,
-            f"The chosen microphone (device {wanted}) is no longer available; pick another one.",
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The chosen microphone (device {wanted}) is no longer available; pick "
+                "another one.",
+            ),
+            wanted=wanted,
         )
 
     def _choose_settings(self, sd: Any, device: InputDevice) -> tuple[int, int]:
@@ -296,8 +317,12 @@ class MicrophoneRecorder:
             return rate, channels
         raise CaptureError(
             CaptureProblem.OPEN_FAILED,
-            f"The microphone '{device.name}' accepts neither 16 kHz nor its own rate of "
-            f"{native_rate} Hz for recording.",
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The microphone '{name}' accepts neither 16 kHz nor its own rate of "
+                "{native_rate} Hz for recording.",
+            ),
+            name=device.name, native_rate=native_rate,
         )
 
     def _reset(self, device: InputDevice, rate: int) -> None:
@@ -346,8 +371,12 @@ class MicrophoneRecorder:
             name = self._device.name if self._device else "microphone"
             self._failure = CaptureError(
                 CaptureProblem.DEVICE_LOST,
-                f"The microphone '{name}' stopped delivering audio after {self.elapsed_s:.1f} s "
-                "(was it unplugged?). The audio recorded until then is kept.",
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The microphone '{name}' stopped delivering audio after {elapsed_s:.1f} "
+                    "s (was it unplugged?). The audio recorded until then is kept.",
+                ),
+                name=name, elapsed_s=self.elapsed_s,
             )
             failure = self._failure
         if self._on_failure is not None:

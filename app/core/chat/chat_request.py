@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.chat.images import ImageError, PreparedImage, prepare_image
 from app.core.engine.engine_errors import MediaUnavailableError
 from app.core.engine.prompt_format import ChatMessage, MediaItem
@@ -70,17 +71,41 @@ def load_history(path: Path) -> list[ChatMessage]:
     try:
         entries = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise HistoryFileError(f"Cannot read the history file {path}: {error}") from error
+        raise HistoryFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Cannot read the history file {path}: {error}",
+            ),
+            path=path, error=error,
+        ) from error
     except RecursionError:
-        raise HistoryFileError(f"The history file {path} is nested too deeply to be a list of turns.") from None
+        raise HistoryFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The history file {path} is nested too deeply to be a list of turns.",
+            ),
+            path=path,
+        ) from None
     if not isinstance(entries, list):
-        raise HistoryFileError(f"{path} must hold a JSON list of turns.")
+        raise HistoryFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{path} must hold a JSON list of turns.",
+            ),
+            path=path,
+        )
     messages = []
     for index, entry in enumerate(entries):
         role = entry.get("role") if isinstance(entry, dict) else None
         if role == "assistant":
             role = "model"
         if role not in ("user", "model") or not isinstance(entry.get("text", entry.get("content")), str):
-            raise HistoryFileError(f"{path}: turn {index + 1} needs a role of user/model and a text.")
+            raise HistoryFileError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{path}: turn {value} needs a role of user/model and a text.",
+                ),
+                path=path, value=index + 1,
+            )
         messages.append(ChatMessage(role=role, text=entry.get("text", entry.get("content"))))
     return messages

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.errors import UserError
 from app.core.models.file_checks import regular_file_size
 
@@ -65,29 +66,52 @@ def prepare_image(
         name = name or path.name
         original = _read_file(path, name)
     if not original:
-        raise ImageError(f"{name} is empty (0 bytes).")
+        raise ImageError(QT_TRANSLATE_NOOP("UserError", "{name} is empty (0 bytes)."), name=name)
     _check_file_size(name, len(original))
 
     try:
         image = Image.open(io.BytesIO(original), formats=_PILLOW_FORMATS)
     except Image.DecompressionBombError:
         raise ImageError(
-            f"{name} claims to be far larger than {_megapixels(max_pixels)}; "
-            "it was not opened, to keep the computer responsive."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} claims to be far larger than {max_pixels}; it was not opened, to "
+                "keep the computer responsive.",
+            ),
+            name=name, max_pixels=_megapixels(max_pixels),
         ) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageError(
-            f"{name} is not an image Gemma Desk can read (PNG, JPEG, WebP, BMP, GIF or TIFF)."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is not an image Gemma Desk can read (PNG, JPEG, WebP, BMP, GIF or "
+                "TIFF).",
+            ),
+            name=name,
         ) from exc
 
     with image:
         width, height = image.size
         if width < 1 or height < 1:
-            raise ImageError(f"{name} has no pixels ({width}×{height}).")
+            raise ImageError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} has no pixels ({width}×{height}).",
+                ),
+                name=name, width=width, height=height,
+            )
         if width * height > max_pixels:
             raise ImageError(
-                f"{name} is {width}×{height} pixels ({_megapixels(width * height)}); "
-                f"the limit is {_megapixels(max_pixels)}."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} is {width}×{height} pixels ({megapixels}); the limit is "
+                    "{max_pixels}.",
+                ),
+                name=name,
+                width=width,
+                height=height,
+                megapixels=_megapixels(width * height),
+                max_pixels=_megapixels(max_pixels),
             )
         file_format = _FORMAT_NAMES.get(image.format or "", image.format or "")
         try:
@@ -96,10 +120,20 @@ def prepare_image(
             rgb_image = _to_rgb(image)
             rgb = rgb_image.tobytes()
         except Image.DecompressionBombError:
-            raise ImageError(f"{name} is too large to decode safely.") from None
+            raise ImageError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} is too large to decode safely.",
+                ),
+                name=name,
+            ) from None
         except (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError) as exc:
             raise ImageError(
-                f"{name} is damaged or incomplete and cannot be decoded ({exc})."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} is damaged or incomplete and cannot be decoded ({exc}).",
+                ),
+                name=name, exc=exc,
             ) from exc
         width, height = rgb_image.size
 
@@ -121,7 +155,13 @@ def _read_file(path: Path, name: str) -> bytes:
         with path.open("rb") as handle:
             content = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since
     except OSError as exc:
-        raise ImageError(f"Cannot read {name}: {exc.strerror or exc}.") from exc
+        raise ImageError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Cannot read {name}: {value}.",
+            ),
+            name=name, value=exc.strerror or exc,
+        ) from exc
     _check_file_size(name, len(content))
     return content
 
@@ -129,7 +169,11 @@ def _read_file(path: Path, name: str) -> bytes:
 def _check_file_size(name: str, size: int) -> None:
     if size > MAX_FILE_BYTES:
         raise ImageError(
-            f"{name} is {_mib(size)}; images up to {_mib(MAX_FILE_BYTES)} can be attached."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is {size}; images up to {max_file_bytes} can be attached.",
+            ),
+            name=name, size=_mib(size), max_file_bytes=_mib(MAX_FILE_BYTES),
         )
 
 

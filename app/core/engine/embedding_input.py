@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from llama_cpp import llama_cpp
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.errors import UserError
 
 
@@ -46,5 +47,11 @@ def decode_embeddings(ctx, vectors: np.ndarray, n_past: int, n_batch: int, seq_i
         finally:
             llama_cpp.llama_batch_free(batch)
         if result != 0:
-            raise EmbeddingDecodeError(f"llama_decode refused the embeddings (returned {result}).")
+            raise EmbeddingDecodeError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "llama_decode refused the embeddings (returned {result}).",
+                ),
+                result=result,
+            )
     return n_past + rows

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 from llama_cpp import Llama, llama_cpp
 from llama_cpp._internals import LlamaBatch
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.embedding_input import EmbeddingPiece, decode_embeddings
 from app.core.engine.engine_errors import ContextFullError, EngineError, MediaUnavailableError
 from app.core.engine.history_window import HistoryWindow
@@ -199,7 +200,13 @@ class ChatEngine:
         if marker not in self._control_ids:
             ids = self.llama.tokenize(marker.encode("utf-8"), add_bos=False, special=True)
             if len(ids) != 1:
-                raise ControlTokenError(f"{self.model_info.path.name} has no single token for {marker!r}.")
+                raise ControlTokenError(
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "{name} has no single token for {marker!r}.",
+                    ),
+                    name=self.model_info.path.name, marker=marker,
+                )
             self._control_ids[marker] = ids[0]
         return self._control_ids[marker]
 
@@ -248,7 +255,13 @@ class ChatEngine:
         if slot.item.kind == "audio" and self.own_speech is not None:
             return self.own_speech.units(slot.item.key, slot.item.payload)
         if self.projector is None:
-            raise EngineError(f"This message has an {slot.item.kind} but no projector is loaded.")
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "This message has an {kind} but no projector is loaded.",
+                ),
+                kind=slot.item.kind,
+            )
         chunks = self.projector.tokenize(slot.item.kind, slot.item.key, slot.item.payload)
         units: list[Unit] = []
         for index, piece in enumerate(chunks.pieces):

@@ -13,6 +13,7 @@ from typing import Callable
 
 import numpy as np
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.embedding_input import EmbeddingPiece
 from app.core.gemma3n_audio import AudioProjectorError
 from app.core.gemma3n_audio.choice import open_audio_encoder
@@ -32,7 +33,11 @@ class Gemma3nSpeech:
             width = self.encoder.text_width
             self.encoder.close()
             raise AudioProjectorError(
-                f"{encoder_path.name} makes {width}-wide audio embeddings but the model needs {n_embd}."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} makes {width}-wide audio embeddings but the model needs {n_embd}.",
+                ),
+                name=encoder_path.name, width=width, n_embd=n_embd,
             )
         self.path = encoder_path
         self._control_token_id = control_token_id

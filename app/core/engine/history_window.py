@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.prompt_format import ChatMessage
 from app.core.engine.prompt_plan import PromptPlan
 from app.core.engine.engine_errors import ContextFullError
@@ -54,8 +55,13 @@ class HistoryWindow:
         shortest = plan(messages[cuts[-1]:]) if cuts else whole
         if not cuts or shortest.n_positions > room:
             raise ContextFullError(
-                f"This message needs {shortest.n_positions} tokens but the context holds {n_ctx} "
-                f"(with {reserve} kept for the answer). Shorten it or raise the context size."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "This message needs {n_positions} tokens but the context holds {n_ctx} "
+                    "(with {reserve} kept for the answer). Shorten it or raise the context "
+                    "size.",
+                ),
+                n_positions=shortest.n_positions, n_ctx=n_ctx, reserve=reserve,
             )
         target = max(1, int(room * self.keep_after_trim))
         # The prompt shrinks as more exchanges go, so the fewest drops that reach the target are

@@ -13,6 +13,7 @@ from typing import Sequence
 from llama_cpp import llama_cpp
 from llama_cpp._internals import LlamaBatch
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.prompt_plan import MediaUnit, Unit, common_prefix_length, positions_of
 from app.core.engine.engine_errors import EngineError
 
@@ -70,7 +71,14 @@ class KvSequence:
         batch.logits[len(tokens) - 1] = True
         result = llama_cpp.llama_decode(self._ctx, batch)
         if result != 0:
-            raise EngineError(f"llama.cpp could not evaluate the prompt (llama_decode returned {result}).")
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "llama.cpp could not evaluate the prompt (llama_decode returned "
+                    "{result}).",
+                ),
+                result=result,
+            )
         self.units.extend(tokens)
 
     def append_media(self, unit: MediaUnit) -> None:

@@ -7,6 +7,7 @@ from typing import Callable
 
 from llama_cpp import Llama, llama_cpp
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.kv_sequence import N_SEQUENCES
 from app.core.engine.native_params import TensorOverrides, native_params
 from app.core.engine.options import LoadOptions
@@ -30,7 +31,13 @@ def load_llama(
         with native_params(n_seq_max=N_SEQUENCES, kv_unified=True, overrides=overrides):
             llama = Llama(**llama_arguments(options, n_ctx=min(options.n_ctx, info.context_length)))
     except (ValueError, RuntimeError) as error:
-        raise ModelFileError(f"llama.cpp could not load {options.model_path.name}: {error}") from error
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "llama.cpp could not load {name}: {error}",
+            ),
+            name=options.model_path.name, error=error,
+        ) from error
     llama.gemma_desk_tensor_overrides = overrides  # the patterns must outlive the load
     if on_progress is not None:
         on_progress(1.0)
@@ -40,7 +47,13 @@ def load_llama(
 def llama_arguments(options: LoadOptions, *, n_ctx: int | None = None) -> dict:
     """The keyword arguments of `Llama(...)` for `options` (the benchmarks' reference uses them too)."""
     if options.kv_cache_type not in _KV_TYPES:
-        raise ModelFileError(f"Unknown KV cache type {options.kv_cache_type!r}.")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Unknown KV cache type {kv_cache_type!r}.",
+            ),
+            kv_cache_type=options.kv_cache_type,
+        )
     kv_type = _KV_TYPES[options.kv_cache_type]
     return dict(
         model_path=str(options.model_path),

@@ -16,6 +16,7 @@ import numpy as np
 from llama_cpp import llama_cpp
 from llama_cpp import mtmd_cpp as mtmd
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.audio.resample import resample
 from app.core.models.projector_file import check_projector_pairs_with, inspect_projector
 from app.core.errors import UserError
@@ -78,7 +79,13 @@ class MediaProjector:
         params.warmup = False
         self._ctx = mtmd.mtmd_init_from_file(str(projector_path).encode(), model, params)
         if not self._ctx:
-            raise MediaError(f"libmtmd could not load the projector {projector_path.name}.")
+            raise MediaError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "libmtmd could not load the projector {name}.",
+                ),
+                name=projector_path.name,
+            )
         self.path = projector_path
         self.info = info
         self.supports_vision = bool(mtmd.mtmd_support_vision(self._ctx))
@@ -120,19 +127,37 @@ class MediaProjector:
             self._ctx, llama_ctx, piece.chunk, n_past, seq_id, n_batch, False, ctypes.byref(new_n_past)
         )
         if result != 0:
-            raise MediaError(f"The projector failed to encode this {kind} (error {result}).")
+            raise MediaError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The projector failed to encode this {kind} (error {result}).",
+                ),
+                kind=kind, result=result,
+            )
         return int(new_n_past.value)
 
     def _make_bitmap(self, kind: str, payload):
         if kind == "image":
             if not self.supports_vision:
-                raise MediaError(f"The projector {self.path.name} has no vision encoder.")
+                raise MediaError(
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "The projector {name} has no vision encoder.",
+                    ),
+                    name=self.path.name,
+                )
             width, height, rgb = payload.width, payload.height, payload.rgb
             buffer = (ctypes.c_uint8 * len(rgb)).from_buffer_copy(rgb)
             bitmap = mtmd.mtmd_bitmap_init(width, height, buffer)
         else:
             if not self.supports_audio:
-                raise MediaError(f"The projector {self.path.name} cannot hear audio.")
+                raise MediaError(
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "The projector {name} cannot hear audio.",
+                    ),
+                    name=self.path.name,
+                )
             samples = np.ascontiguousarray(payload, dtype=np.float32)
             if self.audio_sample_rate and self.audio_sample_rate != SPEECH_SAMPLE_RATE:
                 samples = resample(samples, SPEECH_SAMPLE_RATE, self.audio_sample_rate)
@@ -141,7 +166,13 @@ class MediaProjector:
             pointer = samples.ctypes.data_as(ctypes.POINTER(ctypes.c_float))
             bitmap = mtmd.mtmd_bitmap_init_from_audio(len(samples), pointer)
         if not bitmap:
-            raise MediaError(f"libmtmd refused this {kind}.")
+            raise MediaError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "libmtmd refused this {kind}.",
+                ),
+                kind=kind,
+            )
         return bitmap
 
     def _tokenize_bitmap(self, bitmap) -> MediaChunks:
@@ -151,13 +182,14 @@ class MediaProjector:
         result = mtmd.mtmd_tokenize_from_parts(self._ctx, handle, parts, 1, False)
         if result != 0:
             mtmd.mtmd_input_chunks_free(handle)
-            raise MediaError(f"libmtmd could not prepare this media (error {result}).")
+            raise MediaError(
+                QT_TRANSLATE_NOOP("UserError", "libmtmd could not prepare this media (error {result})."), result=result)
         if not any(
             mtmd.mtmd_input_chunk_get_type(mtmd.mtmd_input_chunks_get(handle, index)) != mtmd.MTMD_INPUT_CHUNK_TYPE_TEXT
             for index in range(mtmd.mtmd_input_chunks_size(handle))
         ):
             mtmd.mtmd_input_chunks_free(handle)
-            raise MediaError("libmtmd produced no media chunk.")
+            raise MediaError(QT_TRANSLATE_NOOP("UserError", "libmtmd produced no media chunk."))
         owner = OwnedChunks(handle)
         pieces: list = []
         for index in range(mtmd.mtmd_input_chunks_size(handle)):

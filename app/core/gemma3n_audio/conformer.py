@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.gemma3n_audio import layers
 from app.core.gemma3n_audio.names import block_name
 from app.core.gemma3n_audio.parallel import SliceRunner
@@ -48,7 +49,11 @@ class ConformerEncoder:
             freq = (freq + 2 - kf) // sf + 1
         if freq * shape.sscp_channels[1] != shape.sscp_output_size:
             raise AudioProjectorError(
-                f"{weights.path.name}: a.pre_encode.out.weight does not fit {shape.mel_bins} mel bins."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name}: a.pre_encode.out.weight does not fit {mel_bins} mel bins.",
+                ),
+                name=weights.path.name, mel_bins=shape.mel_bins,
             )
         self.scratch = np.empty(weights.largest_matrix_size(), dtype=np.float32)
         past = max(0, settings.attention_context_left - 1)

@@ -13,6 +13,7 @@ from types import TracebackType
 
 import numpy as np
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.gemma3n_audio.conformer import ConformerEncoder
 from app.core.gemma3n_audio.embedder import END_OF_AUDIO_ROW, AudioEmbedder
 from app.core.gemma3n_audio.features import MelFeatures, log_mel_features
@@ -54,8 +55,13 @@ class Gemma3nAudioEncoder(EncoderFacts):
                  threads: int | None = None) -> None:
         if weights.shape.mel_bins != settings.mel.mel_bins:
             raise AudioProjectorError(
-                f"{weights.path.name} expects {weights.shape.mel_bins} mel bins, "
-                f"not {settings.mel.mel_bins}."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} expects {mel_bins} mel bins, not {mel_bins_2}.",
+                ),
+                name=weights.path.name,
+                mel_bins=weights.shape.mel_bins,
+                mel_bins_2=settings.mel.mel_bins,
             )
         self.weights = weights
         self.settings = settings

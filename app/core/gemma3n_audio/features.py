@@ -12,6 +12,7 @@ from functools import cached_property
 
 import numpy as np
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.errors import UserError
 
 
@@ -122,12 +123,28 @@ def padded_clip(samples: np.ndarray, settings: MelSettings = GEMMA3N_MEL) -> Pad
     """The clip checked, cut to max_seconds and padded; raises AudioClipError."""
     samples = np.asarray(samples)
     if samples.ndim != 1:
-        raise AudioClipError(f"Expected mono samples (a 1-D array), got shape {samples.shape}.")
+        raise AudioClipError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Expected mono samples (a 1-D array), got shape {shape}.",
+            ),
+            shape=samples.shape,
+        )
     if not np.issubdtype(samples.dtype, np.floating):
-        raise AudioClipError(f"Expected float samples in [-1, 1], got {samples.dtype}.")
+        raise AudioClipError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Expected float samples in [-1, 1], got {dtype}.",
+            ),
+            dtype=samples.dtype,
+        )
     samples = samples[: settings.max_samples].astype(np.float32, copy=False)
     if not np.isfinite(samples).all():
-        raise AudioClipError("The clip holds non-finite samples (NaN or infinity).")
+        raise AudioClipError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The clip holds non-finite samples (NaN or infinity).",
+            ))
 
     # Padded with silence to a multiple of 128 samples; the padding is marked invalid.
     multiple = settings.pad_to_multiple_of
@@ -136,8 +153,12 @@ def padded_clip(samples: np.ndarray, settings: MelSettings = GEMMA3N_MEL) -> Pad
     if padded_length < frame_size:
         shortest_ms = 1000 * (frame_size - multiple + 1) / settings.sample_rate
         raise AudioClipError(
-            f"The clip is too short ({1000 * len(samples) / settings.sample_rate:.0f} ms); "
-            f"at least {shortest_ms:.0f} ms of audio is needed."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The clip is too short ({value:.0f} ms); at least {shortest_ms:.0f} ms of "
+                "audio is needed.",
+            ),
+            value=1000 * len(samples) / settings.sample_rate, shortest_ms=shortest_ms,
         )
     waveform = np.zeros(padded_length, dtype=np.float32)
     waveform[: len(samples)] = samples

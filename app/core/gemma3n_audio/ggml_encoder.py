@@ -18,6 +18,7 @@ from types import TracebackType
 
 import numpy as np
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.gemma3n_audio.embedder import END_OF_AUDIO_ROW, AudioEmbedder
 from app.core.gemma3n_audio.encoder import EncoderFacts, fill_prompt_slots
 from app.core.gemma3n_audio.features import MelFeatures, padded_clip
@@ -58,7 +59,14 @@ class GgmlAudioEncoder(EncoderFacts):
             raise ValueError(f"audio encoder precision must be one of {PRECISIONS}, not {precision!r}")
         if weights.shape.mel_bins != settings.mel.mel_bins:
             raise AudioProjectorError(
-                f"{weights.path.name} expects {weights.shape.mel_bins} mel bins, not {settings.mel.mel_bins}.")
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} expects {mel_bins} mel bins, not {mel_bins_2}.",
+                ),
+                name=weights.path.name,
+                mel_bins=weights.shape.mel_bins,
+                mel_bins_2=settings.mel.mel_bins,
+            )
         self.weights, self.settings = weights, settings
         self._g = load_ggml()
         self._backend, self.device_name, self.on_cpu = _open_backend(self._g, device, threads)

@@ -18,6 +18,7 @@ import gguf
 import numpy as np
 from gguf import GGMLQuantizationType
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.gemma3n_audio.half import HALF_BLOCK, half_to_float
 from app.core.gemma3n_audio.names import EncoderShape, all_gguf_names, block_name, tensor_shapes
 from app.core.gemma3n_audio.parallel import SliceRunner
@@ -53,7 +54,13 @@ class AudioProjectorWeights:
             self._map = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
         except (OSError, ValueError) as exc:
             self._file.close()
-            raise AudioProjectorError(f"Cannot map {self.path.name}: {exc}") from exc
+            raise AudioProjectorError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Cannot map {name}: {exc}",
+                ),
+                name=self.path.name, exc=exc,
+            ) from exc
         self._small: dict[str, np.ndarray] = {}
 
     def small(self, name: str) -> np.ndarray:
@@ -146,8 +153,12 @@ class AudioProjectorWeights:
                 gguf.quants.dequantize(np.zeros((1, type_size), dtype=np.uint8), ggml_type)
             except (NotImplementedError, ValueError, KeyError) as exc:
                 raise AudioProjectorError(
-                    f"{self.path.name} stores audio weights as {ggml_type.name}, "
-                    "which this app cannot read yet."
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "{name} stores audio weights as {name_2}, which this app cannot read "
+                        "yet.",
+                    ),
+                    name=self.path.name, name_2=ggml_type.name,
                 ) from exc
 
 
@@ -156,9 +167,21 @@ def _read_table(path: Path) -> tuple[dict[str, StoredTensor], dict[str, object]]
     try:
         reader = gguf.GGUFReader(path, "r")
     except OSError as exc:
-        raise AudioProjectorError(f"Cannot read {name}: {exc.strerror or exc}.") from exc
+        raise AudioProjectorError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Cannot read {name}: {value}.",
+            ),
+            name=name, value=exc.strerror or exc,
+        ) from exc
     except Exception as exc:  # the reader raises ValueError, IndexError, struct.error… on junk
-        raise AudioProjectorError(f"{name} is not a GGUF file, or it is damaged.") from exc
+        raise AudioProjectorError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is not a GGUF file, or it is damaged.",
+            ),
+            name=name,
+        ) from exc
     keys: dict[str, object] = {}
     for key, field in reader.fields.items():
         if key.startswith(("clip.", "general.architecture")) and field.types and \
@@ -179,21 +202,45 @@ def _read_table(path: Path) -> tuple[dict[str, StoredTensor], dict[str, object]]
 
 def _encoder_shape(name: str, tensors: dict[str, StoredTensor], keys: dict[str, object]) -> EncoderShape:
     if keys.get("general.architecture") not in (None, "clip"):
-        raise AudioProjectorError(f"{name} is a language model, not a projector (mmproj) file.")
+        raise AudioProjectorError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is a language model, not a projector (mmproj) file.",
+            ),
+            name=name,
+        )
     audio_type = keys.get("clip.audio.projector_type") or keys.get("clip.projector_type")
     if not keys.get("clip.has_audio_encoder") or audio_type != "gemma3na":
         what = f"a {audio_type} audio encoder" if keys.get("clip.has_audio_encoder") else "no audio encoder"
-        raise AudioProjectorError(f"{name} has {what}, not Gemma 3n's (gemma3na).")
+        raise AudioProjectorError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} has {what}, not Gemma 3n's (gemma3na).",
+            ),
+            name=name, what=what,
+        )
 
     def need(tensor: str) -> tuple[int, ...]:
         if tensor not in tensors:
-            raise AudioProjectorError(f"{name} is incomplete: it has no {tensor} tensor.")
+            raise AudioProjectorError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} is incomplete: it has no {tensor} tensor.",
+                ),
+                name=name, tensor=tensor,
+            )
         return tensors[tensor].shape
 
     block_count = int(keys.get("clip.audio.block_count") or 0)
     head_count = int(keys.get("clip.audio.attention.head_count") or 0)
     if block_count < 1 or head_count < 1:
-        raise AudioProjectorError(f"{name} does not say how many audio blocks or heads it has.")
+        raise AudioProjectorError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} does not say how many audio blocks or heads it has.",
+            ),
+            name=name,
+        )
     for tensor in all_gguf_names(block_count):
         need(tensor)
     try:
@@ -206,7 +253,13 @@ def _encoder_shape(name: str, tensors: dict[str, StoredTensor], keys: dict[str, 
         text_width, _ = need("mm.a.input_projection.weight")
         (kt0, kf0), (kt1, kf1) = kernel0, kernel1
     except ValueError as exc:
-        raise AudioProjectorError(f"{name}: its audio tensors do not have Gemma 3n's shapes.") from exc
+        raise AudioProjectorError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name}: its audio tensors do not have Gemma 3n's shapes.",
+            ),
+            name=name,
+        ) from exc
     shape = EncoderShape(
         block_count=block_count, hidden_size=hidden, head_count=head_count,
         feed_forward_size=feed_forward, conv_kernel_size=conv_kernel,
@@ -215,10 +268,20 @@ def _encoder_shape(name: str, tensors: dict[str, StoredTensor], keys: dict[str, 
         audio_vocab_size=vocab, text_width=text_width,
     )
     if hidden % head_count:
-        raise AudioProjectorError(f"{name}: width {hidden} does not split into {head_count} heads.")
+        raise AudioProjectorError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name}: width {hidden} does not split into {head_count} heads.",
+            ),
+            name=name, hidden=hidden, head_count=head_count,
+        )
     for tensor, dims in tensor_shapes(shape).items():
         if tensors[tensor].shape != dims:
             raise AudioProjectorError(
-                f"{name}: {tensor} has shape {tensors[tensor].shape}, expected {dims}."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name}: {tensor} has shape {shape}, expected {dims}.",
+                ),
+                name=name, tensor=tensor, shape=tensors[tensor].shape, dims=dims,
             )
     return shape

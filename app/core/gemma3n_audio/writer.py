@@ -17,6 +17,7 @@ import gguf
 import numpy as np
 from gguf import GGMLQuantizationType
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.gemma3n_audio.names import StorageRule, all_gguf_names, gguf_name
 from app.core.errors import UserError
 
@@ -60,14 +61,26 @@ def gguf_tensors(weights: Mapping[str, WeightSource]) -> dict[str, WeightSource]
         if target is None:
             continue
         if target in renamed:
-            raise AudioWeightsError(f"Two tensors map to {target} (one of them is {name}).")
+            raise AudioWeightsError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Two tensors map to {target} (one of them is {name}).",
+                ),
+                target=target, name=name,
+            )
         renamed[target] = source if isinstance(source, DeferredTensor) else np.asarray(source)
     blocks = {int(m.group(1)) for n in renamed if (m := _BLOCK_INDEX.match(n))}
     block_count = max(blocks) + 1 if blocks else 0
     missing = [n for n in all_gguf_names(block_count) if n not in renamed]
     if block_count == 0 or missing:
         shown = ", ".join(missing[:5]) if missing else "every conformer block"
-        raise AudioWeightsError(f"The audio weights are incomplete: missing {shown}.")
+        raise AudioWeightsError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The audio weights are incomplete: missing {shown}.",
+            ),
+            shown=shown,
+        )
     return renamed
 
 
@@ -97,7 +110,13 @@ def write_audio_projector(
     head_dim = tensors["a.blk.0.per_dim_scale"].shape[0]
     text_width = tensors["mm.a.input_projection.weight"].shape[0]
     if head_dim == 0 or hidden % head_dim:
-        raise AudioWeightsError(f"A width of {hidden} does not split into heads of {head_dim}.")
+        raise AudioWeightsError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "A width of {hidden} does not split into heads of {head_dim}.",
+            ),
+            hidden=hidden, head_dim=head_dim,
+        )
 
     path = Path(path)
     writer = gguf.GGUFWriter(path, "clip")
@@ -128,7 +147,13 @@ def write_audio_projector(
             source = tensors[tensor_name]
             values = source.load() if isinstance(source, DeferredTensor) else source
             if tuple(values.shape) != tuple(source.shape):
-                raise AudioWeightsError(f"{tensor_name} has shape {values.shape}, expected {source.shape}.")
+                raise AudioWeightsError(
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "{tensor_name} has shape {shape}, expected {shape_2}.",
+                    ),
+                    tensor_name=tensor_name, shape=values.shape, shape_2=source.shape,
+                )
             writer.write_tensor_data(_stored_values(values, stored[tensor_name]))
             if on_tensor is not None:
                 on_tensor(done, len(names))

@@ -16,6 +16,7 @@ from typing import Callable
 
 import numpy as np
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.hub.audio_encoder_source import AudioFetchPlan, ByteRange, TensorSlice, plan_audio_fetch
 from app.core.hub.downloads import (
     DISK_MARGIN,
@@ -76,7 +77,13 @@ def fetch_audio_encoder(
     try:
         work.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise DownloadError(f"Cannot create {work}: {error.strerror or error}.") from error
+        raise DownloadError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Cannot create {work}: {value}.",
+            ),
+            work=work, value=error.strerror or error,
+        ) from error
     plan = plan_audio_fetch(repo_id, work, revision=revision, token=token, endpoint=endpoint)
     _check_space(plan, work, target, free_space)
     _fetch_ranges(plan, work, token, report, cancel)
@@ -92,9 +99,17 @@ def _check_space(plan: AudioFetchPlan, work: Path, target: Path, free_space: Cal
     available = free_space(target.parent)
     if needed > available:
         raise NotEnoughDiskSpace(
-            f"Not enough disk space for the audio encoder: it needs {format_bytes(needed)} (the "
-            f"{format_bytes(plan.total_bytes)} of weights, then the {format_bytes(plan.gguf_bytes)} file) and "
-            f"{format_bytes(available)} is free in {target.parent}. Free some space, then retry."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Not enough disk space for the audio encoder: it needs {needed} (the "
+                "{total_bytes} of weights, then the {gguf_bytes} file) and {available} is "
+                "free in {parent}. Free some space, then retry.",
+            ),
+            needed=format_bytes(needed),
+            total_bytes=format_bytes(plan.total_bytes),
+            gguf_bytes=format_bytes(plan.gguf_bytes),
+            available=format_bytes(available),
+            parent=target.parent,
         )
 
 
@@ -132,8 +147,13 @@ def _fetch_ranges(plan: AudioFetchPlan, work: Path, token: str | bool | None,
         except BaseException as error:
             if cancel.cancelled:
                 raise DownloadCancelled(
-                    f"Fetching the audio encoder stopped; {format_bytes(reporter.n)} of "
-                    f"{format_bytes(plan.total_bytes)} kept, it resumes from there.") from error
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "Fetching the audio encoder stopped; {n} of {total_bytes} kept, it "
+                        "resumes from there.",
+                    ),
+                    n=format_bytes(reporter.n), total_bytes=format_bytes(plan.total_bytes),
+                ) from error
             if not isinstance(error, Exception):
                 raise
             raise DownloadError(
@@ -151,7 +171,11 @@ def _write(plan: AudioFetchPlan, work: Path, target: Path, report: Callable[[Dow
 
     def written(done: int, total: int) -> None:
         if cancel.cancelled:
-            raise DownloadCancelled("Writing the audio encoder was stopped; the fetched weights are kept.")
+            raise DownloadCancelled(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Writing the audio encoder was stopped; the fetched weights are kept.",
+                ))
         report(DownloadProgress(target.name, done, total, None, None, "converting"))
 
     partial = Path(f"{target}.part")
@@ -163,14 +187,32 @@ def _write(plan: AudioFetchPlan, work: Path, target: Path, report: Callable[[Dow
     except AudioWeightsError as error:
         partial.unlink(missing_ok=True)
         shutil.rmtree(work, ignore_errors=True)
-        raise DownloadError(f"The audio weights from {plan.repo_id} are not usable: {error} They were deleted; "
-                            "retry to fetch them again.") from error
+        raise DownloadError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The audio weights from {repo_id} are not usable: {error} They were deleted; "
+                "retry to fetch them again.",
+            ),
+            repo_id=plan.repo_id, error=error,
+        ) from error
     except AudioProjectorError as error:
         partial.unlink(missing_ok=True)
-        raise DownloadError(f"The written audio encoder did not open: {error}") from error
+        raise DownloadError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The written audio encoder did not open: {error}",
+            ),
+            error=error,
+        ) from error
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise DownloadError(f"Cannot write {target.name}: {error.strerror or error}.") from error
+        raise DownloadError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Cannot write {name}: {value}.",
+            ),
+            name=target.name, value=error.strerror or error,
+        ) from error
 
 
 def _loader(path: Path, byte_range: ByteRange, tensor: TensorSlice) -> Callable[[], np.ndarray]:
@@ -180,7 +222,13 @@ def _loader(path: Path, byte_range: ByteRange, tensor: TensorSlice) -> Callable[
                           offset=tensor.start - byte_range.start)
         values = bfloat16_to_float32(raw) if tensor.dtype == "BF16" else raw.astype(np.float32)
         if not np.isfinite(values).all():
-            raise AudioWeightsError(f"{tensor.name} arrived damaged (it holds values that are not numbers).")
+            raise AudioWeightsError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} arrived damaged (it holds values that are not numbers).",
+                ),
+                name=tensor.name,
+            )
         return values.reshape(tensor.shape)
 
     return load

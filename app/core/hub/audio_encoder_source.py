@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.hub.downloads import (
     LIBRARY_NAME,
     DownloadError,
@@ -103,7 +104,14 @@ def plan_audio_fetch(
         if gguf_name(name) is not None:
             wanted.setdefault(shard, []).append(name)
     if not wanted:
-        raise DownloadError(f"{repo_id} holds no Gemma 3n audio encoder (no audio_tower tensors in its index).")
+        raise DownloadError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{repo_id} holds no Gemma 3n audio encoder (no audio_tower tensors in its "
+                "index).",
+            ),
+            repo_id=repo_id,
+        )
     ranges: list[ByteRange] = []
     for shard_name in sorted(wanted):
         shard = remote_file_info(repo_id, shard_name, revision=revision, token=token, endpoint=endpoint)
@@ -124,9 +132,21 @@ def _weight_map(repo_id: str, work_folder: Path, revision: str, token: str | boo
     try:
         weight_map = json.loads(index_path.read_text(encoding="utf-8"))["weight_map"]
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise DownloadError(f"The shard index of {repo_id} could not be read: {error}.") from error
+        raise DownloadError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The shard index of {repo_id} could not be read: {error}.",
+            ),
+            repo_id=repo_id, error=error,
+        ) from error
     if not isinstance(weight_map, dict):
-        raise DownloadError(f"The shard index of {repo_id} has no weight map.")
+        raise DownloadError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The shard index of {repo_id} has no weight map.",
+            ),
+            repo_id=repo_id,
+        )
     return {str(name): str(shard) for name, shard in weight_map.items()}
 
 
@@ -136,13 +156,32 @@ def _tensor_slices(shard: RemoteFile, names: list[str], token: str | bool | None
     for name in names:
         info = tensors.get(name)
         if info is None:
-            raise DownloadError(f"{shard.filename} of {shard.repo_id} does not hold {name}, although the index says so.")
+            raise DownloadError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{filename} of {repo_id} does not hold {name}, although the index says "
+                    "so.",
+                ),
+                filename=shard.filename, repo_id=shard.repo_id, name=name,
+            )
         if info.dtype not in DTYPE_BYTES:
-            raise DownloadError(f"{name} is stored as {info.dtype}; only BF16, F16 and F32 can be converted.")
+            raise DownloadError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} is stored as {dtype}; only BF16, F16 and F32 can be converted.",
+                ),
+                name=name, dtype=info.dtype,
+            )
         begin, end = info.data_offsets
         shape = tuple(int(d) for d in info.shape)
         if end - begin != _count(shape) * DTYPE_BYTES[info.dtype] or data_start + end > shard.size:
-            raise DownloadError(f"The header of {shard.filename} gives {name} an impossible size or place.")
+            raise DownloadError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The header of {filename} gives {name} an impossible size or place.",
+                ),
+                filename=shard.filename, name=name,
+            )
         slices.append(TensorSlice(name, info.dtype, shape, data_start + begin, data_start + end))
     return sorted(slices, key=lambda tensor: tensor.start)
 
@@ -177,8 +216,14 @@ def _first_bytes(url: str, token: str | bool | None, count: int = 8) -> bytes:
                 if len(received) >= count:
                     break
     if len(received) != count:
-        raise DownloadError(f"The hub did not answer a byte-range request for {url.rsplit('/', 1)[-1]}; "
-                            "the audio tensors cannot be fetched on their own.")
+        raise DownloadError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The hub did not answer a byte-range request for {value}; the audio tensors "
+                "cannot be fetched on their own.",
+            ),
+            value=url.rsplit('/', 1)[-1],
+        )
     return received
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core import paths
 from app.core.errors import UserError
 
@@ -182,7 +183,13 @@ def remote_file_info(
         raise DownloadError(explain_hub_error(error, repo_id, filename, endpoint)) from error
     entry = next((item for item in entries if getattr(item, "path", None) == filename and hasattr(item, "size")), None)
     if entry is None:
-        raise DownloadError(f"{filename} is not in {repo_id} (revision {revision}). Check the file name.")
+        raise DownloadError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{filename} is not in {repo_id} (revision {revision}). Check the file name.",
+            ),
+            filename=filename, repo_id=repo_id, revision=revision,
+        )
     sha256 = entry.lfs.sha256 if entry.lfs is not None else None
     return RemoteFile(repo_id, filename, revision, int(entry.size), sha256, entry.blob_id, endpoint)
 
@@ -218,7 +225,13 @@ def download_file(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise DownloadError(f"Cannot create {folder}: {error.strerror or error}.") from error
+        raise DownloadError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Cannot create {folder}: {value}.",
+            ),
+            folder=folder, value=error.strerror or error,
+        ) from error
     if target.exists() and target.stat().st_size == remote.size and _matches(target, remote, name, report, cancel):
         report(DownloadProgress(name, remote.size, remote.size, None, 0.0, "done"))
         return target
@@ -231,8 +244,12 @@ def download_file(
     available = free_space(folder)
     if remote.size - done + DISK_MARGIN > available:
         raise NotEnoughDiskSpace(
-            f"Not enough disk space for {name}: it needs {_gb(remote.size - done)} more and "
-            f"{_gb(available)} is free in {folder}. Free some space, then retry."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Not enough disk space for {name}: it needs {gb} more and {available} is "
+                "free in {folder}. Free some space, then retry.",
+            ),
+            name=name, gb=_gb(remote.size - done), available=_gb(available), folder=folder,
         )
 
     url = hf_hub_url(repo_id, filename, revision=revision, endpoint=remote.endpoint)
@@ -246,7 +263,11 @@ def download_file(
     except _Stop as error:
         kept = partial.stat().st_size if partial.exists() else 0
         raise DownloadCancelled(
-            f"Download of {name} stopped; {_gb(kept)} of {_gb(remote.size)} kept, it resumes from there."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Download of {name} stopped; {kept} of {size} kept, it resumes from there.",
+            ),
+            name=name, kept=_gb(kept), size=_gb(remote.size),
         ) from error
     except Exception as error:  # noqa: BLE001 - network, HTTP and disk errors all become one message
         kept = partial.stat().st_size if partial.exists() else 0
@@ -258,13 +279,23 @@ def download_file(
     if not _matches(partial, remote, name, report, cancel):
         partial.unlink(missing_ok=True)
         raise ChecksumMismatch(
-            f"{name} arrived damaged: its checksum does not match the one the hub publishes. "
-            "The download was deleted; retry it."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} arrived damaged: its checksum does not match the one the hub "
+                "publishes. The download was deleted; retry it.",
+            ),
+            name=name,
         )
     try:
         os.replace(partial, target)
     except OSError as error:
-        raise DownloadError(f"Cannot move {name} into {folder}: {error.strerror or error}.") from error
+        raise DownloadError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Cannot move {name} into {folder}: {value}.",
+            ),
+            name=name, folder=folder, value=error.strerror or error,
+        ) from error
     report(DownloadProgress(name, remote.size, remote.size, None, 0.0, "done"))
     return target
 
@@ -299,7 +330,13 @@ def _matches(path: Path, remote: RemoteFile, name: str, report: Callable[[Downlo
     with path.open("rb") as stream:
         while block := stream.read(HASH_BLOCK):
             if cancel.cancelled:
-                raise DownloadCancelled(f"Checking {name} was stopped.")
+                raise DownloadCancelled(
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "Checking {name} was stopped.",
+                    ),
+                    name=name,
+                )
             digest.update(block)
             done += len(block)
             elapsed = time.monotonic() - started
@@ -314,7 +351,11 @@ def refuse_offline() -> None:
     from huggingface_hub import constants
 
     if constants.is_offline_mode():
-        raise DownloadError("Downloads are off: HF_HUB_OFFLINE is set. Unset it to download models.")
+        raise DownloadError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Downloads are off: HF_HUB_OFFLINE is set. Unset it to download models.",
+            ))
 
 
 def explain_hub_error(error: Exception, repo_id: str, filename: str, endpoint: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.hub.audio_encoder_source import official_repo_for
 from app.core.models.memory_estimate import DEFAULT_RAM_MARGIN, MB, N_UBATCH, RUNTIME_OVERHEAD, format_bytes
 from app.resources import resource_path
@@ -183,9 +184,21 @@ def load_catalog(path: Path = CATALOG_PATH) -> Catalog:
         models = [_model(item, projectors, families) for item in data["models"]]
         return Catalog(int(data["version"]), str(data.get("updated", "")), models, list(projectors.values()))
     except OSError as error:
-        raise CatalogError(f"Cannot read the model catalog {path}: {error.strerror or error}.") from error
+        raise CatalogError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Cannot read the model catalog {path}: {value}.",
+            ),
+            path=path, value=error.strerror or error,
+        ) from error
     except (ValueError, KeyError, TypeError) as error:
-        raise CatalogError(f"The model catalog {path} is malformed: {error!r}.") from error
+        raise CatalogError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The model catalog {path} is malformed: {error!r}.",
+            ),
+            path=path, error=error,
+        ) from error
 
 
 def _family_memory(data: dict) -> dict[str, dict]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 import gguf
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.file_checks import regular_file_size
 from app.core.models.gguf_header import ArrayInfo, GGUFHeader, read_header
 from app.core.errors import UserError
@@ -50,27 +51,61 @@ def open_gguf(path: Path) -> GGUFHeader:
         with path.open("rb") as handle:
             magic = handle.read(4)
     except OSError as error:
-        raise ModelFileError(f"Cannot read {path}: {error.strerror or error}.") from error
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Cannot read {path}: {value}.",
+            ),
+            path=path, value=error.strerror or error,
+        ) from error
     if magic != b"GGUF":
-        raise ModelFileError(f"{path.name} is not a GGUF file (it does not start with 'GGUF').")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is not a GGUF file (it does not start with 'GGUF').",
+            ),
+            name=path.name,
+        )
     if size < 24:
-        raise ModelFileError(f"{path.name} is too small to be a GGUF model file.")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is too small to be a GGUF model file.",
+            ),
+            name=path.name,
+        )
     try:
         header = read_header(path)
     except (ValueError, OverflowError) as error:
-        raise ModelFileError(f"{path.name} is damaged or truncated: {error}") from error
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is damaged or truncated: {error}",
+            ),
+            name=path.name, error=error,
+        ) from error
     _check_tensor_data_present(path, header)
     return header
 
 
 def _check_tensor_data_present(path: Path, header: GGUFHeader) -> None:
     if not header.tensors:
-        raise ModelFileError(f"{path.name} holds no tensors.")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} holds no tensors.",
+            ),
+            name=path.name,
+        )
     size = path.stat().st_size
     if header.data_end > size:
         raise ModelFileError(
-            f"{path.name} is truncated: its tensors need {header.data_end:,} bytes but the file has "
-            f"{size:,}. Download it again."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is truncated: its tensors need {data_end:,} bytes but the file has "
+                "{size:,}. Download it again.",
+            ),
+            name=path.name, data_end=header.data_end, size=size,
         )
 
 
@@ -81,17 +116,31 @@ def inspect_model(path: Path) -> ModelFileInfo:
     architecture = str(header.get("general.architecture", ""))
     if architecture == "clip":
         raise ModelFileError(
-            f"{path.name} is a projector (mmproj) file, not a language model. Choose the model "
-            "file and add this one as its projector."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is a projector (mmproj) file, not a language model. Choose the model "
+                "file and add this one as its projector.",
+            ),
+            name=path.name,
         )
     if architecture not in SUPPORTED_ARCHITECTURES:
         raise ModelFileError(
-            f"{path.name} is a '{architecture or 'unknown'}' model; Gemma Desk runs Gemma 3n, "
-            "Gemma 4 and Gemma 3 GGUF files."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is a '{value}' model; Gemma Desk runs Gemma 3n, Gemma 4 and Gemma 3 "
+                "GGUF files.",
+            ),
+            name=path.name, value=architecture or 'unknown',
         )
     tokens = header.get("tokenizer.ggml.tokens")
     if not tokens or (isinstance(tokens, ArrayInfo) and tokens.length == 0):
-        raise ModelFileError(f"{path.name} has no tokenizer in it, so it cannot be used for chat.")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} has no tokenizer in it, so it cannot be used for chat.",
+            ),
+            name=path.name,
+        )
     block_count = checked_block_count(path, header)
     context_length = _whole_number(path, header, f"{architecture}.context_length", 1, MAX_CONTEXT_LENGTH, 8192)
     return ModelFileInfo(
@@ -118,11 +167,21 @@ def _whole_number(path: Path, header: GGUFHeader, key: str, low: int, high: int,
     """A metadata number llama.cpp trusts, checked against the range it can take."""
     value = header.get(key, default)
     if value is None:
-        raise ModelFileError(f"{path.name} is damaged: it has no {key}.")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is damaged: it has no {key}.",
+            ),
+            name=path.name, key=key,
+        )
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise ModelFileError(
-            f"{path.name} is damaged or not made for this version of llama.cpp: its {key} is "
-            f"{value!r}, and llama.cpp takes {low:,} to {high:,}."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is damaged or not made for this version of llama.cpp: its {key} is "
+                "{value!r}, and llama.cpp takes {low:,} to {high:,}.",
+            ),
+            name=path.name, key=key, value=value, low=low, high=high,
         )
     return value
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from gguf.constants import GGML_QUANT_SIZES, GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC, GGMLQuantizationType, GGUFValueType
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.errors import UserError
 
 _SCALARS = {
@@ -68,7 +69,13 @@ def read_header(path: Path) -> GGUFHeader:
         try:
             return _Walker(data).read()
         except (struct.error, IndexError, UnicodeDecodeError) as error:
-            raise GGUFFormatError(f"the header ends early or is damaged ({error})") from error
+            raise GGUFFormatError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "the header ends early or is damaged ({error})",
+                ),
+                error=error,
+            ) from error
 
 
 class _Walker:
@@ -79,12 +86,18 @@ class _Walker:
     def read(self) -> GGUFHeader:
         magic, version = self._unpack("<II")
         if magic != GGUF_MAGIC:
-            raise GGUFFormatError("not a GGUF file")
+            raise GGUFFormatError(QT_TRANSLATE_NOOP("UserError", "not a GGUF file"))
         if version not in (2, 3):
-            raise GGUFFormatError(f"GGUF version {version} is not supported")
+            raise GGUFFormatError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "GGUF version {version} is not supported",
+                ),
+                version=version,
+            )
         tensor_count, kv_count = self._unpack("<QQ")
         if tensor_count > 1_000_000 or kv_count > 1_000_000:
-            raise GGUFFormatError("implausible tensor or key count")
+            raise GGUFFormatError(QT_TRANSLATE_NOOP("UserError", "implausible tensor or key count"))
         fields = {}
         for _ in range(kv_count):
             key = self._string()
@@ -94,7 +107,13 @@ class _Walker:
         alignment = fields.get("general.alignment", GGUF_DEFAULT_ALIGNMENT)
         if not isinstance(alignment, int) or alignment <= 0 or alignment & (alignment - 1):
             # llama.cpp divides by it (and asserts it is a power of two).
-            raise GGUFFormatError(f"its general.alignment is {alignment!r}, not a power of two")
+            raise GGUFFormatError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "its general.alignment is {alignment!r}, not a power of two",
+                ),
+                alignment=alignment,
+            )
         data_start = -(-self.offset // alignment) * alignment
         tensors = [TensorInfo(name, shape, kind, data_start + offset, size) for name, shape, kind, offset, size in infos]
         return GGUFHeader(version, fields, tensors)
@@ -107,7 +126,11 @@ class _Walker:
     def _string(self) -> str:
         (length,) = self._unpack("<Q")
         if self.offset + length > len(self.data):
-            raise GGUFFormatError("a string runs past the end of the file")
+            raise GGUFFormatError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "a string runs past the end of the file",
+                ))
         text = self.data[self.offset : self.offset + length].decode("utf-8")
         self.offset += length
         return text
@@ -124,7 +147,13 @@ class _Walker:
                 return [self._value(element_type) for _ in range(length)]
             self._skip_array(element_type, length)
             return ArrayInfo(element_type, length)
-        raise GGUFFormatError(f"unknown metadata type {value_type}")
+        raise GGUFFormatError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "unknown metadata type {value_type}",
+            ),
+            value_type=value_type,
+        )
 
     def _skip_array(self, element_type: GGUFValueType, length: int) -> None:
         if element_type in _SCALARS:
@@ -137,13 +166,23 @@ class _Walker:
             for _ in range(length):
                 self._value(element_type)
         if self.offset > len(self.data):
-            raise GGUFFormatError("an array runs past the end of the file")
+            raise GGUFFormatError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "an array runs past the end of the file",
+                ))
 
     def _tensor_info(self):
         name = self._string()
         (n_dims,) = self._unpack("<I")
         if n_dims > 8:
-            raise GGUFFormatError(f"tensor {name} has {n_dims} dimensions")
+            raise GGUFFormatError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "tensor {name} has {n_dims} dimensions",
+                ),
+                name=name, n_dims=n_dims,
+            )
         shape = self._unpack(f"<{n_dims}Q")
         raw_type, offset = self._unpack("<IQ")
         kind = GGMLQuantizationType(raw_type)

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core import paths
 from app.core.models.gguf_file import ModelFileError, inspect_model
 from app.core.models.projector_file import ProjectorError, check_projector_pairs_with, find_projector_beside, inspect_projector
-from app.core.errors import UserError
+from app.core.errors import UserError, same_message
 
 DISK_MARGIN = 64 * 1024 * 1024
 
@@ -43,7 +44,7 @@ def import_model(
     try:
         info = inspect_model(source)
     except ModelFileError as error:
-        raise ModelImportError(str(error)) from error
+        raise same_message(ModelImportError, error) from error
     projector = find_projector_beside(source) if with_projector else None
     if projector is not None:
         try:
@@ -58,8 +59,13 @@ def import_model(
         available = free_space(folder)
         if needed + DISK_MARGIN > available:
             raise ModelImportError(
-                f"Not enough disk space to copy {source.name}: it needs {needed / 1e9:.1f} GB and "
-                f"{available / 1e9:.1f} GB is free in {folder}. Free some space or import it as a link."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Not enough disk space to copy {name}: it needs {value:.1f} GB and "
+                    "{value_2:.1f} GB is free in {folder}. Free some space or import it as a "
+                    "link.",
+                ),
+                name=source.name, value=needed / 1e9, value_2=available / 1e9, folder=folder,
             )
     folder.mkdir(parents=True, exist_ok=True)
     placed = [_place(file, folder, copy) for file in files]
@@ -76,14 +82,24 @@ def _place(file: Path, folder: Path, copy: bool) -> Path:
     if target.exists() or target.is_symlink():
         if target.exists() and (target.samefile(file) or target.stat().st_size == file.stat().st_size):
             return target
-        raise ModelImportError(f"{target} already exists and is a different file. Remove it first.")
+        raise ModelImportError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{target} already exists and is a different file. Remove it first.",
+            ),
+            target=target,
+        )
     if not copy:
         try:
             os.symlink(file.resolve(), target)
         except OSError as error:
             raise ModelImportError(
-                f"Could not link {file.name} into {folder}: {error.strerror or error}. "
-                "On Windows, linking needs Developer Mode; copy the file instead."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Could not link {name} into {folder}: {value}. On Windows, linking needs "
+                    "Developer Mode; copy the file instead.",
+                ),
+                name=file.name, folder=folder, value=error.strerror or error,
             ) from error
         return target
     partial = target.with_name(target.name + ".partial")
@@ -92,5 +108,11 @@ def _place(file: Path, folder: Path, copy: bool) -> Path:
         os.replace(partial, target)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise ModelImportError(f"Could not copy {file.name} into {folder}: {error.strerror or error}.") from error
+        raise ModelImportError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Could not copy {name} into {folder}: {value}.",
+            ),
+            name=file.name, folder=folder, value=error.strerror or error,
+        ) from error
     return target

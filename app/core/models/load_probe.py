@@ -12,6 +12,8 @@ import json
 import sys
 from types import SimpleNamespace
 
+from app.core.i18n import QT_TRANSLATE_NOOP
+
 PROBE_ARGUMENT = "--probe-loading"
 PROBE_IMAGE_SIDE = 32
 PROBE_AUDIO_SECONDS = 1.0
@@ -59,7 +61,13 @@ def _open_model(options, *, full: bool):
     try:
         llama = Llama(**arguments)
     except (ValueError, RuntimeError) as error:
-        raise ModelFileError(f"llama.cpp could not load {options.model_path.name}: {error}") from error
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "llama.cpp could not load {name}: {error}",
+            ),
+            name=options.model_path.name, error=error,
+        ) from error
     if full:
         _check_chat_markers(llama, options.model_path.name)
         llama.eval(llama.tokenize(b"Hello", add_bos=True, special=False))
@@ -75,8 +83,12 @@ def _check_chat_markers(llama, name: str) -> None:
         ids = llama.tokenize(marker.encode("utf-8"), add_bos=False, special=True)
         if len(ids) != 1:
             raise ControlTokenError(
-                f"{name} cannot chat: its vocabulary has no single token for {marker!r}, "
-                "which its chat format needs."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} cannot chat: its vocabulary has no single token for {marker!r}, "
+                    "which its chat format needs.",
+                ),
+                name=name, marker=marker,
             )
         return ids[0]
 

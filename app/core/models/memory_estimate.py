@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.gguf_file import checked_block_count, open_gguf
 from app.core.models.gguf_header import ArrayInfo, GGUFHeader
 from app.core.errors import UserError
@@ -36,8 +37,10 @@ _GEMMA3N_KV_LAYERS = 20  # llama.cpp hard-codes it (src/models/gemma3n.cpp)
 class MemoryFitError(UserError):
     """The model cannot be loaded in the memory that is free; the message gives the numbers."""
 
-    def __init__(self, message: str, *, needed_bytes: int, free_bytes: int, where: str) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, *, needed_bytes: int, free_bytes: int, where: str, **arguments: object
+    ) -> None:
+        super().__init__(message, **arguments)
         self.needed_bytes = needed_bytes
         self.free_bytes = free_bytes
         self.where = where
@@ -295,16 +298,31 @@ def check_fits(
     name = estimate.facts.name
     if free_vram is not None and split.vram_bytes and split.vram_bytes + vram_margin > free_vram:
         raise MemoryFitError(
-            f"{name} needs ≈ {format_bytes(split.vram_bytes)} of GPU memory for {split.n_gpu_layers} "
-            f"layers {context}, but only {format_bytes(free_vram)} is free. Offload fewer layers or "
-            "choose Auto.",
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} needs ≈ {vram_bytes} of GPU memory for {n_gpu_layers} layers "
+                "{context}, but only {free_vram} is free. Offload fewer layers or choose "
+                "Auto.",
+            ),
             needed_bytes=split.vram_bytes, free_bytes=free_vram, where="VRAM",
+            name=name,
+            vram_bytes=format_bytes(split.vram_bytes),
+            n_gpu_layers=split.n_gpu_layers,
+            context=context,
+            free_vram=format_bytes(free_vram),
         )
     if free_ram is not None and split.ram_bytes + ram_margin > free_ram:
         raise MemoryFitError(
-            f"{name} needs ≈ {format_bytes(split.ram_bytes)} of RAM {context}, but only "
-            f"{format_bytes(free_ram)} is free. Choose a smaller quantization, a shorter context, "
-            "a q8_0 KV cache, or close other programs.",
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} needs ≈ {ram_bytes} of RAM {context}, but only {free_ram} is free. "
+                "Choose a smaller quantization, a shorter context, a q8_0 KV cache, or close "
+                "other programs.",
+            ),
             needed_bytes=split.ram_bytes, free_bytes=free_ram, where="RAM",
+            name=name,
+            ram_bytes=format_bytes(split.ram_bytes),
+            context=context,
+            free_ram=format_bytes(free_ram),
         )
     return split

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import gguf
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.file_checks import regular_file_size, resolved_or_none
 from app.core.models.gguf_file import ModelFileError, open_gguf
 from app.core.models.projector_checks import check_projector_layout
-from app.core.errors import UserError
+from app.core.errors import UserError, same_message
 
 # The projector types libmtmd 0.3.36 knows (PROJECTOR_TYPE_NAMES in tools/mtmd/clip-impl.h).
 KNOWN_PROJECTOR_TYPES: frozenset[str] = frozenset({
@@ -107,11 +108,23 @@ def inspect_projector(path: Path) -> ProjectorInfo:
         _refuse_other_architecture(name, _first_architecture(path))
         reader = gguf.GGUFReader(path)
     except OSError as exc:
-        raise ProjectorError(f"Cannot read {name}: {exc.strerror or exc}.") from exc
+        raise ProjectorError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Cannot read {name}: {value}.",
+            ),
+            name=name, value=exc.strerror or exc,
+        ) from exc
     except ProjectorError:
         raise
     except Exception as exc:  # the reader raises ValueError, IndexError, struct.error… on junk
-        raise ProjectorError(f"{name} is not a GGUF file, or it is damaged.") from exc
+        raise ProjectorError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is not a GGUF file, or it is damaged.",
+            ),
+            name=name,
+        ) from exc
 
     _refuse_other_architecture(name, _string(reader, "general.architecture") or "")
     _check_key_types(reader, name)
@@ -119,7 +132,13 @@ def inspect_projector(path: Path) -> ProjectorInfo:
     has_vision = _bool(reader, "clip.has_vision_encoder")
     has_audio = _bool(reader, "clip.has_audio_encoder")
     if not (has_vision or has_audio):
-        raise ProjectorError(f"{name} has neither a vision nor an audio encoder.")
+        raise ProjectorError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} has neither a vision nor an audio encoder.",
+            ),
+            name=name,
+        )
     shared_type = _string(reader, "clip.projector_type")
     vision_type = audio_type = None
     if has_vision:
@@ -132,8 +151,12 @@ def inspect_projector(path: Path) -> ProjectorInfo:
     ):
         if present and projector_type not in KNOWN_PROJECTOR_TYPES:
             raise ProjectorError(
-                f"{name} uses the {modality} projector type {projector_type!r}, which this "
-                "version of llama.cpp does not know."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} uses the {modality} projector type {projector_type!r}, which "
+                    "this version of llama.cpp does not know.",
+                ),
+                name=name, modality=modality, projector_type=projector_type,
             )
     if shared_type == "qwen2.5o":  # libmtmd renames it per modality
         vision_type = "qwen2.5vl_merger" if has_vision else None
@@ -164,13 +187,21 @@ def check_projector_pairs_with(info: ProjectorInfo, text_n_embd: int) -> None:
     name = info.path.name
     if not (info.has_vision or info.runs_audio):
         raise ProjectorError(
-            f"{name} only has a {info.audio_projector_type} audio encoder, "
-            "which llama.cpp cannot run yet."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} only has a {audio_projector_type} audio encoder, which llama.cpp "
+                "cannot run yet.",
+            ),
+            name=name, audio_projector_type=info.audio_projector_type,
         )
     if info.projection_dim is not None and info.projection_dim != text_n_embd:
         raise ProjectorError(
-            f"{name} makes {info.projection_dim}-wide embeddings but the model needs "
-            f"{text_n_embd}: this projector belongs to another model."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} makes {projection_dim}-wide embeddings but the model needs "
+                "{text_n_embd}: this projector belongs to another model.",
+            ),
+            name=name, projection_dim=info.projection_dim, text_n_embd=text_n_embd,
         )
 
 
@@ -271,20 +302,36 @@ def inspect_audio_encoder(path: Path) -> AudioEncoderFile:
         _refuse_language_model(name, _first_architecture(path))
         header = open_gguf(path)
     except ModelFileError as exc:
-        raise ProjectorError(str(exc)) from exc
+        raise same_message(ProjectorError, exc) from exc
     except OSError as exc:
-        raise ProjectorError(f"Cannot read {name}: {exc.strerror or exc}.") from exc
+        raise ProjectorError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Cannot read {name}: {value}.",
+            ),
+            name=name, value=exc.strerror or exc,
+        ) from exc
     _refuse_language_model(name, header.get("general.architecture"))
     audio_type = header.get("clip.audio.projector_type") or header.get("clip.projector_type")
     if header.get("clip.has_audio_encoder") is not True or audio_type != "gemma3na":
         what = f"a {audio_type} audio encoder" if header.get("clip.has_audio_encoder") is True else "no audio encoder"
-        raise ProjectorError(f"{name} is not Gemma 3n's audio encoder: it has {what}.")
+        raise ProjectorError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is not Gemma 3n's audio encoder: it has {what}.",
+            ),
+            name=name, what=what,
+        )
     tensors = {tensor.name: tensor for tensor in header.tensors}
     missing = [tensor for tensor in GEMMA3N_AUDIO_TENSORS if tensor not in tensors]
     if missing:
         raise ProjectorError(
-            f"{name} declares Gemma 3n's audio encoder but does not hold it (it has no {missing[0]} "
-            "tensor). Choose the separate audio-encoder file made for this model."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} declares Gemma 3n's audio encoder but does not hold it (it has no "
+                "{value} tensor). Choose the separate audio-encoder file made for this model.",
+            ),
+            name=name, value=missing[0],
         )
     projection = tensors["mm.a.input_projection.weight"].shape
     return AudioEncoderFile(
@@ -348,7 +395,13 @@ def _encoder_rank(encoder: AudioEncoderFile, model_base: str) -> tuple[bool, boo
 
 def _refuse_language_model(name: str, architecture: object) -> None:
     if architecture not in (None, "clip"):
-        raise ProjectorError(f"{name} is a {architecture} language model, not Gemma 3n's audio encoder.")
+        raise ProjectorError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is a {architecture} language model, not Gemma 3n's audio encoder.",
+            ),
+            name=name, architecture=architecture,
+        )
 
 
 def without_quantization(stem: str) -> str:
@@ -383,8 +436,12 @@ def _refuse_other_architecture(name: str, architecture: str | None) -> None:
         return
     what = f"a {architecture} language model" if architecture else "not a model file we know"
     raise ProjectorError(
-        f"{name} is {what}, not a vision/audio projector (mmproj). "
-        "Choose the mmproj-….gguf file that comes with the model."
+        QT_TRANSLATE_NOOP(
+            "UserError",
+            "{name} is {what}, not a vision/audio projector (mmproj). Choose the "
+            "mmproj-….gguf file that comes with the model.",
+        ),
+        name=name, what=what,
     )
 
 
@@ -396,11 +453,23 @@ def _output_width(
         tensor_name, dimension = where
         tensor = next((t for t in reader.tensors if t.name == tensor_name), None)
         if tensor is None:
-            raise ProjectorError(f"{name} is incomplete: it has no {tensor_name} tensor.")
+            raise ProjectorError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} is incomplete: it has no {tensor_name} tensor.",
+                ),
+                name=name, tensor_name=tensor_name,
+            )
         shape = [int(n) for n in tensor.shape]
         if projector_type == "gemma3nv" and len(shape) == 2 and shape[0] != shape[1]:
             # libmtmd checks ne[0] but the graph outputs ne[1]; a real Gemma 3n has them equal.
-            raise ProjectorError(f"{name} has an inconsistent projection ({shape[0]}×{shape[1]}).")
+            raise ProjectorError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} has an inconsistent projection ({value}×{value_2}).",
+                ),
+                name=name, value=shape[0], value_2=shape[1],
+            )
         return shape[dimension]
     field = reader.get_field(f"clip.{modality}.projection_dim")
     return int(field.contents()) if field is not None else None
@@ -416,8 +485,12 @@ def _check_key_types(reader: gguf.GGUFReader, name: str) -> None:
         if expected is not None and field.types != [expected]:
             stored = "/".join(kind.name for kind in field.types)
             raise ProjectorError(
-                f"{name} is damaged: {key} is stored as {stored} "
-                f"but llama.cpp needs {expected.name}."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} is damaged: {key} is stored as {stored} but llama.cpp needs "
+                    "{name_2}.",
+                ),
+                name=name, key=key, stored=stored, name_2=expected.name,
             )
 
 

@@ -12,6 +12,7 @@ import logging
 import time
 from typing import Iterator, Sequence
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.engine import GenerationResult, ShouldStop, TokenPiece
 from app.core.engine.options import SamplingOptions
 from app.core.engine.prompt_format import ChatMessage
@@ -140,7 +141,13 @@ class RemoteEngine:
             files={"file": ("dictation.wav", wav_bytes(samples), "audio/wav")},
         )
         if not isinstance(answer, dict) or not isinstance(answer.get("text"), str):
-            raise RemoteError(f"The server at {self.model_info.server_url} gave a transcript without text.")
+            raise RemoteError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The server at {server_url} gave a transcript without text.",
+                ),
+                server_url=self.model_info.server_url,
+            )
         result = GenerationResult(context_size=self.n_ctx, time_to_first_token=time.perf_counter() - started)
         if should_stop():
             result.stop_reason = "cancelled"

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.errors import UserError
 
 API_KEY_VARIABLE = "GEMMA_DESK_SERVER_KEY"
@@ -45,25 +46,57 @@ def normalize_base_url(text: str) -> str:
 
     Raises RemoteError with a sentence for anything that is not an http(s) address."""
     if not isinstance(text, str) or not text.strip():
-        raise RemoteError("Give the server's address, e.g. http://192.168.1.20:8080.")
+        raise RemoteError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Give the server's address, e.g. http://192.168.1.20:8080.",
+            ))
     text = text.strip()
     if len(text) > MAX_URL_LENGTH:
-        raise RemoteError(f"The server address is {len(text):,} characters long; that cannot be right.")
+        raise RemoteError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The server address is {text:,} characters long; that cannot be right.",
+            ),
+            text=len(text),
+        )
     if "://" not in text:
         text = f"http://{text}"
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https"):
-        raise RemoteError(f"The server address must start with http:// or https://, not {parts.scheme}://.")
+        raise RemoteError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The server address must start with http:// or https://, not {scheme}://.",
+            ),
+            scheme=parts.scheme,
+        )
     try:
         port = parts.port
     except ValueError:
-        raise RemoteError(f"{text} has a port that is not a number from 1 to 65535.") from None
+        raise RemoteError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{text} has a port that is not a number from 1 to 65535.",
+            ),
+            text=text,
+        ) from None
     if not parts.hostname:
-        raise RemoteError(f"{text} has no host name.")
+        raise RemoteError(QT_TRANSLATE_NOOP("UserError", "{text} has no host name."), text=text)
     if parts.username or parts.password:
-        raise RemoteError("Put the API key in the API key field, not in the server address.")
+        raise RemoteError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Put the API key in the API key field, not in the server address.",
+            ))
     if parts.query or parts.fragment:
-        raise RemoteError(f"{text} has a query or fragment (?…, #…); give only the server's address.")
+        raise RemoteError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{text} has a query or fragment (?…, #…); give only the server's address.",
+            ),
+            text=text,
+        )
     host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
     netloc = host if port is None else f"{host}:{port}"
     path = parts.path.rstrip("/")

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 import httpx
 from httpx_sse import SSEError, connect_sse
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.remote.server_address import RemoteError, RemoteServer
 
 log = logging.getLogger(__name__)
@@ -26,8 +27,8 @@ MAX_DETAIL_CHARS = 300
 class ServerRefused(RemoteError):
     """The server answered with an HTTP error; `status` is its code."""
 
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, status: int, /, **arguments: object) -> None:
+        super().__init__(message, **arguments)
         self.status = status
 
 
@@ -94,10 +95,22 @@ class ServerClient:
                         continue
                     payload = self._decode(event.data)
                     if isinstance(payload, dict) and payload.get("error"):
-                        raise RemoteError(f"The server at {self.server.shown_url} stopped the answer: {_detail(payload)}")
+                        raise RemoteError(
+                            QT_TRANSLATE_NOOP(
+                                "UserError",
+                                "The server at {shown_url} stopped the answer: {payload}",
+                            ),
+                            shown_url=self.server.shown_url, payload=_detail(payload),
+                        )
                     yield payload
             except SSEError as error:
-                raise RemoteError(f"The server at {self.server.shown_url} did not stream its answer ({error}).") from None
+                raise RemoteError(
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "The server at {shown_url} did not stream its answer ({error}).",
+                    ),
+                    shown_url=self.server.shown_url, error=error,
+                ) from None
 
     # -- errors -----------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -106,19 +119,41 @@ class ServerClient:
         try:
             yield
         except httpx.TimeoutException as error:
-            raise RemoteError(f"The server at {where} did not answer in time ({_kind(error)}).") from None
+            raise RemoteError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The server at {where} did not answer in time ({error}).",
+                ),
+                where=where, error=_kind(error),
+            ) from None
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as error:
-            raise RemoteError(f"The server at {where} did not answer: {_reason(error)}.") from None
+            raise RemoteError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The server at {where} did not answer: {error}.",
+                ),
+                where=where, error=_reason(error),
+            ) from None
         except httpx.HTTPError as error:
-            raise RemoteError(f"Talking to the server at {where} failed: {_reason(error)}.") from None
+            raise RemoteError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Talking to the server at {where} failed: {error}.",
+                ),
+                where=where, error=_reason(error),
+            ) from None
 
     def _raise_for_status(self, response: httpx.Response) -> None:
         status = response.status_code
         if status < 400:
             if 300 <= status < 400:
                 raise RemoteError(
-                    f"The server at {self.server.shown_url} redirects (HTTP {status}); give the address it "
-                    "redirects to."
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "The server at {shown_url} redirects (HTTP {status}); give the "
+                        "address it redirects to.",
+                    ),
+                    shown_url=self.server.shown_url, status=status,
                 )
             return
         response.read()
@@ -126,13 +161,36 @@ class ServerClient:
         detail = _detail(_try_json(response.text)) or response.reason_phrase
         if status in (401, 403):
             if self.server.api_key:
-                raise ServerRefused(f"The server at {where} refused the API key (HTTP {status}).", status)
+                raise ServerRefused(
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "The server at {where} refused the API key (HTTP {status}).",
+                    ), status,
+                    where=where, status=status,
+                )
             raise ServerRefused(
-                f"The server at {where} wants an API key (HTTP {status}); enter it in Settings ▸ Model.", status
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The server at {where} wants an API key (HTTP {status}); enter it in "
+                    "Settings ▸ Model.",
+                ), status,
+                where=where, status=status,
             )
         if status in (404, 405, 501):
-            raise RouteMissing(f"The server at {where} has no {response.request.url.path} ({detail}).", status)
-        raise ServerRefused(f"The server at {where} answered HTTP {status}: {detail}", status)
+            raise RouteMissing(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The server at {where} has no {path} ({detail}).",
+                ), status,
+                where=where, path=response.request.url.path, detail=detail,
+            )
+        raise ServerRefused(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The server at {where} answered HTTP {status}: {detail}",
+            ), status,
+            where=where, status=status, detail=detail,
+        )
 
     def _json(self, response: httpx.Response) -> Any:
         return self._decode(response.text)
@@ -142,8 +200,12 @@ class ServerClient:
             return json.loads(text)
         except ValueError:
             raise RemoteError(
-                f"The server at {self.server.shown_url} did not answer like an OpenAI-compatible server "
-                f"(not JSON: {text[:80]!r})."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The server at {shown_url} did not answer like an OpenAI-compatible "
+                    "server (not JSON: {value!r}).",
+                ),
+                shown_url=self.server.shown_url, value=text[:80],
             ) from None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.remote.server_address import RemoteError, RemoteServer
 from app.core.remote.server_client import ServerClient, ServerRefused
 
@@ -50,14 +51,26 @@ def describe_model(client: ServerClient) -> RemoteModelInfo:
     server = client.server
     entries = _model_entries(client)
     if not entries:
-        raise RemoteError(f"The server at {server.shown_url} lists no models.")
+        raise RemoteError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The server at {shown_url} lists no models.",
+            ),
+            shown_url=server.shown_url,
+        )
     if server.model is None:
         entry = entries[0]
     else:
         entry = next((e for e in entries if e["id"] == server.model), None)
         if entry is None:
             offered = ", ".join(e["id"] for e in entries[:8])
-            raise RemoteError(f"The server at {server.shown_url} has no model {server.model!r}; it offers {offered}.")
+            raise RemoteError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The server at {shown_url} has no model {model!r}; it offers {offered}.",
+                ),
+                shown_url=server.shown_url, model=server.model, offered=offered,
+            )
     images, audio, context = _said_by_entry(entry)
     if images is None or audio is None or not context:
         props_images, props_audio, props_context = _said_by_llama_server(client)
@@ -79,8 +92,12 @@ def _model_entries(client: ServerClient) -> list[dict]:
     data = listing.get("data") if isinstance(listing, dict) else None
     if not isinstance(data, list) or not all(isinstance(e, dict) and isinstance(e.get("id"), str) for e in data):
         raise RemoteError(
-            f"The server at {client.server.shown_url} did not list its models the OpenAI way "
-            "(GET /v1/models should give {\"data\": [{\"id\": …}]})."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The server at {shown_url} did not list its models the OpenAI way (GET "
+                "/v1/models should give {{\"data\": [{{\"id\": …}}]}}).",
+            ),
+            shown_url=client.server.shown_url,
         )
     return data
 

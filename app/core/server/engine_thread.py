@@ -12,6 +12,7 @@ import queue
 import threading
 from typing import Callable
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.engine import ChatEngine, GenerationResult, TokenPiece
 from app.core.engine.options import LoadOptions
 from app.core.errors import UserError
@@ -56,7 +57,13 @@ class EngineThread:
                 return self._served
             if self._failure is not None:
                 raise ModelUnavailable(self._failure)
-        raise ModelLoading(f"{self.options.model_path.name} is still loading; try again in a moment.")
+        raise ModelLoading(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{name} is still loading; try again in a moment.",
+            ),
+            name=self.options.model_path.name,
+        )
 
     def submit(self, job: ChatJob, listener: JobListener) -> _Ticket:
         ticket = _Ticket(job, listener)

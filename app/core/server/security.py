@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.errors import UserError
 from app.core.server.api_errors import ApiError
 
@@ -42,14 +43,29 @@ class ServerSettings:
     @classmethod
     def create(cls, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, api_key: str | None = None) -> "ServerSettings":
         if api_key is not None and not api_key.strip():
-            raise ServerSettingsError("The API key is empty; give a real key or none.")
+            raise ServerSettingsError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "The API key is empty; give a real key or none.",
+                ))
         if not is_loopback(host) and api_key is None:
             raise ServerSettingsError(
-                f"Listening on {host} would let other computers use the model: set an API key "
-                "(--api-key or GEMMA_DESK_API_KEY) or keep the default host 127.0.0.1."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Listening on {host} would let other computers use the model: set an API "
+                    "key (--api-key or GEMMA_DESK_API_KEY) or keep the default host "
+                    "127.0.0.1.",
+                ),
+                host=host,
             )
         if not 0 <= port <= 65535:
-            raise ServerSettingsError(f"Port {port} is not a TCP port (0–65535).")
+            raise ServerSettingsError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Port {port} is not a TCP port (0–65535).",
+                ),
+                port=port,
+            )
         return cls(host=host, port=port, api_key_digest=None if api_key is None else _digest(api_key))
 
     def accepts(self, authorization: str | None) -> bool:

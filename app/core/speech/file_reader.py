@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.audio.audio_file import AudioFileError, iter_audio_file
 from app.core.speech.chunker import AudioChunk, ChunkingSettings, SpeechChunker
 
@@ -41,7 +42,13 @@ class FileChunkReader:
         except AudioFileError as error:
             self._put(error)
         except Exception as error:  # noqa: BLE001 - a decoder bug still ends the job with a sentence
-            self._put(AudioFileError(f"Could not read '{self.path.name}': {error}"))
+            self._put(AudioFileError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Could not read '{name}': {error}",
+                ),
+                name=self.path.name, error=error,
+            ))
         finally:
             chunks.close()
 

@@ -17,6 +17,7 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.audio.audio_file import AudioFileError, audio_file_info, wav_bytes
 from app.core.speech.chunker import AudioChunk, ChunkingSettings, SpeechChunker
 from app.core.speech.file_reader import FileChunkReader
@@ -180,8 +181,13 @@ class DictationSession:
         info = audio_file_info(path)
         if info.duration_s < MIN_CLIP_S:
             raise AudioFileError(
-                f"'{path.name}' holds only {info.duration_s:.2f} s of audio; "
-                f"at least {MIN_CLIP_S} s is needed to hear anything.")
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "'{name}' holds only {duration_s:.2f} s of audio; at least {min_clip_s} "
+                    "s is needed to hear anything.",
+                ),
+                name=path.name, duration_s=info.duration_s, min_clip_s=MIN_CLIP_S,
+            )
         # Cuts fall at a quiet moment in the last search_s before the limit: about half-way on average.
         typical_chunk_s = self.chunking.max_chunk_s - self.chunking.search_s / 2
         expected = max(1, math.ceil(info.duration_s / typical_chunk_s))

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.errors import UserError
 from app.core.paths import write_text_atomically
 
@@ -115,11 +116,23 @@ def read_srt(path: str | Path) -> list[TranscriptSegment]:
     try:
         content = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise TranscriptExportError(f"Could not read subtitles from '{path}': {error}") from error
+        raise TranscriptExportError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Could not read subtitles from '{path}': {error}",
+            ),
+            path=path, error=error,
+        ) from error
     try:
         return parse_srt(content)
     except ValueError as error:
-        raise TranscriptExportError(f"'{path}' is not valid SRT: {error}") from error
+        raise TranscriptExportError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "'{path}' is not valid SRT: {error}",
+            ),
+            path=path, error=error,
+        ) from error
 
 
 def _write(path: Path, content: str) -> None:
@@ -127,5 +140,6 @@ def _write(path: Path, content: str) -> None:
         write_text_atomically(path, content)
     except OSError as error:
         raise TranscriptExportError(
-            f"Could not write the transcript to '{path}': {error}"
+            QT_TRANSLATE_NOOP("UserError", "Could not write the transcript to '{path}': {error}"),
+            path=path, error=error,
         ) from error

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core import paths
 from app.core.engine.options import KV_CACHE_TYPES, SamplingOptions
 from app.core.errors import UserError
@@ -23,6 +24,7 @@ from app.core.errors import UserError
 SETTINGS_FILE_NAME = "settings.json"
 GPU_LAYER_WORDS = ("auto", "all", "none")
 THEMES = ("light", "dark", "system")
+UI_LANGUAGES = ("system", "en", "zh_CN", "de")  # "system" follows the locale; the rest name a catalog
 SPEECH_TASKS = ("transcribe", "translate")
 AUDIO_ENCODER_DEVICES = ("auto", "cpu", "gpu")  # where Gemma 3n's audio encoder runs (gemma3n_audio.choice)
 RUN_ON = ("local", "server")  # where answers come from: this computer's llama.cpp, or a server
@@ -99,6 +101,8 @@ class SpeechSettings:
 class AppearanceSettings:
     theme: str = "system"
     font_size: int = 11
+    language: str = "system"  # applies at the next start
+    prompts_in_ui_language: bool = False  # task presets reach the model in English unless set
 
 
 @dataclass
@@ -138,11 +142,29 @@ def default_settings_path() -> Path:
 def _number(low: float, high: float, *, integer: bool = False) -> Callable[[str, Any], Any]:
     def check(label: str, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise SettingsError(f"{label} must be a number, got {value!r}")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{label} must be a number, got {value!r}",
+                ),
+                label=label, value=value,
+            )
         if integer and not float(value).is_integer():
-            raise SettingsError(f"{label} must be a whole number, got {value}")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{label} must be a whole number, got {value}",
+                ),
+                label=label, value=value,
+            )
         if not low <= value <= high:
-            raise SettingsError(f"{label} must be between {_plain(low)} and {_plain(high)}, got {_plain(value)}")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{label} must be between {low} and {high}, got {value}",
+                ),
+                label=label, low=_plain(low), high=_plain(high), value=_plain(value),
+            )
         return int(value) if integer else float(value)
     return check
 
@@ -154,14 +176,26 @@ def _plain(value: float) -> str:
 def _choice(options: tuple[str, ...]) -> Callable[[str, Any], Any]:
     def check(label: str, value: Any) -> Any:
         if value not in options:
-            raise SettingsError(f"{label} must be one of {', '.join(options)}, got {value!r}")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{label} must be one of {options}, got {value!r}",
+                ),
+                label=label, options=', '.join(options), value=value,
+            )
         return value
     return check
 
 
 def _flag(label: str, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise SettingsError(f"{label} must be true or false, got {value!r}")
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{label} must be true or false, got {value!r}",
+            ),
+            label=label, value=value,
+        )
     return value
 
 
@@ -170,11 +204,29 @@ def _text(limit: int, *, optional: bool = False, non_empty: bool = False) -> Cal
         if value is None and optional:
             return None
         if not isinstance(value, str):
-            raise SettingsError(f"{label} must be text, got {value!r}")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{label} must be text, got {value!r}",
+                ),
+                label=label, value=value,
+            )
         if non_empty and not value.strip():
-            raise SettingsError(f"{label} must not be empty")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{label} must not be empty",
+                ),
+                label=label,
+            )
         if len(value) > limit:
-            raise SettingsError(f"{label} must be at most {limit:,} characters, got {len(value):,}")
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{label} must be at most {limit:,} characters, got {value:,}",
+                ),
+                label=label, limit=limit, value=len(value),
+            )
         return value
     return check
 
@@ -188,7 +240,13 @@ def _server_url(label: str, value: Any) -> str:
         try:
             normalize_base_url(value)
         except RemoteError as error:
-            raise SettingsError(f"{label}: {error}") from None
+            raise SettingsError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{label}: {error}",
+                ),
+                label=label, error=error,
+            ) from None
     return value
 
 
@@ -196,13 +254,25 @@ def _optional_path(label: str, value: Any) -> Path | None:
     if value is None or value == "":
         return None
     if not isinstance(value, (str, Path)):
-        raise SettingsError(f"{label} must be a file path, got {value!r}")
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{label} must be a file path, got {value!r}",
+            ),
+            label=label, value=value,
+        )
     return Path(value)
 
 
 def _folder_list(label: str, value: Any) -> list[Path]:
     if not isinstance(value, (list, tuple)) or not all(isinstance(item, (str, Path)) for item in value):
-        raise SettingsError(f"{label} must be a list of folder paths, got {value!r}")
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "{label} must be a list of folder paths, got {value!r}",
+            ),
+            label=label, value=value,
+        )
     return [Path(item) for item in value]
 
 
@@ -211,7 +281,14 @@ def _gpu_layers(label: str, value: Any) -> str | int:
         return value
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 999:
         return value
-    raise SettingsError(f"{label} must be auto, all, none or a number of layers from 0 to 999, got {value!r}")
+    raise SettingsError(
+        QT_TRANSLATE_NOOP(
+            "UserError",
+            "{label} must be auto, all, none or a number of layers from 0 to 999, got "
+            "{value!r}",
+        ),
+        label=label, value=value,
+    )
 
 
 def _seed(label: str, value: Any) -> int | None:
@@ -252,6 +329,8 @@ _RULES: dict[tuple[str, str], Callable[[str, Any], Any]] = {
     ("speech", "silence_threshold_db"): _number(-100, 0),
     ("appearance", "theme"): _choice(THEMES),
     ("appearance", "font_size"): _number(6, 48, integer=True),
+    ("appearance", "language"): _choice(UI_LANGUAGES),
+    ("appearance", "prompts_in_ui_language"): _flag,
 }
 
 
@@ -262,7 +341,13 @@ def _check(section: str, name: str, value: Any) -> Any:
 def validate_value(section: str, name: str, value: Any) -> Any:
     """The value as the schema stores it, or SettingsError with a message for the user."""
     if (section, name) not in _RULES:
-        raise SettingsError(f"There is no setting {section}.{name}.")
+        raise SettingsError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "There is no setting {section}.{name}.",
+            ),
+            section=section, name=name,
+        )
     return _check(section, name, value)
 
 
@@ -369,8 +454,12 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         temporary = None
     except OSError as error:
         raise SettingsSaveError(
-            f"Could not save the settings to {path}: {error.strerror or error}. "
-            "The previous settings are unchanged."
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Could not save the settings to {path}: {value}. The previous settings are "
+                "unchanged.",
+            ),
+            path=path, value=error.strerror or error,
         ) from error
     finally:
         if temporary is not None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.errors import UserError
 from app.core.paths import make_private, private_folder
 from app.core.storage.schema import MIGRATIONS, SCHEMA_VERSION
@@ -42,9 +43,9 @@ _OPENING = "open the conversation database"
 class StoreError(UserError):
     """The database could not do what was asked; `reason` is the why, as a clause."""
 
-    def __init__(self, message: str, reason: str = "") -> None:
-        super().__init__(message)
-        self.reason = reason or message
+    def __init__(self, message: str, reason: str = "", /, **arguments: object) -> None:
+        super().__init__(message, **arguments)
+        self.reason = reason or str(self)
 
 
 class DamagedStoreError(StoreError):
@@ -52,7 +53,11 @@ class DamagedStoreError(StoreError):
 
     def __init__(self, database_path: Path) -> None:
         reason = f"{database_path} is damaged"
-        super().__init__(f"The conversation database cannot be opened: {reason}.", reason)
+        super().__init__(
+            QT_TRANSLATE_NOOP("UserError", "The conversation database cannot be opened: {reason}."),
+            reason,
+            reason=reason,
+        )
         self.database_path = database_path
 
 
@@ -125,7 +130,14 @@ class ConversationStore:
             try:
                 os.close(os.open(self.database_path, os.O_CREAT | os.O_WRONLY, 0o600))
             except OSError as error:
-                raise StoreError(f"The conversation database {self.database_path} cannot be created: {error.strerror}.") from error
+                raise StoreError(
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "The conversation database {database_path} cannot be created: "
+                        "{strerror}.",
+                    ),
+                    database_path=self.database_path, strerror=error.strerror,
+                ) from error
         try:
             make_private(self.database_path)
         except OSError as error:  # a file we may not change (read-only, immutable) still opens for reading
@@ -177,7 +189,13 @@ class ConversationStore:
             reason = template.format(path=self.database_path)
         if code in _DAMAGE:
             reason += "; restart Gemma Desk to keep a copy of it and start a fresh one"
-        return StoreError(f"Could not {action}: {reason}.", reason)
+        return StoreError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "Could not {action}: {reason}.",
+            ), reason,
+            action=action, reason=reason,
+        )
 
     def _check_intact(self) -> None:
         rows = self._db.execute("PRAGMA quick_check").fetchall()
@@ -206,8 +224,12 @@ class ConversationStore:
         version = self.schema_version
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.database_path.name} was written by a newer Gemma Desk (schema {version}); "
-                "update the app to open it."
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "{name} was written by a newer Gemma Desk (schema {version}); update the "
+                    "app to open it.",
+                ),
+                name=self.database_path.name, version=version,
             )
         if 0 < version < SCHEMA_VERSION:
             backup = self.database_path.with_suffix(f".v{version}.bak")
@@ -258,7 +280,13 @@ class ConversationStore:
         with self._sql("read the chat"):
             row = self._db.execute("SELECT title FROM conversations WHERE id = ?", (conversation_id,)).fetchone()
         if row is None:
-            raise StoreError(f"Conversation {conversation_id} does not exist.")
+            raise StoreError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Conversation {conversation_id} does not exist.",
+                ),
+                conversation_id=conversation_id,
+            )
         return row[0]
 
     def delete_conversation(self, conversation_id: int) -> None:
@@ -436,7 +464,13 @@ class ConversationStore:
             partial.replace(target)
         except OSError as error:
             partial.unlink(missing_ok=True)
-            raise StoreError(f"Could not save an attachment ({error.strerror}).", error.strerror or str(error)) from error
+            raise StoreError(
+                QT_TRANSLATE_NOOP(
+                    "UserError",
+                    "Could not save an attachment ({strerror}).",
+                ), error.strerror or str(error),
+                strerror=error.strerror,
+            ) from error
 
     def _remove_unused_media(self, shas: list[str]) -> None:
         for sha in set(shas):
@@ -463,5 +497,11 @@ def set_aside_damaged_database(database_path: Path) -> Path:
                 source.replace(Path(f"{backup}{suffix}"))
     except OSError as error:
         reason = f"it could not be moved to {backup} ({error.strerror})"
-        raise StoreError(f"The damaged conversation database was left where it is: {reason}.", reason) from error
+        raise StoreError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "The damaged conversation database was left where it is: {reason}.",
+            ), reason,
+            reason=reason,
+        ) from error
     return backup

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.storage.settings import MAX_SEED, SPEECH_TASKS
+from app.ui.common.i18n import LANGUAGE_NAMES
 
 
 def _double(low: float, high: float, step: float, decimals: int = 2) -> QDoubleSpinBox:
@@ -45,32 +48,35 @@ class GenerationTab(QWidget):
         self.repeat_penalty_spin = _double(0.5, 2.0, 0.05)
         self.max_tokens_spin = _integer(1, 131072, 64)
         self.context_size_spin = _integer(512, 131072, 512)
-        self.context_size_spin.setSuffix(" tokens")
+        self.context_size_spin.setSuffix(self.tr(" tokens"))
         self.seed_edit = QLineEdit()
         self.seed_edit.setMinimumWidth(220)
-        self.seed_edit.setPlaceholderText("random for every answer")
-        self.seed_edit.setToolTip(f"A whole number from 0 to {MAX_SEED:,}; leave empty for a new seed each time")
+        self.seed_edit.setPlaceholderText(self.tr("random for every answer"))
+        self.seed_edit.setToolTip(
+            self.tr("A whole number from 0 to {max}; leave empty for a new seed each time").format(
+                max=QLocale().toString(MAX_SEED))
+        )
         self.system_prompt_edit = QPlainTextEdit()
-        self.system_prompt_edit.setPlaceholderText("Instructions placed before your first message")
-        self.reset_button = QPushButton("Reset to Gemma defaults")
-        self.reset_button.setToolTip("Temperature 1.0, top-k 64, top-p 0.95, min-p 0, no repeat penalty")
+        self.system_prompt_edit.setPlaceholderText(self.tr("Instructions placed before your first message"))
+        self.reset_button = QPushButton(self.tr("Reset to Gemma defaults"))
+        self.reset_button.setToolTip(self.tr("Temperature 1.0, top-k 64, top-p 0.95, min-p 0, no repeat penalty"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
-        form.addRow("Temperature:", self.temperature_spin)
-        form.addRow("Top-k:", self.top_k_spin)
-        form.addRow("Top-p:", self.top_p_spin)
-        form.addRow("Min-p:", self.min_p_spin)
-        form.addRow("Repeat penalty:", self.repeat_penalty_spin)
-        form.addRow("Max tokens per answer:", self.max_tokens_spin)
-        form.addRow("Context size:", self.context_size_spin)
-        form.addRow("Seed:", self.seed_edit)
+        form.addRow(self.tr("Temperature:"), self.temperature_spin)
+        form.addRow(self.tr("Top-k:"), self.top_k_spin)
+        form.addRow(self.tr("Top-p:"), self.top_p_spin)
+        form.addRow(self.tr("Min-p:"), self.min_p_spin)
+        form.addRow(self.tr("Repeat penalty:"), self.repeat_penalty_spin)
+        form.addRow(self.tr("Max tokens per answer:"), self.max_tokens_spin)
+        form.addRow(self.tr("Context size:"), self.context_size_spin)
+        form.addRow(self.tr("Seed:"), self.seed_edit)
         reset_row = QHBoxLayout()
         reset_row.addStretch(1)
         reset_row.addWidget(self.reset_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("System prompt:"))
+        layout.addWidget(QLabel(self.tr("System prompt:")))
         layout.addWidget(self.system_prompt_edit, 1)
         layout.addLayout(reset_row)
 
@@ -84,20 +90,20 @@ class SpeechTab(QWidget):
         self.input_device_note.hide()
         self.task_combo = QComboBox()
         for task in SPEECH_TASKS:
-            self.task_combo.addItem({"transcribe": "Transcribe", "translate": "Translate"}.get(task, task), task)
+            self.task_combo.addItem({"transcribe": self.tr("Transcribe"), "translate": self.tr("Translate")}.get(task, task), task)
         self.language_edit = QLineEdit()
         self.language_edit.setMinimumWidth(220)
-        self.language_edit.setPlaceholderText("e.g. English")
+        self.language_edit.setPlaceholderText(self.tr("e.g. English"))
         self.silence_spin = _double(-100.0, 0.0, 1.0, decimals=0)
-        self.silence_spin.setSuffix(" dBFS")
-        self.silence_spin.setToolTip("Quieter than this counts as a pause between sentences")
+        self.silence_spin.setSuffix(self.tr(" dBFS"))
+        self.silence_spin.setToolTip(self.tr("Quieter than this counts as a pause between sentences"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
-        form.addRow("Microphone:", self.input_device_combo)
+        form.addRow(self.tr("Microphone:"), self.input_device_combo)
         form.addRow("", self.input_device_note)
-        form.addRow("Default task:", self.task_combo)
-        form.addRow("Language:", self.language_edit)
-        form.addRow("Silence threshold:", self.silence_spin)
+        form.addRow(self.tr("Default task:"), self.task_combo)
+        form.addRow(self.tr("Language:"), self.language_edit)
+        form.addRow(self.tr("Silence threshold:"), self.silence_spin)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -107,14 +113,28 @@ class AppearanceTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme_combo = QComboBox()
-        for theme, text in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
+        for theme, text in (("system", self.tr("Follow the system")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
             self.theme_combo.addItem(text, theme)
         self.font_size_spin = _integer(6, 48)
-        self.font_size_spin.setSuffix(" pt")
+        self.font_size_spin.setSuffix(self.tr(" pt"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
-        form.addRow("Theme:", self.theme_combo)
-        form.addRow("Font size:", self.font_size_spin)
+        form.addRow(self.tr("Theme:"), self.theme_combo)
+        form.addRow(self.tr("Font size:"), self.font_size_spin)
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(self.tr("System"), "system")
+        for language, name in LANGUAGE_NAMES.items():  # each in its own language
+            self.language_combo.addItem(name, language)
+        form.addRow(self.tr("&Language:"), self.language_combo)
+        restart_note = QLabel(self.tr("A new language applies after restarting Gemma Desk."))
+        restart_note.setWordWrap(True)
+        form.addRow("", restart_note)
+        self.prompts_in_ui_language_check = QCheckBox(self.tr("&Prompts to the model in the UI language"))
+        self.prompts_in_ui_language_check.setToolTip(self.tr(
+            "Off: the one-click tasks (Describe, Extract text, Transcribe, Translate) ask the model in "
+            "English, the wording Gemma answers best."
+        ))
+        form.addRow("", self.prompts_in_ui_language_check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)

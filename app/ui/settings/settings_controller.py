@@ -54,7 +54,10 @@ class SettingsController(QObject):
         self.dialog: SettingsDialog | None = None
         self.manager: ModelManagerDialog | None = None
         if settings.warnings:
-            notice.show_message("Settings: " + " ".join(settings.warnings), kind="warning", key=SETTINGS_NOTICE)
+            notice.show_message(
+                self.tr("Settings: {warnings}").format(warnings=" ".join(settings.warnings)),
+                kind="warning", key=SETTINGS_NOTICE,
+            )
         settings.saveFailed.connect(self._save_failed)
         settings.changed.connect(self._settings_changed)
         self.apply_appearance(settings.current)

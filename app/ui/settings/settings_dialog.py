@@ -22,6 +22,7 @@ from app.core.models.projector_file import projector_for
 from app.core.storage.settings import Settings, SettingsError, validate_value
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.models.gpu_layers import backend_description, estimate_gpu_choices
+from app.ui.common.i18n import error_text
 from app.ui.settings.hardware_tab import HardwareTab
 from app.ui.settings.model_picker import ModelPicker
 from app.ui.settings.model_tab import ModelTab
@@ -52,7 +53,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.resize(760, 600)
         self._original = copy.deepcopy(settings)
         self._read_status = read_status
@@ -67,9 +68,12 @@ class SettingsDialog(QDialog):
         self.speech_tab = SpeechTab()
         self.appearance_tab = AppearanceTab()
         self.tabs = QTabWidget()
-        for tab, title in ((self.model_tab, "Model"), (self.hardware_tab, "Hardware"),
-                           (self.generation_tab, "Generation"), (self.speech_tab, "Speech"),
-                           (self.appearance_tab, "Appearance")):
+        self.tab_titles = {"Model": self.tr("Model"), "Hardware": self.tr("Hardware"),
+                           "Generation": self.tr("Generation"), "Speech": self.tr("Speech"),
+                           "Appearance": self.tr("Appearance")}  # SettingField.tab → shown title
+        for tab, title in ((self.model_tab, self.tab_titles["Model"]), (self.hardware_tab, self.tab_titles["Hardware"]),
+                           (self.generation_tab, self.tab_titles["Generation"]), (self.speech_tab, self.tab_titles["Speech"]),
+                           (self.appearance_tab, self.tab_titles["Appearance"])):
             self.tabs.addTab(tab, title)
         self.message = QLabel()
         self.message.setObjectName("settings-problems")
@@ -133,17 +137,17 @@ class SettingsDialog(QDialog):
 
     def _fill_input_devices(self, input_devices: Callable[[], list[InputDevice]]) -> None:
         combo, note = self.speech_tab.input_device_combo, self.speech_tab.input_device_note
-        combo.addItem("System default microphone", None)
+        combo.addItem(self.tr("System default microphone"), None)
         try:
             devices = input_devices()
         except (CaptureError, OSError, ImportError) as error:
-            note.setText(f"The microphones could not be listed: {error}")
+            note.setText(self.tr("The microphones could not be listed: {error}").format(error=error_text(error)))
             note.show()
             return
         for device in devices:
-            combo.addItem(device.name + ("  (system default)" if device.is_default else ""), device.name)
+            combo.addItem(device.name + (self.tr("  (system default)") if device.is_default else ""), device.name)
         if not devices:
-            note.setText("No microphone is connected.")
+            note.setText(self.tr("No microphone is connected."))
             note.show()
 
     # -- checking -----------------------------------------------------------------------------
@@ -163,7 +167,8 @@ class SettingsDialog(QDialog):
         try:
             validate_value(field.section, field.name, field.read())
         except SettingsError as error:
-            return f"{field.tab} ▸ " + str(error).replace(field.key, field.label, 1) + "."
+            title = self.tab_titles.get(field.tab, field.tab)
+            return self.tr("{tab} ▸ {problem}.").format(tab=title, problem=error_text(error).replace(field.key, field.label, 1))
         return ""
 
     def _show_message(self, text: str, style: str) -> None:
@@ -185,12 +190,12 @@ class SettingsDialog(QDialog):
         """Refresh the text beside each GPU-layer choice; returns a warning when the choice does not fit."""
         tab = self.hardware_tab
         status = self._memory_status(tab.main_gpu_spin.value())
-        tab.memory_label.setText(f"Free now: {status.describe()}")
+        tab.memory_label.setText(self.tr("Free now: {memory}").format(memory=status.describe()))
         model = self.picker.active_model()
         for label in tab.gpu_estimates.values():
             label.setText("")
         if model is None:
-            tab.gpu_reason.setText("Choose a model on the Model tab to see what it needs.")
+            tab.gpu_reason.setText(self.tr("Choose a model on the Model tab to see what it needs."))
             return ""
         try:
             estimate = estimate_memory(
@@ -200,7 +205,7 @@ class SettingsDialog(QDialog):
             )
         except (ModelFileError, OSError, ValueError, TypeError, KeyError) as error:
             # An odd file must not break the dialog: say so where the estimate would be.
-            tab.gpu_reason.setText(f"No estimate: {error}")
+            tab.gpu_reason.setText(self.tr("No estimate: {error}").format(error=error_text(error)))
             return ""
         choices = estimate_gpu_choices(estimate, status, tab.gpu_layers_spin.value())
         for choice, found in choices.items():
@@ -209,7 +214,7 @@ class SettingsDialog(QDialog):
             label.setStyleSheet("" if found.fits else message_style("error"))
         chosen = choices[tab.gpu_choice()]
         tab.gpu_reason.setText(chosen.reason if chosen.fits else "")
-        return "" if chosen.fits else f"Not enough memory for this choice: {chosen.reason}"
+        return "" if chosen.fits else self.tr("Not enough memory for this choice: {reason}").format(reason=chosen.reason)
 
     def _facts_for(self, model: Path) -> ModelMemoryFacts:
         if model not in self._facts:

@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import QComboBox
 
 from app.ui.settings.hardware_tab import HardwareTab
 from app.ui.settings.preference_tabs import AppearanceTab, GenerationTab, SpeechTab
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ def _combo_write(combo: QComboBox) -> Callable[[Any], None]:
     def write(value: Any) -> None:
         index = combo.findData(value)
         if index < 0 and value is not None:
-            combo.addItem(f"{value} (not connected)", value)
+            combo.addItem(QCoreApplication.translate("SettingFields", "{value} (not connected)").format(value=value), value)
             index = combo.count() - 1
         combo.setCurrentIndex(max(index, 0))
     return write
@@ -83,33 +85,37 @@ def setting_fields(hardware: HardwareTab, generation: GenerationTab, speech: Spe
 
     h, g, s, a = hardware, generation, speech, appearance
     return [
-        SettingField("hardware", "gpu_layers", "GPU layers", "Hardware", _read_gpu_layers(h),
+        SettingField("hardware", "gpu_layers", translate("SettingFields", "GPU layers"), "Hardware", _read_gpu_layers(h),
                      _write_gpu_layers(h), (h.gpu_group.idToggled, h.gpu_layers_spin.valueChanged)),
-        spin("hardware", "main_gpu", "Main GPU", "Hardware", h.main_gpu_spin),
-        check("hardware", "flash_attention", "Flash attention", "Hardware", h.flash_attention_check),
-        combo("hardware", "kv_cache_type", "KV cache type", "Hardware", h.kv_cache_combo),
-        check("hardware", "per_layer_embeddings_on_cpu", "Per-layer embeddings on CPU", "Hardware",
+        spin("hardware", "main_gpu", translate("SettingFields", "Main GPU"), "Hardware", h.main_gpu_spin),
+        check("hardware", "flash_attention", translate("SettingFields", "Flash attention"), "Hardware", h.flash_attention_check),
+        combo("hardware", "kv_cache_type", translate("SettingFields", "KV cache type"), "Hardware", h.kv_cache_combo),
+        check("hardware", "per_layer_embeddings_on_cpu", translate("SettingFields", "Per-layer embeddings on CPU"), "Hardware",
               h.per_layer_embeddings_check),
-        spin("hardware", "threads", "CPU threads", "Hardware", h.threads_spin),
-        combo("hardware", "audio_encoder_device", "Audio encoder runs on", "Hardware", h.audio_encoder_device_combo),
-        check("hardware", "use_mmap", "mmap", "Hardware", h.mmap_check),
-        check("hardware", "use_mlock", "mlock", "Hardware", h.mlock_check),
-        spin("generation", "temperature", "Temperature", "Generation", g.temperature_spin),
-        spin("generation", "top_k", "Top-k", "Generation", g.top_k_spin),
-        spin("generation", "top_p", "Top-p", "Generation", g.top_p_spin),
-        spin("generation", "min_p", "Min-p", "Generation", g.min_p_spin),
-        spin("generation", "repeat_penalty", "Repeat penalty", "Generation", g.repeat_penalty_spin),
-        spin("generation", "max_tokens", "Max tokens", "Generation", g.max_tokens_spin),
-        spin("generation", "context_size", "Context size", "Generation", g.context_size_spin),
-        SettingField("generation", "seed", "Seed", "Generation", lambda: read_seed(g.seed_edit.text()),
+        spin("hardware", "threads", translate("SettingFields", "CPU threads"), "Hardware", h.threads_spin),
+        combo("hardware", "audio_encoder_device", translate("SettingFields", "Audio encoder runs on"), "Hardware",
+              h.audio_encoder_device_combo),
+        check("hardware", "use_mmap", translate("SettingFields", "mmap"), "Hardware", h.mmap_check),
+        check("hardware", "use_mlock", translate("SettingFields", "mlock"), "Hardware", h.mlock_check),
+        spin("generation", "temperature", translate("SettingFields", "Temperature"), "Generation", g.temperature_spin),
+        spin("generation", "top_k", translate("SettingFields", "Top-k"), "Generation", g.top_k_spin),
+        spin("generation", "top_p", translate("SettingFields", "Top-p"), "Generation", g.top_p_spin),
+        spin("generation", "min_p", translate("SettingFields", "Min-p"), "Generation", g.min_p_spin),
+        spin("generation", "repeat_penalty", translate("SettingFields", "Repeat penalty"), "Generation", g.repeat_penalty_spin),
+        spin("generation", "max_tokens", translate("SettingFields", "Max tokens"), "Generation", g.max_tokens_spin),
+        spin("generation", "context_size", translate("SettingFields", "Context size"), "Generation", g.context_size_spin),
+        SettingField("generation", "seed", translate("SettingFields", "Seed"), "Generation", lambda: read_seed(g.seed_edit.text()),
                      lambda value: g.seed_edit.setText("" if value is None else str(value)), (g.seed_edit.textChanged,)),
-        SettingField("generation", "system_prompt", "System prompt", "Generation", g.system_prompt_edit.toPlainText,
+        SettingField("generation", "system_prompt", translate("SettingFields", "System prompt"), "Generation", g.system_prompt_edit.toPlainText,
                      g.system_prompt_edit.setPlainText, (g.system_prompt_edit.textChanged,)),
-        combo("speech", "input_device", "Microphone", "Speech", s.input_device_combo),
-        combo("speech", "default_task", "Default task", "Speech", s.task_combo),
-        SettingField("speech", "target_language", "Language", "Speech", s.language_edit.text,
+        combo("speech", "input_device", translate("SettingFields", "Microphone"), "Speech", s.input_device_combo),
+        combo("speech", "default_task", translate("SettingFields", "Default task"), "Speech", s.task_combo),
+        SettingField("speech", "target_language", translate("SettingFields", "Language"), "Speech", s.language_edit.text,
                      s.language_edit.setText, (s.language_edit.textChanged,)),
-        spin("speech", "silence_threshold_db", "Silence threshold", "Speech", s.silence_spin),
-        combo("appearance", "theme", "Theme", "Appearance", a.theme_combo),
-        spin("appearance", "font_size", "Font size", "Appearance", a.font_size_spin),
+        spin("speech", "silence_threshold_db", translate("SettingFields", "Silence threshold"), "Speech", s.silence_spin),
+        combo("appearance", "theme", translate("SettingFields", "Theme"), "Appearance", a.theme_combo),
+        spin("appearance", "font_size", translate("SettingFields", "Font size"), "Appearance", a.font_size_spin),
+        combo("appearance", "language", translate("SettingFields", "Language"), "Appearance", a.language_combo),
+        check("appearance", "prompts_in_ui_language", translate("SettingFields", "Prompts in the UI language"),
+              "Appearance", a.prompts_in_ui_language_check),
     ]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.core.storage.store import ConversationStore, DamagedStoreError, StoreError, set_aside_damaged_database
+from app.ui.common.i18n import error_text
 
 TITLE = "Gemma Desk"
 
@@ -20,7 +22,10 @@ def open_conversation_store(folder: Path, parent: QWidget | None = None) -> Conv
         answer = QMessageBox.question(
             parent,
             TITLE,
-            f"{damaged} Keep a copy of the damaged file beside it and start with an empty chat history?",
+            QCoreApplication.translate(
+                "DamagedDatabase",
+                "{problem} Keep a copy of the damaged file beside it and start with an empty chat history?",
+            ).format(problem=error_text(damaged)),
             QMessageBox.Yes | QMessageBox.No,
             QMessageBox.Yes,
         )
@@ -30,10 +35,12 @@ def open_conversation_store(folder: Path, parent: QWidget | None = None) -> Conv
             backup = set_aside_damaged_database(damaged.database_path)
             store = ConversationStore.in_folder(folder)
         except StoreError as error:
-            QMessageBox.critical(parent, TITLE, str(error))
+            QMessageBox.critical(parent, TITLE, error_text(error))
             return None
-        QMessageBox.information(parent, TITLE, f"The damaged chat history is kept at {backup}; a new one was started.")
+        QMessageBox.information(parent, TITLE, QCoreApplication.translate(
+            "DamagedDatabase", "The damaged chat history is kept at {backup}; a new one was started.",
+        ).format(backup=backup))
         return store
     except StoreError as error:
-        QMessageBox.critical(parent, TITLE, str(error))
+        QMessageBox.critical(parent, TITLE, error_text(error))
         return None
