@@ -323,6 +323,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Audio encoder runs on</source>
+        <translation>Audio-Encoder läuft auf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>mmap</source>
         <translation>mmap</translation>
     </message>
@@ -759,7 +764,7 @@
         <translation>llama_decode hat die Embeddings abgelehnt (Rückgabewert {result}).</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/engine.py" line="+199"/>
+        <location filename="../../app/core/engine/engine.py" line="+204"/>
         <source>{name} has no single token for {marker!r}.</source>
         <translation>{name} hat kein einzelnes Token für {marker!r}.</translation>
     </message>
@@ -800,12 +805,12 @@
         <translation>Unbekannter KV-Cache-Typ {kv_cache_type!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/media_projector.py" line="+64"/>
+        <location filename="../../app/core/engine/media_projector.py" line="+83"/>
         <source>libmtmd could not load the projector {name}.</source>
         <translation>libmtmd konnte den Projektor {name} nicht laden.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>The projector failed to encode this {kind} (error {result}).</source>
         <translation>Der Projektor konnte {kind} nicht kodieren (Fehler {result}).</translation>
     </message>
@@ -830,7 +835,7 @@
         <translation>libmtmd konnte dieses Medium nicht vorbereiten (Fehler {result}).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
         <source>libmtmd produced no media chunk.</source>
         <translation>libmtmd hat keinen Medienabschnitt erzeugt.</translation>
     </message>
@@ -841,7 +846,7 @@
     </message>
     <message>
         <location filename="../../app/core/gemma3n_audio/encoder.py" line="+58"/>
-        <location filename="../../app/core/gemma3n_audio/ggml_encoder.py" line="+58"/>
+        <location filename="../../app/core/gemma3n_audio/ggml_encoder.py" line="+62"/>
         <source>{name} expects {mel_bins} mel bins, not {mel_bins_2}.</source>
         <translation>{name} erwartet {mel_bins} Mel-Bänder, nicht {mel_bins_2}.</translation>
     </message>
@@ -1397,7 +1402,7 @@
         <translation>„{name}“ enthält nur {duration_s:.2f} s Audio; es werden mindestens {min_clip_s} s gebraucht, um etwas zu hören.</translation>
     </message>
     <message>
-        <location filename="../../app/core/speech/transcript_export.py" line="+119"/>
+        <location filename="../../app/core/speech/transcript_export.py" line="+120"/>
         <source>Could not read subtitles from &apos;{path}&apos;: {error}</source>
         <translation>Aus „{path}“ konnten keine Untertitel gelesen werden: {error}</translation>
     </message>
@@ -1482,12 +1487,12 @@
         <translation>Die Einstellungen konnten nicht in {path} gespeichert werden: {value}. Die bisherigen Einstellungen bleiben unverändert.</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/store.py" line="+55"/>
+        <location filename="../../app/core/storage/store.py" line="+57"/>
         <source>The conversation database cannot be opened: {reason}.</source>
         <translation>Die Unterhaltungsdatenbank lässt sich nicht öffnen: {reason}.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>The conversation database {database_path} cannot be created: {strerror}.</source>
         <translation>Die Unterhaltungsdatenbank {database_path} lässt sich nicht anlegen: {strerror}.</translation>
     </message>
@@ -1497,17 +1502,17 @@
         <translation>Fehlgeschlagen ({action}): {reason}.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>{name} was written by a newer Gemma Desk (schema {version}); update the app to open it.</source>
         <translation>{name} wurde von einer neueren Version von Gemma Desk geschrieben (Schema {version}); aktualisieren Sie die App, um sie zu öffnen.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+57"/>
         <source>Conversation {conversation_id} does not exist.</source>
         <translation>Die Unterhaltung {conversation_id} gibt es nicht.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+184"/>
         <source>Could not save an attachment ({strerror}).</source>
         <translation>Ein Anhang konnte nicht gespeichert werden ({strerror}).</translation>
     </message>

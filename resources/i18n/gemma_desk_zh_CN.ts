@@ -323,6 +323,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Audio encoder runs on</source>
+        <translation>音频编码器运行于</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>mmap</source>
         <translation>mmap</translation>
     </message>
@@ -759,7 +764,7 @@
         <translation>llama_decode 拒绝了嵌入（返回 {result}）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/engine.py" line="+199"/>
+        <location filename="../../app/core/engine/engine.py" line="+204"/>
         <source>{name} has no single token for {marker!r}.</source>
         <translation>{name} 没有表示 {marker!r} 的单个词元。</translation>
     </message>
@@ -800,12 +805,12 @@
         <translation>未知的 KV 缓存类型 {kv_cache_type!r}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/media_projector.py" line="+64"/>
+        <location filename="../../app/core/engine/media_projector.py" line="+83"/>
         <source>libmtmd could not load the projector {name}.</source>
         <translation>libmtmd 无法加载投影器 {name}。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>The projector failed to encode this {kind} (error {result}).</source>
         <translation>投影器无法编码此{kind}（错误 {result}）。</translation>
     </message>
@@ -830,7 +835,7 @@
         <translation>libmtmd 无法准备此媒体（错误 {result}）。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+6"/>
         <source>libmtmd produced no media chunk.</source>
         <translation>libmtmd 未生成任何媒体块。</translation>
     </message>
@@ -841,7 +846,7 @@
     </message>
     <message>
         <location filename="../../app/core/gemma3n_audio/encoder.py" line="+58"/>
-        <location filename="../../app/core/gemma3n_audio/ggml_encoder.py" line="+58"/>
+        <location filename="../../app/core/gemma3n_audio/ggml_encoder.py" line="+62"/>
         <source>{name} expects {mel_bins} mel bins, not {mel_bins_2}.</source>
         <translation>{name} 需要 {mel_bins} 个梅尔频带，而不是 {mel_bins_2} 个。</translation>
     </message>
@@ -1397,7 +1402,7 @@
         <translation>“{name}”只有 {duration_s:.2f} 秒的音频；至少需要 {min_clip_s} 秒才能识别内容。</translation>
     </message>
     <message>
-        <location filename="../../app/core/speech/transcript_export.py" line="+119"/>
+        <location filename="../../app/core/speech/transcript_export.py" line="+120"/>
         <source>Could not read subtitles from &apos;{path}&apos;: {error}</source>
         <translation>无法从“{path}”读取字幕：{error}</translation>
     </message>
@@ -1482,12 +1487,12 @@
         <translation>无法将设置保存到 {path}：{value}。原有设置保持不变。</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/store.py" line="+55"/>
+        <location filename="../../app/core/storage/store.py" line="+57"/>
         <source>The conversation database cannot be opened: {reason}.</source>
         <translation>无法打开对话数据库：{reason}。</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>The conversation database {database_path} cannot be created: {strerror}.</source>
         <translation>无法创建对话数据库 {database_path}：{strerror}。</translation>
     </message>
@@ -1497,17 +1502,17 @@
         <translation>操作失败（{action}）：{reason}。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>{name} was written by a newer Gemma Desk (schema {version}); update the app to open it.</source>
         <translation>{name} 由更新版本的 Gemma Desk 写入（架构版本 {version}）；请更新应用后再打开。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+57"/>
         <source>Conversation {conversation_id} does not exist.</source>
         <translation>对话 {conversation_id} 不存在。</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+184"/>
         <source>Could not save an attachment ({strerror}).</source>
         <translation>无法保存附件（{strerror}）。</translation>
     </message>
