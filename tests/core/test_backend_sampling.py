@@ -40,7 +40,7 @@ def test_choice_of_chain():
     assert samples_on_backend(GREEDY, output_on_gpu=True)
     assert not samples_on_backend(GEMMA, output_on_gpu=False)  # slower than the CPU chain on a CPU
     assert not samples_on_backend(replace(GEMMA, repeat_penalty=1.1), output_on_gpu=True)
-    assert not samples_on_backend(replace(GEMMA, logit_bias={106: -100.0}), output_on_gpu=True)
+    assert samples_on_backend(replace(GEMMA, logit_bias={106: -100.0}), output_on_gpu=True)
 
 
 def test_cpu_only_engine_samples_on_the_cpu(engines):
@@ -59,6 +59,18 @@ def test_greedy_gives_the_same_tokens_on_both_chains(engines):
     assert on_backend.text == on_cpu.text
 
 
+def test_a_logit_bias_acts_the_same_in_the_graph(engines):
+    cpu, backend = engines
+    first = answer(cpu, GREEDY).token_ids[0]
+    banned = replace(GREEDY, logit_bias={first: float("-inf"), 106: -100.0, 1: -100.0})
+    on_cpu, on_backend = answer(cpu, banned), answer(backend, banned)
+    assert backend._chat_sampler.on_backend
+    assert first not in on_backend.token_ids
+    assert on_backend.token_ids == on_cpu.token_ids
+    forced = replace(GREEDY, logit_bias={106: 100.0})
+    assert answer(backend, forced).stop_reason == "end_of_turn"
+
+
 def test_greedy_stays_identical_over_a_second_turn(engines):
     """The backend chain stays attached across turns; the KV reuse and the sampled token of the
     prompt's last output still agree with the CPU chain."""
@@ -69,9 +81,8 @@ def test_greedy_stays_identical_over_a_second_turn(engines):
 
 
 def test_seeded_samples_come_from_the_same_top_k(engines):
-    """With a fixed seed both chains draw valid tokens: each sampled token is one the CPU chain's
-    top-k set allows at that point (checked by replaying the backend answer greedily with top-k 1
-    candidates would be too strict, so the check is on the answer's first token's top-k set)."""
+    """With a fixed seed both chains draw valid samples: the first token of every seeded answer
+    is in the top-k set of the prompt's logits, and top-k 1 on the graph is the greedy token."""
     cpu, backend = engines
     seeded = replace(GEMMA, seed=1234, max_tokens=1)
     top_k_one = replace(GEMMA, top_k=1, max_tokens=1, seed=1)
