@@ -48,8 +48,10 @@ class TensorOverrides:
 
 def cpu_buffer_type() -> int:
     """ggml's plain CPU buffer type (host memory; mmap-backed when the model is memory-mapped)."""
-    from llama_cpp._ggml import libggml
-
+    # libllama's handle reaches ggml's symbols (its dependency), wherever the libraries were
+    # loaded from; llama_cpp._ggml looks only in the package's own lib/ folder, which a build
+    # pointed at by LLAMA_CPP_LIB_PATH does not fill (seen on the GPU machine).
+    libggml = llama_cpp._lib
     libggml.ggml_backend_dev_by_type.restype = ctypes.c_void_p
     libggml.ggml_backend_dev_by_type.argtypes = [ctypes.c_int]
     libggml.ggml_backend_dev_buffer_type.restype = ctypes.c_void_p
