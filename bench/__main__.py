@@ -95,10 +95,13 @@ def main(argv: list[str] | None = None) -> int:
         _run_model(entry, model, options, plan, args, stem, report)
     report["machine"]["load_average_end"] = load_average()
     _save(report, stem)
-    from bench.plots import write_plots
-
-    for path in write_plots(report, stem):
-        print(f"plot: {path}")
+    try:
+        from bench.plots import write_plots
+    except ImportError as error:  # matplotlib is not a dependency of the app
+        print(f"no plots ({error})")
+    else:
+        for path in write_plots(report, stem):
+            print(f"plot: {path}")
     print(f"report: {stem.with_suffix('.json')}")
     _print_ratios(report)
     sys.stdout.flush()

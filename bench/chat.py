@@ -68,8 +68,9 @@ def decode_speed(session, runner: ReferenceRunner, runs: int, n_tokens: int,
         return run.decode_tokens_per_second
 
     app_speeds, raw_speeds = interleaved(runs, app, raw)
-    return {
+    report = {
         "tokens_per_run": n_tokens,
+        "sampler_chain": "backend" if runner.samples_on_backend(sampling) else "cpu",
         "app_window": summary(app_speeds),
         "app_engine_thread": summary(window_engine_speeds),
         "reference": summary(raw_speeds),
@@ -78,6 +79,13 @@ def decode_speed(session, runner: ReferenceRunner, runs: int, n_tokens: int,
         # the two paths' own costs.
         "ratio_best": max(app_speeds) / max(raw_speeds),
     }
+    if runner.samples_on_backend(sampling):
+        # What the backend chain gains: the same loop with the chain on the CPU, as before.
+        cpu_chain = [session.on_engine_thread(lambda: runner.run(prompt, n_tokens, sampling, seed=index,
+                                                                 on_backend=False)).decode_tokens_per_second
+                     for index in range(runs)]
+        report["reference_cpu_chain"] = summary(cpu_chain)
+    return report
 
 
 def gui_responsiveness(session, n_tokens: int, sampling: SamplingOptions) -> dict:

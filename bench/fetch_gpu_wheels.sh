@@ -5,8 +5,8 @@
 # device call carries (about 43 MB in all):
 #
 #   .whl/   cp312 manylinux x86_64 wheels:
-#           PySide6-Essentials 6.12.0 (slimmed: see bench/gpu_payload.py; the full wheel is 84 MB),
-#           shiboken6 6.12.0, gguf 0.19.0, platformdirs 4.14.7, diskcache 5.6.3 (llama_cpp imports
+#           PySide6-Essentials 6.11.3 (slimmed: see bench/gpu_payload.py; the full wheel is 84 MB),
+#           shiboken6 6.11.3, gguf 0.19.0, platformdirs 4.14.7, diskcache 5.6.3 (llama_cpp imports
 #           it), soundfile 0.14.0 + cffi 2.1.1 + pycparser 3.12 (app/ui/speech imports soundfile)
 #   .device/llama-cpp-python-0.3.36-src.tar.xz   the sdist without models/docs/tests/other backends
 #   .device/gemma3-tokenizer.npz                 the Gemma 3 tokenizer, for the random-weight models
@@ -25,7 +25,7 @@ PLATFORMS=(--platform manylinux_2_34_x86_64 --platform manylinux_2_28_x86_64
 rm -rf .whl && mkdir -p .whl .device
 "$PY" -m pip download --no-deps --only-binary=:all: --python-version 3.12 --implementation cp \
     "${PLATFORMS[@]}" -d "$DOWNLOADS" \
-    PySide6-Essentials==6.12.0 shiboken6==6.12.0 gguf==0.19.0 platformdirs==4.14.7 diskcache==5.6.3 \
+    PySide6-Essentials==6.11.3 shiboken6==6.11.3 gguf==0.19.0 platformdirs==4.14.7 diskcache==5.6.3 \
     soundfile==0.14.0 cffi==2.1.1 pycparser==3.12
 for wheel in "$DOWNLOADS"/*.whl; do
     case "$(basename "$wheel")" in

@@ -50,6 +50,10 @@ install_python_packages() {
     export LD_LIBRARY_PATH="$missing${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
     export PYTHONPATH="$SITE${PYTHONPATH:+:$PYTHONPATH}"
     export LLAMA_CPP_LIB_PATH="$BUILD/bin" MTMD_CPP_LIB="$BUILD/bin"
+    # llama_cpp._ggml loads libggml from the package's lib/ only, not from LLAMA_CPP_LIB_PATH.
+    if [ -d "$BUILD/bin" ] && [ -d "$SITE/llama_cpp" ]; then
+        mkdir -p "$SITE/llama_cpp/lib" && ln -sf "$BUILD"/bin/lib*.so* "$SITE/llama_cpp/lib/"
+    fi
 }
 
 build() {

@@ -1,7 +1,8 @@
 """The reference: llama.cpp driven through llama-cpp-python's low-level API, nothing else.
 
 Same file, same context settings and threads as the app's `load_llama`, the same sampler chain as
-`app.core.engine.sampling.build_sampler`, and a tight `llama_decode` loop.
+`app.core.engine.sampling.build_sampler`, run where the app runs it (`samples_on_backend`: in
+llama.cpp's graph when the output layer is on a GPU), and a tight `llama_decode` loop.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from llama_cpp import Llama, llama_cpp
 
 from app.core.engine.options import LoadOptions, SamplingOptions
 from app.core.engine.loading import llama_arguments
+from app.core.engine.sampling import samples_on_backend
 
 
 def open_llama(options: LoadOptions, **overrides) -> Llama:
@@ -24,8 +26,16 @@ def open_llama(options: LoadOptions, **overrides) -> Llama:
 class ReferenceSampler:
     """top-k → top-p → temperature → dist, with an optional logit bias, as the app builds it."""
 
-    def __init__(self, llama: Llama, options: SamplingOptions, seed: int) -> None:
+    def __init__(self, llama: Llama, options: SamplingOptions, seed: int, on_backend: bool = False) -> None:
+        self.ctx = llama.ctx
         self.chain = llama_cpp.llama_sampler_chain_init(llama_cpp.llama_sampler_chain_default_params())
+        self.on_backend = False
+        self._build(llama, options, seed)
+        if on_backend:
+            # llama_sampler_sample returns the token the graph sampled, when there is one.
+            self.on_backend = bool(llama_cpp.llama_set_sampler(self.ctx, 0, self.chain))
+
+    def _build(self, llama: Llama, options: SamplingOptions, seed: int) -> None:
         if options.logit_bias:
             biases = (llama_cpp.llama_logit_bias * len(options.logit_bias))()
             for slot, (token, bias) in zip(biases, options.logit_bias.items()):
@@ -50,6 +60,8 @@ class ReferenceSampler:
         return llama_cpp.llama_sampler_sample(self.chain, ctx, -1)
 
     def close(self) -> None:
+        if self.on_backend:
+            llama_cpp.llama_set_sampler(self.ctx, 0, None)
         llama_cpp.llama_sampler_free(self.chain)
 
 
@@ -71,6 +83,7 @@ class ReferenceRunner:
 
     def __init__(self, options: LoadOptions, **overrides) -> None:
         self.llama = open_llama(options, **overrides)
+        self.output_on_gpu = options.n_gpu_layers != 0 and bool(llama_cpp.llama_supports_gpu_offload())
         self.ctx = self.llama.ctx
         self.n_batch = self.llama.n_batch
         self._prompt_batch = llama_cpp.llama_batch_init(self.n_batch, 0, 1)
@@ -92,10 +105,17 @@ class ReferenceRunner:
     def clear(self) -> None:
         llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(self.ctx), True)
 
-    def run(self, prompt: str | Sequence[int], max_tokens: int, sampling: SamplingOptions, seed: int) -> ReferenceRun:
-        """Evaluate a prompt from an empty cache, then sample and decode `max_tokens` tokens."""
+    def samples_on_backend(self, sampling: SamplingOptions) -> bool:
+        return samples_on_backend(sampling, self.output_on_gpu)
+
+    def run(self, prompt: str | Sequence[int], max_tokens: int, sampling: SamplingOptions, seed: int,
+            on_backend: bool | None = None) -> ReferenceRun:
+        """Evaluate a prompt from an empty cache, then sample and decode `max_tokens` tokens.
+        The chain runs where the app would run it, unless `on_backend` says otherwise."""
         self.clear()
-        sampler = ReferenceSampler(self.llama, sampling, seed)
+        if on_backend is None:
+            on_backend = self.samples_on_backend(sampling)
+        sampler = ReferenceSampler(self.llama, sampling, seed, on_backend)
         try:
             started = time.perf_counter()
             tokens = self.tokenize(prompt) if isinstance(prompt, str) else list(prompt)

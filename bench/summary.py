@@ -13,6 +13,8 @@ from pathlib import Path
 DECODE_TARGET = 0.97
 TTFT_OVERHEAD_TARGET_MS = 30.0
 GAP_P99_TARGET_MS = 16.0
+LLAMA_BENCH_TARGET = 0.95  # the app's decode and prompt speed against llama.cpp's own llama-bench
+MODEL_READY_TARGET = 1.15  # the window's model-ready time against llama.cpp loading alone
 
 
 def ratio_lines(report: dict) -> list[str]:
@@ -117,9 +119,49 @@ def _model_lines(model: dict) -> list[str]:
     tool = model.get("llama_bench", {}).get("results")
     if tool:
         lines.append("llama-bench: " + ", ".join(f"{test} {row['tokens_per_second']:.1f} tok/s" for test, row in tool.items()))
+    lines += goal_lines(model)
     for name, value in model.items():
         if isinstance(value, dict) and "error" in value:
             lines.append(f"{name}: FAILED ({value['error'].strip().splitlines()[-1]})")
+    return lines
+
+
+def goal_lines(model: dict) -> list[str]:
+    """The issue's goals as ratios: app window / plain loop / llama-bench, TTFT overhead, model ready."""
+    lines = []
+    tool = {test: row["tokens_per_second"] for test, row in (model.get("llama_bench", {}).get("results") or {}).items()
+            if row.get("tokens_per_second")}
+    decode = model.get("decode", {})
+    generation = next((test for test in tool if test.startswith("tg")), None)
+    if generation and "app_window" in decode:
+        best = tool[generation]
+        parts = [f"app window {decode['app_window']['median']:.1f} tok/s = {decode['app_window']['median'] / best:.3f}",
+                 f"plain loop ({decode.get('sampler_chain', 'cpu')} chain) {decode['reference']['median']:.1f} = "
+                 f"{decode['reference']['median'] / best:.3f}"]
+        if "reference_cpu_chain" in decode:
+            cpu = decode["reference_cpu_chain"]["median"]
+            parts.append(f"plain loop (cpu chain) {cpu:.1f} = {cpu / best:.3f}")
+        met = decode["app_window"]["median"] / best >= LLAMA_BENCH_TARGET
+        lines.append(f"GOAL decode vs llama-bench {generation} {best:.1f}: " + "; ".join(parts)
+                     + f" {_target(met, f'≥ {LLAMA_BENCH_TARGET}')}")
+    for length, row in (model.get("prompt") or {}).items():
+        test = f"pp{length}"
+        if not isinstance(row, dict) or "prompt_tokens_per_second" not in row or test not in tool:
+            continue
+        app, plain = row["prompt_tokens_per_second"]["app_window"], row["prompt_tokens_per_second"]["reference"]
+        lines.append(f"GOAL prompt vs llama-bench {test} {tool[test]:.0f}: app window {app:.0f} tok/s = "
+                     f"{app / tool[test]:.3f}; plain loop {plain:.0f} = {plain / tool[test]:.3f} "
+                     f"{_target(app / tool[test] >= LLAMA_BENCH_TARGET, f'≥ {LLAMA_BENCH_TARGET}')}")
+    for length, row in (model.get("prompt") or {}).items():
+        if isinstance(row, dict) and "ttft_overhead_ms" in row:
+            overhead = row["ttft_overhead_ms"]["median"]
+            lines.append(f"GOAL TTFT overhead ({length}-token prompt) {overhead:+.0f} ms over the plain loop "
+                         f"{_target(overhead <= TTFT_OVERHEAD_TARGET_MS, f'≤ {TTFT_OVERHEAD_TARGET_MS:.0f} ms')}")
+    ready = (model.get("coldstart") or {}).get("spawn_to_model_ready_s")
+    if ready:
+        app, alone = ready["app_window"]["median"], ready["llama_alone"]["median"]
+        lines.append(f"GOAL model ready: window {app:.2f} s / llama.cpp alone {alone:.2f} s = {app / alone:.2f} "
+                     f"{_target(app / alone <= MODEL_READY_TARGET, f'≤ {MODEL_READY_TARGET}')}")
     return lines
 
 

@@ -27,7 +27,8 @@ from app.core.engine.options import LoadOptions, SamplingOptions
 from app.core.engine.plain_text import PlainTextTokenizer
 from app.core.engine.prompt_format import ChatMessage, MediaSlot, format_for_architecture
 from app.core.engine.prompt_plan import ControlTokenError, MediaUnit, PromptPlan, Unit, plan_prompt
-from app.core.engine.sampling import build_sampler
+from app.core.engine.sampling import samples_on_backend
+from app.core.engine.token_sampler import TokenSampler
 from app.core.models.gguf_file import ModelFileInfo, inspect_model
 
 if TYPE_CHECKING:
@@ -81,6 +82,10 @@ class ChatEngine:
         self._chat = KvSequence(self.llama.ctx, self._batch, CHAT_SEQUENCE)
         self._one_off = KvSequence(self.llama.ctx, self._batch, ONE_OFF_SEQUENCE)
         self._history = HistoryWindow()
+        # llama.cpp puts the output layer on the GPU whenever any layer is offloaded (the last
+        # layers go first); sampling then runs there too (see samples_on_backend).
+        self.output_on_gpu = options.n_gpu_layers != 0 and bool(llama_cpp.llama_supports_gpu_offload())
+        self._chat_sampler: TokenSampler | None = None  # kept across turns while attached to the graph
         self.media_encodes_own = 0
         self.projector = None
         self.own_speech = None
@@ -90,6 +95,9 @@ class ChatEngine:
 
     # -- lifetime ---------------------------------------------------------------------------
     def close(self) -> None:
+        if self._chat_sampler is not None:
+            self._chat_sampler.close()
+            self._chat_sampler = None
         if self.own_speech is not None:
             self.own_speech.close()
             self.own_speech = None
@@ -347,6 +355,8 @@ class ChatEngine:
             context_size=self.n_ctx,
         )
         sequence = self._one_off if one_off else self._chat
+        # Before the prompt: a chain run in the graph samples the prompt's last output already.
+        sampler = self._sampler_for(sampling, sequence)
         try:
             if one_off:
                 self._one_off.clear()
@@ -354,46 +364,62 @@ class ChatEngine:
             result.reused_units, result.evaluated_units = self.evaluate(plan.units, should_stop, sequence)
             result.media_encodes = self.last_media_encodes
             complete = len(sequence.units) == len(plan.units)
-            yield from self._sample_loop(sampling, should_stop, result, started, sequence, complete)
+            yield from self._sample_loop(sampler, sampling, should_stop, result, started, sequence, complete)
             result.context_used = sequence.positions
         finally:
+            if sampler is not self._chat_sampler:
+                sampler.close()
             if one_off:
                 self._one_off.clear()
         yield result
 
-    def _sample_loop(self, sampling, should_stop, result, started, sequence, complete) -> Iterator[TokenPiece]:
+    def _sampler_for(self, sampling: SamplingOptions, sequence: KvSequence) -> TokenSampler:
+        if sequence is not self._chat:
+            return TokenSampler(self.llama.ctx, sequence.seq_id, sampling, self.llama.n_vocab(), on_backend=False)
+        if self._chat_sampler is not None:
+            if self._chat_sampler.reusable_for(sampling):
+                return self._chat_sampler
+            self._chat_sampler.close()
+            self._chat_sampler = None
+        on_backend = samples_on_backend(sampling, self.output_on_gpu)
+        sampler = TokenSampler(self.llama.ctx, sequence.seq_id, sampling, self.llama.n_vocab(), on_backend)
+        if sampler.on_backend:
+            self._chat_sampler = sampler
+        return sampler
+
+    def _sample_loop(self, sampler, sampling, should_stop, result, started, sequence, complete) -> Iterator[TokenPiece]:
         if not complete or should_stop():
             result.stop_reason = "cancelled"
             return
-        sampler = build_sampler(sampling, self.llama.n_vocab())
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         first_token_at = None
+        vocab, n_ctx, max_tokens = self._vocab, self.n_ctx, sampling.max_tokens
+        chat, one_off, token_ids = self._chat, self._one_off, result.token_ids
         try:
             while True:
                 if should_stop():
                     result.stop_reason = "cancelled"
                     break
-                if len(result.token_ids) >= sampling.max_tokens:
+                if len(token_ids) >= max_tokens:
                     result.stop_reason = "max_tokens"
                     break
-                if sequence.positions >= self.n_ctx or self._chat.cells + self._one_off.cells >= self.n_ctx:
+                if sequence.positions >= n_ctx or chat.cells + one_off.cells >= n_ctx:
                     result.stop_reason = "context_full"
                     break
-                token = sampler.sample(self.llama._ctx, -1)
-                if llama_cpp.llama_vocab_is_eog(self._vocab, token):
+                token = sampler.next_token()
+                if llama_cpp.llama_vocab_is_eog(vocab, token):
                     result.stop_reason = "end_of_turn"
                     break
                 if first_token_at is None:
                     first_token_at = time.perf_counter()
                     result.time_to_first_token = first_token_at - started
-                result.token_ids.append(token)
+                token_ids.append(token)
                 text = decoder.decode(self.token_piece(token))
                 result.text += text
                 if text:
                     yield TokenPiece(text, token)
                 sequence.decode_tokens([token])
         finally:
-            sampler.close()
             result.text += decoder.decode(b"", final=True)
             if first_token_at is not None and len(result.token_ids) > 1:
                 elapsed = time.perf_counter() - first_token_at

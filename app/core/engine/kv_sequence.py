@@ -33,14 +33,9 @@ class KvSequence:
         self._batch = batch
         self.seq_id = seq_id
         self.units: list[Unit] = []
-
-    @property
-    def positions(self) -> int:
-        return positions_of(self.units)
-
-    @property
-    def cells(self) -> int:
-        return cells_of(self.units)
+        # Kept as the units change, not summed per token: the token loop asks for them every token.
+        self.positions = 0
+        self.cells = 0
 
     def reusable_prefix(self, units: Sequence[Unit]) -> int:
         """How many of `units` are already here; the last one is always evaluated again, for its logits."""
@@ -54,6 +49,8 @@ class KvSequence:
             llama_cpp.llama_memory_seq_rm(memory, self.seq_id, -1, -1)
             keep = 0
         del self.units[keep:]
+        self.positions = positions_of(self.units)
+        self.cells = cells_of(self.units)
 
     def clear(self) -> None:
         self.truncate(0)
@@ -80,7 +77,11 @@ class KvSequence:
                 result=result,
             )
         self.units.extend(tokens)
+        self.positions += len(tokens)
+        self.cells += len(tokens)
 
     def append_media(self, unit: MediaUnit) -> None:
         """Record a media unit the caller has just decoded at `self.positions`."""
         self.units.append(unit)
+        self.positions += unit.n_positions
+        self.cells += unit.n_tokens

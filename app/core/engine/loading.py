@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable
 
 from llama_cpp import Llama, llama_cpp
@@ -13,22 +12,17 @@ from app.core.engine.native_params import TensorOverrides, native_params
 from app.core.engine.options import LoadOptions
 from app.core.models.gguf_file import ModelFileError, ModelFileInfo
 
-_READ_BLOCK = 16 * 1024 * 1024
 _KV_TYPES = {"f16": llama_cpp.GGML_TYPE_F16, "q8_0": llama_cpp.GGML_TYPE_Q8_0}
 
 
 def load_llama(
     options: LoadOptions, info: ModelFileInfo, on_progress: Callable[[float], None] | None = None
 ) -> Llama:
-    # llama-cpp-python does not expose llama.cpp's load-progress callback. Most of a cold load is
-    # reading the file, so we read it once ourselves (into the page cache that llama.cpp's mmap
-    # then hits) and report that as progress.
-    if on_progress is not None:
-        _read_with_progress(options.model_path, on_progress)
     overrides = tensor_overrides(options)
     try:
         # The chat and one-off requests (dictation) get a sequence each in one unified cache.
-        with native_params(n_seq_max=N_SEQUENCES, kv_unified=True, overrides=overrides):
+        # Progress is llama.cpp's own (its load-progress callback): no extra pass over the file.
+        with native_params(n_seq_max=N_SEQUENCES, kv_unified=True, overrides=overrides, on_progress=on_progress):
             llama = Llama(**llama_arguments(options, n_ctx=min(options.n_ctx, info.context_length)))
     except (ValueError, RuntimeError) as error:
         raise ModelFileError(
@@ -90,15 +84,3 @@ def tensor_overrides(options: LoadOptions) -> TensorOverrides:
 
 PER_LAYER_TABLE_PATTERN = r"^per_layer_token_embd\.weight$"
 
-
-def _read_with_progress(path: Path, on_progress: Callable[[float], None]) -> None:
-    total = max(1, path.stat().st_size)
-    done = 0
-    buffer = bytearray(_READ_BLOCK)
-    with path.open("rb", buffering=0) as handle:
-        while True:
-            count = handle.readinto(buffer)
-            if not count:
-                break
-            done += count
-            on_progress(0.95 * done / total)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ctypes
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
 from llama_cpp import llama_cpp
 
@@ -48,8 +48,10 @@ class TensorOverrides:
 
 def cpu_buffer_type() -> int:
     """ggml's plain CPU buffer type (host memory; mmap-backed when the model is memory-mapped)."""
-    from llama_cpp._ggml import libggml
-
+    # libllama's handle reaches ggml's symbols (its dependency), wherever the libraries were
+    # loaded from; llama_cpp._ggml looks only in the package's own lib/ folder, which a build
+    # pointed at by LLAMA_CPP_LIB_PATH does not fill (seen on the GPU machine).
+    libggml = llama_cpp._lib
     libggml.ggml_backend_dev_by_type.restype = ctypes.c_void_p
     libggml.ggml_backend_dev_by_type.argtypes = [ctypes.c_int]
     libggml.ggml_backend_dev_buffer_type.restype = ctypes.c_void_p
@@ -64,15 +66,23 @@ def cpu_buffer_type() -> int:
 
 
 @contextmanager
-def native_params(*, n_seq_max: int, kv_unified: bool, overrides: TensorOverrides) -> Iterator[None]:
-    """Within the block, llama.cpp's default model/context params carry these fields."""
+def native_params(
+    *, n_seq_max: int, kv_unified: bool, overrides: TensorOverrides,
+    on_progress: Callable[[float], None] | None = None,
+) -> Iterator[None]:
+    """Within the block, llama.cpp's default model/context params carry these fields.
+
+    `on_progress` gets llama.cpp's own load progress (0..1, as it reads and uploads tensors)."""
     model_defaults = llama_cpp.llama_model_default_params
     context_defaults = llama_cpp.llama_context_default_params
+    progress_callback = None if on_progress is None else _progress_callback(on_progress)
 
     def model_params():
         params = model_defaults()
         if overrides:
             params.tensor_buft_overrides = ctypes.cast(overrides.as_native(), ctypes.c_void_p)
+        if progress_callback is not None:
+            params.progress_callback = progress_callback  # kept alive by this frame for the load
         return params
 
     def context_params():
@@ -88,3 +98,17 @@ def native_params(*, n_seq_max: int, kv_unified: bool, overrides: TensorOverride
     finally:
         llama_cpp.llama_model_default_params = model_defaults
         llama_cpp.llama_context_default_params = context_defaults
+
+
+def _progress_callback(on_progress: Callable[[float], None]):
+    """llama.cpp calls back once per tensor (hundreds of times); we pass on whole percents."""
+    last = [-1]
+
+    def report(progress: float, _user_data) -> bool:
+        percent = int(progress * 100)
+        if percent != last[0]:
+            last[0] = percent
+            on_progress(percent / 100)
+        return True  # go on loading
+
+    return llama_cpp.llama_progress_callback(report)

@@ -1,4 +1,4 @@
-"""Builds llama.cpp's sampler chain from SamplingOptions."""
+"""Builds llama.cpp's sampler chain from SamplingOptions, and decides where that chain runs."""
 
 from __future__ import annotations
 
@@ -7,6 +7,17 @@ import random
 from llama_cpp._internals import LlamaSampler
 
 from app.core.engine.options import SamplingOptions
+
+
+def samples_on_backend(options: SamplingOptions, output_on_gpu: bool) -> bool:
+    """Whether the chain runs inside llama.cpp's graph, on the device that holds the output layer.
+
+    On a GPU that saves copying the whole vocabulary's logits to the CPU and sorting them there
+    for every token. On the CPU it is slower than the CPU chain (measured on 2 cores: 62–64 against
+    66–68 tok/s), so it is used only where the output layer is on a GPU. A logit bias is a plain
+    addition in the graph too (same tokens: see the tests); a repeat penalty stays on the CPU
+    chain, where it sees every token the chain has accepted."""
+    return output_on_gpu and options.repeat_penalty == 1.0
 
 
 def build_sampler(options: SamplingOptions, n_vocab: int) -> LlamaSampler:

@@ -41,7 +41,7 @@ class _Answer:
 
     conversation: Conversation
     message: ConversationMessage
-    request: EngineRequest
+    request: EngineRequest | None  # None only while the answer is being set up, before it is sent
     recorder: AnswerRecorder
     unsaved: str | None = None  # why the last write failed, until one succeeds again
     slots: tuple[Callable, ...] = ()  # ours on the request's token, finished and failed
@@ -311,19 +311,21 @@ class ChatController(QObject):
         )
         conversation.messages.append(message)
         system_prompt = self.system_prompt if conversation.system_prompt is None else conversation.system_prompt
-        request = self.host.generate(GenerationRequest(messages, system_prompt, self.sampling))
         recorder = AnswerRecorder(self.store, conversation.conversation_id, model_name, variant_group=variant_group)
-        answer = _Answer(conversation, message, request, recorder)
+        answer = _Answer(conversation, message, None, recorder)
         self._answers[conversation.conversation_id] = answer
-        answer.slots = (partial(self._token, answer), partial(self._finished, answer), partial(self._failed, answer))
-        for signal, slot in zip(answer.signals(), answer.slots):
-            signal.connect(slot)
+        # The database row and the bubble first, the request last: work done here while llama.cpp
+        # reads the prompt would take a core from it and delay the first token.
         self._write(answer, recorder.begin)
         if conversation is self.conversation:
             self.view.chat_view.add_message("model", "", "generating")
             self.view.composer.set_generating(True)
         self.refresh_conversation_list()
-        self.answerStarted.emit(request)
+        answer.request = self.host.generate(GenerationRequest(messages, system_prompt, self.sampling))
+        answer.slots = (partial(self._token, answer), partial(self._finished, answer), partial(self._failed, answer))
+        for signal, slot in zip(answer.signals(), answer.slots):
+            signal.connect(slot)
+        self.answerStarted.emit(answer.request)
 
     def _token(self, answer: _Answer, text: str) -> None:
         if not self._is_live(answer):
