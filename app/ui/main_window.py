@@ -182,7 +182,8 @@ class MainWindow(MainWindowView):
 
     def _model_text(self) -> str:
         loaded = self.loaded
-        return f"{self.loader.label} · {loaded.info.file_type}{_capabilities(loaded)} · {loaded.options.model_path}"
+        where = loaded.options.shown_url if self.loader.on_server else loaded.options.model_path
+        return f"{self.loader.label} · {loaded.info.file_type}{_capabilities(loaded)} · {where}"
 
     # -- dictation --------------------------------------------------------------------------
     def _dictation_shown(self, visible: bool) -> None:

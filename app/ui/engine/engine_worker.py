@@ -114,7 +114,7 @@ class EngineWorker(QObject):
         try:
             # Check the new files (in a child process the first time) before letting go of the
             # model in use: a bad file keeps it. A bad projector for a new model is left out.
-            same_model = self.engine is not None and self.engine.options.model_path == options.model_path
+            same_model = self.engine is not None and getattr(self.engine.options, "model_path", None) == options.model_path
             vetted = vet_for_loading(options, projector_optional=not same_model)
             options, self._projector_problem = vetted.options, vetted.projector_problem
         except UserError as error:
@@ -149,9 +149,9 @@ class EngineWorker(QObject):
         self.engine, self._projector_problem = engine, None
         self.modelLoaded.emit(self._describe(time.perf_counter() - started))
 
-    def _restore(self, options: LoadOptions) -> None:
+    def _restore(self, options: LoadOptions | RemoteServer) -> None:
         try:
-            self.engine = ChatEngine(options)
+            self.engine = open_engine(options)  # the model, or the server, in use before
         except Exception:  # noqa: BLE001
             log.exception("could not reload the previous model")
             return

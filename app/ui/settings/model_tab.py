@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.settings.server_choice import ServerRow
+
 MODEL_COLUMNS = ("Model", "Quantization", "Size", "Context", "Projector")
 
 
@@ -121,12 +123,30 @@ class ModelTab(QWidget):
         folders.addWidget(self.folder_list, 1)
         folders.addLayout(folder_buttons)
 
+        self.run_on_combo = QComboBox()
+        self.run_on_combo.setObjectName("run-on")
+        self.run_on_combo.addItem(self.tr("This computer"), "local")
+        self.run_on_combo.addItem(self.tr("A server"), "server")
+        self.run_on_combo.setToolTip(self.tr("Where the model runs: here with llama.cpp, or on an "
+                                             "OpenAI-compatible server"))
+        run_on = QFormLayout()
+        run_on.addRow(self.tr("Run on:"), self.run_on_combo)
+        self.server_row = ServerRow()
+
+        # What only applies to a model on this computer; greyed out while answers come from a server.
+        self.this_computer = QWidget()
+        local = QVBoxLayout(self.this_computer)
+        local.setContentsMargins(0, 0, 0, 0)
+        local.addWidget(self.model_list, 1)
+        local.addWidget(hint)
+        local.addLayout(choice)
+        local.addWidget(self.model_facts)
+        local.addLayout(import_row)
+        local.addWidget(QLabel("Folders searched for models:"))
+        local.addLayout(folders)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.loaded_label)
-        layout.addWidget(self.model_list, 1)
-        layout.addWidget(hint)
-        layout.addLayout(choice)
-        layout.addWidget(self.model_facts)
-        layout.addLayout(import_row)
-        layout.addWidget(QLabel("Folders searched for models:"))
-        layout.addLayout(folders)
+        layout.addLayout(run_on)
+        layout.addWidget(self.server_row)
+        layout.addWidget(self.this_computer, 1)
