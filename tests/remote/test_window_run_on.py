@@ -3,6 +3,7 @@ Desk's `serve` as the engine, a wrong key, a server that is no OpenAI server, an
 
 from __future__ import annotations
 
+import argparse
 import http.server
 import json
 import threading
@@ -187,3 +188,25 @@ def test_a_wanted_key_and_no_key_gives_the_sentence(qtbot, make_window, tmp_path
     dialog, found = choose_server(qtbot, controller, keyed_llama_server.url, None)
     assert found == f"The server at {keyed_llama_server.url} wants an API key (HTTP 401): enter it above."
     dialog.reject()
+
+
+def test_a_saved_server_is_used_at_start_and_open_model_comes_back_here(qtbot, make_window, tmp_path,
+                                                                        gemma_model_path, text_server):
+    from app.ui.application import load_first_model
+
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({
+        "model": {"active_model": str(gemma_model_path), "run_on": "server", "server_url": text_server.url},
+        "generation": {"context_size": 2048, "temperature": 0.0, "max_tokens": 16},
+        "hardware": {"threads": 2},
+    }))
+    window, controller = window_with_settings(make_window, path)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        assert load_first_model(argparse.Namespace(model=None, mmproj=None), window.loader)
+    assert window.loader.on_server and window.source_label.text().endswith(f"on the server at {text_server.url}")
+
+    # File ▸ Open model: the file runs on this computer, and that is remembered.
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        assert window.loader.open_model(gemma_model_path)
+    assert not window.loader.on_server and window.loaded.options.model_path == gemma_model_path
+    assert load_settings(path)[0].model.run_on == "local"

@@ -75,7 +75,9 @@ class ModelLoader(QObject):
     # -- the routes ---------------------------------------------------------------------------
     def load_saved(self, label: str = "") -> bool:
         """Start-up: the saved model with the saved settings. False when none is saved, or when it
-        cannot be loaded (the window then says why)."""
+        cannot be loaded (the window then says why). Run on ▸ A server: connect to it."""
+        if runs_on_server(self.settings.current):
+            return self._plan_and_load(self.settings.current, label)
         path = self.settings.current.model.active_model
         if path is None:
             return False
@@ -95,6 +97,7 @@ class ModelLoader(QObject):
         if Path(path) != choice.active_model:
             choice.projector = choice.audio_encoder = None  # the old model's files: look beside this one
         choice.active_model = Path(path)
+        choice.run_on = "local"  # a file chosen here runs here, even while answers came from a server
         if projector is not None:
             choice.projector = Path(projector)
         return self._plan_and_load(settings, label, remember=remember)
@@ -227,8 +230,8 @@ class ModelLoader(QObject):
     def _remember(self, choice: ModelSettings) -> None:
         settings = self.settings.current
         model = settings.model
-        model.active_model, model.projector, model.audio_encoder = (
-            choice.active_model, choice.projector, choice.audio_encoder)
+        model.active_model, model.projector, model.audio_encoder, model.run_on = (
+            choice.active_model, choice.projector, choice.audio_encoder, choice.run_on)
         self.notice.clear(SAVED_MODEL_GONE_KEY)
         if settings != self.settings.current:
             self.settings.update(settings)
