@@ -136,8 +136,10 @@ def test_gemma_desk_serve_as_the_window_engine_greys_out_images(qtbot, make_wind
     loaded = ready.args[0]
     assert loaded.supports_images is False, "Gemma Desk's serve says this model has no projector"
     assert window.source_label.text() == f"Answers from {model_id} on the server at {text_server.url}"
-    assert not window.attach_image_action.isEnabled() and window.attach_image_action.toolTip()
-    assert not window.composer.presets.add_image_button.isEnabled()
+    reason = f"{model_id} on the server at {text_server.url} cannot see images (the server says so)."
+    assert not window.attach_image_action.isEnabled() and window.attach_image_action.toolTip().startswith(reason)
+    presets = window.composer.presets
+    assert not presets.add_image_button.isEnabled() and presets.add_image_button.toolTip() == reason
     # A projector goes with a local model: File ▸ Open projector says so instead of crashing.
     assert window.loader.open_projector(gemma_model_path) is False
     assert "a projector goes with a model on this computer" in window.notice.label.text()

@@ -59,6 +59,7 @@ class LoadedModel:
     projector_problem: str | None = None  # why the projector beside the model was left out
     audio_encoder_fallback: str | None = None  # why Gemma 3n's audio encoder is not where the setting asked
     source: str = ""  # where answers come from, for the status bar (core answer_source)
+    image_unavailable_reason: str | None = None  # a server's own reason; None: the local projector hint
 
 
 @dataclass(eq=False)
@@ -170,6 +171,7 @@ class EngineWorker(QObject):
             projector_problem=self._projector_problem if getattr(engine, "projector", None) is None else None,
             audio_encoder_fallback=getattr(engine, "audio_encoder_fallback", None),  # a RemoteEngine has none
             source=answer_source(engine),
+            image_unavailable_reason=getattr(engine, "image_unavailable_reason", None),  # only a RemoteEngine says
         )
 
     @Slot(object)
