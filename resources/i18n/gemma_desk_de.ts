@@ -285,9 +285,37 @@
     </message>
 </context>
 <context>
+    <name>ModelList</name>
+    <message>
+        <location filename="../../app/ui/settings/model_tab.py" line="+27" />
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Quantization</source>
+        <translation>Quantisierung</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Projector</source>
+        <translation>Projektor</translation>
+    </message>
+</context>
+<context>
     <name>ModelLoader</name>
     <message>
-        <location filename="../../app/ui/engine/model_loader.py" line="+105" />
+        <location filename="../../app/ui/engine/model_loader.py" line="+108" />
         <source>Open a model first, then its projector.</source>
         <translation>Öffnen Sie zuerst ein Modell, dann seinen Projektor.</translation>
     </message>
@@ -315,7 +343,67 @@
 <context>
     <name>ModelTab</name>
     <message>
-        <location filename="../../app/ui/settings/model_tab.py" line="+128" />
+        <location filename="../../app/ui/settings/model_tab.py" line="+52" />
+        <source>Loaded now: no model</source>
+        <translation>Jetzt geladen: kein Modell</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Pick the model to use. Drop .gguf files here to import them.</source>
+        <translation>Wählen Sie das Modell. Legen Sie .gguf-Dateien hier ab, um sie zu importieren.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Other quantizations of the same model that are installed</source>
+        <translation>Andere installierte Quantisierungen desselben Modells</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The projector (mmproj) that lets the model see images or hear audio</source>
+        <translation>Der Projektor (mmproj), mit dem das Modell Bilder sehen oder Audio hören kann</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Quantization:</source>
+        <translation>Quantisierung:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Projector:</source>
+        <translation>Projektor:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Audio encoder:</source>
+        <translation>Audio-Encoder:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Copy into the models folder</source>
+        <translation>In den Modellordner kopieren</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Link to the file where it is</source>
+        <translation>Auf die Datei an ihrem Ort verweisen</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove folder</source>
+        <translation>Ordner entfernen</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>This computer</source>
         <translation>Diesem Computer</translation>
     </message>
@@ -333,6 +421,11 @@
         <location line="+3" />
         <source>Run on:</source>
         <translation>Ausführen auf:</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Folders searched for models:</source>
+        <translation>Nach Modellen durchsuchte Ordner:</translation>
     </message>
 </context>
 <context>

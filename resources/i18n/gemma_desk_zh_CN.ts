@@ -285,9 +285,37 @@
     </message>
 </context>
 <context>
+    <name>ModelList</name>
+    <message>
+        <location filename="../../app/ui/settings/model_tab.py" line="+27" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Projector</source>
+        <translation>投影器</translation>
+    </message>
+</context>
+<context>
     <name>ModelLoader</name>
     <message>
-        <location filename="../../app/ui/engine/model_loader.py" line="+105" />
+        <location filename="../../app/ui/engine/model_loader.py" line="+108" />
         <source>Open a model first, then its projector.</source>
         <translation>请先打开模型，再打开它的投影器。</translation>
     </message>
@@ -315,7 +343,67 @@
 <context>
     <name>ModelTab</name>
     <message>
-        <location filename="../../app/ui/settings/model_tab.py" line="+128" />
+        <location filename="../../app/ui/settings/model_tab.py" line="+52" />
+        <source>Loaded now: no model</source>
+        <translation>当前加载：无模型</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Pick the model to use. Drop .gguf files here to import them.</source>
+        <translation>选择要使用的模型。把 .gguf 文件拖到这里即可导入。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Other quantizations of the same model that are installed</source>
+        <translation>同一模型已安装的其他量化版本</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The projector (mmproj) that lets the model see images or hear audio</source>
+        <translation>让模型能看图片或听音频的投影器（mmproj）</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Quantization:</source>
+        <translation>量化：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Projector:</source>
+        <translation>投影器：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Audio encoder:</source>
+        <translation>音频编码器：</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Copy into the models folder</source>
+        <translation>复制到模型文件夹</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Link to the file where it is</source>
+        <translation>链接到文件原来的位置</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove folder</source>
+        <translation>移除文件夹</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>This computer</source>
         <translation>本机</translation>
     </message>
@@ -333,6 +421,11 @@
         <location line="+3" />
         <source>Run on:</source>
         <translation>运行于：</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Folders searched for models:</source>
+        <translation>搜索模型的文件夹：</translation>
     </message>
 </context>
 <context>
