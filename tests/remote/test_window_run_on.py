@@ -102,6 +102,7 @@ def test_run_on_a_keyed_llama_cpp_server_and_back(qtbot, make_window, tmp_path, 
     # Reopening Settings keeps the key typed this session (memory only).
     dialog = controller.open_settings()
     assert dialog.model_tab.server_row.key_edit.text() == KEY
+    assert dialog.model_tab.loaded_label.text() == window.source_label.text()
     dialog.reject()
 
     # A chat message is answered by the server and stored on this computer.

@@ -76,6 +76,8 @@ class SettingsController(QObject):
         dialog = SettingsDialog(shown, loaded_model=loaded, read_status=self.read_status, scan=self.scan,
                                 input_devices=self.input_devices, server_key=self.loader.server_key,
                                 parent=self.parent_widget)
+        if self.loader.on_server:
+            dialog.model_tab.loaded_label.setText(self.loader.loaded.source)  # no file here to name
         dialog.accepted.connect(lambda: self._apply(dialog))
         dialog.picker.importer.imported.connect(lambda _result: self.refresh_model_manager())
         dialog.finished.connect(self._settings_closed)
