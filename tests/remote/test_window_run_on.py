@@ -141,6 +141,8 @@ def test_gemma_desk_serve_as_the_window_engine_greys_out_images(qtbot, make_wind
     assert not window.attach_image_action.isEnabled() and window.attach_image_action.toolTip().startswith(reason)
     presets = window.composer.presets
     assert not presets.add_image_button.isEnabled() and presets.add_image_button.toolTip() == reason
+    assert window.dictation.speech_unavailable == (
+        f"{model_id} on the server at {text_server.url} cannot hear audio (the server says so).")
     # A projector goes with a local model: File ▸ Open projector says so instead of crashing.
     assert window.loader.open_projector(gemma_model_path) is False
     assert "a projector goes with a model on this computer" in window.notice.label.text()
