@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.options import LoadOptions, SamplingOptions
@@ -13,6 +13,9 @@ from app.core.models.memory_estimate import MemoryEstimate, MemorySplit, check_f
 from app.core.models.projector_file import companions_for
 from app.core.storage.settings import HardwareSettings, Settings, SettingsError
 from app.core.models.system_memory import MemoryStatus, auto_gpu_layers, read_memory_status
+
+if TYPE_CHECKING:
+    from app.core.remote.server_address import RemoteServer
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,17 @@ class LoadInputs:
     audio_encoder: Path | None
     context_size: int
     hardware: HardwareSettings  # the whole section: every hardware setting is a loading setting
+    server: tuple[str, str] | None = None  # (url, model) when answers come from a server
+
+
+def runs_on_server(settings: Settings) -> bool:
+    return settings.model.run_on == "server"
 
 
 def load_inputs(settings: Settings) -> LoadInputs:
     model = settings.model
+    if runs_on_server(settings):  # the local files, context and hardware do not apply to a server
+        return LoadInputs(None, None, None, 0, HardwareSettings(), (model.server_url, model.server_model))
     return LoadInputs(model.active_model, model.projector, model.audio_encoder,
                       settings.generation.context_size, replace(settings.hardware))
 
@@ -108,6 +118,22 @@ def plan_load(
     if hardware.threads:
         options = options.with_changes(n_threads=hardware.threads)
     return LoadPlan(options=options, estimate=estimate, split=split, gpu_reason=reason)
+
+
+def plan_target(
+    settings: Settings,
+    *,
+    api_key: str | None = None,
+    read_status: Callable[[int], MemoryStatus] = read_memory_status,
+) -> "LoadOptions | RemoteServer":
+    """What the engine thread opens for these settings: the server Run on names (with the key typed
+    this session), else the planned local load's options. Raises what plan_load raises, or
+    RemoteError for a server address that cannot be right."""
+    if runs_on_server(settings):
+        from app.core.remote.open_engine import server_from_settings
+
+        return server_from_settings(settings.model, api_key)
+    return plan_load(settings, read_status=read_status).options
 
 
 def load_options_from_settings(settings: Settings, *, status: MemoryStatus | None = None) -> LoadOptions:

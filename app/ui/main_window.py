@@ -20,7 +20,7 @@ from app.ui.chat.system_prompt_dialog import SystemPromptDialog
 from app.ui.chat.chat_controller import ChatController
 from app.ui.engine.engine_worker import EngineHost, LoadedModel
 from app.ui.chat.image_attachments import mime_has_images
-from app.ui.chat.image_controller import NO_PROJECTOR_HINT, ImageController
+from app.ui.chat.image_controller import ImageController
 from app.ui.chat.audio_controller import AudioController
 from app.ui.chat.composer_microphone import ComposerMicrophone
 from app.ui.chat.image_viewer import ImageViewer
@@ -91,7 +91,7 @@ class MainWindow(MainWindowView):
     def _vision_actions(self, available: bool) -> None:
         self.attach_image_action.setEnabled(available)
         self.attach_image_action.setToolTip(tooltip_with_shortcut(
-            "Attach images to the message" if available else NO_PROJECTOR_HINT, self.attach_image_action))
+            "Attach images to the message" if available else self.images.unavailable_reason, self.attach_image_action))
 
     def _add_toolbar(self) -> None:
         self.attach_image_action = QAction("Attach image…", self)
@@ -120,7 +120,8 @@ class MainWindow(MainWindowView):
         loader.loadStarted.connect(self._load_started)
         loader.loadProgress.connect(lambda fraction: self.load_progress.setValue(int(fraction * 100)))
         loader.modelReady.connect(self.chat.set_loaded_model)
-        loader.modelReady.connect(lambda loaded: self.images.set_vision_available(loaded.supports_images))
+        loader.modelReady.connect(
+            lambda loaded: self.images.set_vision_available(loaded.supports_images, loaded.image_unavailable_reason))
         loader.modelReady.connect(lambda loaded: self._vision_actions(loaded.supports_images))
         loader.modelReady.connect(lambda loaded: self.dictation.set_model_hearing(loaded.speech_unavailable_reason))
         loader.modelReady.connect(lambda loaded: self.audio.set_hearing(loaded.speech_unavailable_reason))
@@ -182,7 +183,8 @@ class MainWindow(MainWindowView):
 
     def _model_text(self) -> str:
         loaded = self.loaded
-        return f"{self.loader.label} · {loaded.info.file_type}{_capabilities(loaded)} · {loaded.options.model_path}"
+        where = loaded.options.shown_url if self.loader.on_server else loaded.options.model_path
+        return f"{self.loader.label} · {loaded.info.file_type}{_capabilities(loaded)} · {where}"
 
     # -- dictation --------------------------------------------------------------------------
     def _dictation_shown(self, visible: bool) -> None:

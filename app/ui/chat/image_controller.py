@@ -52,9 +52,10 @@ class ImageController(QObject):
         composer.presets.presetChosen.connect(self.use_preset)
         self.set_vision_available(False)
 
-    def set_vision_available(self, available: bool) -> None:
+    def set_vision_available(self, available: bool, reason: str | None = None) -> None:
         self.vision_available = available
-        self.view.composer.presets.set_vision_available(available, NO_PROJECTOR_HINT)
+        self.unavailable_reason = reason or NO_PROJECTOR_HINT  # a server's reason, else the projector hint
+        self.view.composer.presets.set_vision_available(available, self.unavailable_reason)
         if available:
             self.view.notice.clear(VISION_NOTICE)
         else:
@@ -117,7 +118,7 @@ class ImageController(QObject):
 
     def _vision_ready(self) -> bool:
         if not self.vision_available:
-            self.view.notice.show_message(NO_PROJECTOR_HINT, kind="warning", key=VISION_NOTICE)
+            self.view.notice.show_message(self.unavailable_reason, kind="warning", key=VISION_NOTICE)
         return self.vision_available
 
     def _reserve_slots(self, wanted: list) -> int:

@@ -59,6 +59,7 @@ class LoadedModel:
     projector_problem: str | None = None  # why the projector beside the model was left out
     audio_encoder_fallback: str | None = None  # why Gemma 3n's audio encoder is not where the setting asked
     source: str = ""  # where answers come from, for the status bar (core answer_source)
+    image_unavailable_reason: str | None = None  # a server's own reason; None: the local projector hint
 
 
 @dataclass(eq=False)
@@ -114,7 +115,7 @@ class EngineWorker(QObject):
         try:
             # Check the new files (in a child process the first time) before letting go of the
             # model in use: a bad file keeps it. A bad projector for a new model is left out.
-            same_model = self.engine is not None and self.engine.options.model_path == options.model_path
+            same_model = self.engine is not None and getattr(self.engine.options, "model_path", None) == options.model_path
             vetted = vet_for_loading(options, projector_optional=not same_model)
             options, self._projector_problem = vetted.options, vetted.projector_problem
         except UserError as error:
@@ -149,9 +150,9 @@ class EngineWorker(QObject):
         self.engine, self._projector_problem = engine, None
         self.modelLoaded.emit(self._describe(time.perf_counter() - started))
 
-    def _restore(self, options: LoadOptions) -> None:
+    def _restore(self, options: LoadOptions | RemoteServer) -> None:
         try:
-            self.engine = ChatEngine(options)
+            self.engine = open_engine(options)  # the model, or the server, in use before
         except Exception:  # noqa: BLE001
             log.exception("could not reload the previous model")
             return
@@ -170,6 +171,7 @@ class EngineWorker(QObject):
             projector_problem=self._projector_problem if getattr(engine, "projector", None) is None else None,
             audio_encoder_fallback=getattr(engine, "audio_encoder_fallback", None),  # a RemoteEngine has none
             source=answer_source(engine),
+            image_unavailable_reason=getattr(engine, "image_unavailable_reason", None),  # only a RemoteEngine says
         )
 
     @Slot(object)

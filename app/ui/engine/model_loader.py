@@ -19,7 +19,9 @@ from PySide6.QtCore import QObject, Signal
 
 from app.core.engine.options import LoadOptions
 from app.core.errors import UserError
-from app.core.load_plan import LoadInputs, load_inputs, needs_reload, plan_load
+from app.core.load_plan import LoadInputs, load_inputs, needs_reload, plan_load, runs_on_server
+from app.core.remote.open_engine import EngineTarget, server_from_settings
+from app.core.remote.server_address import RemoteServer
 from app.core.models.gguf_file import ModelFileError, open_gguf
 from app.core.models.library import FAMILY_NAMES, size_label
 from app.core.models.memory_estimate import MemoryFitError
@@ -27,6 +29,7 @@ from app.core.models.projector_file import companions_for
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import ModelSettings, Settings
 from app.ui.engine.engine_worker import EngineHost, LoadedModel
+from app.ui.common.i18n import error_text
 from app.ui.main_window_view import NoticeBar
 from app.ui.settings.settings_model import SettingsModel
 
@@ -38,7 +41,7 @@ SAVED_MODEL_GONE_KEY = "saved-model-gone"
 
 @dataclass(frozen=True)
 class _Load:
-    options: LoadOptions
+    options: EngineTarget  # LoadOptions, or the RemoteServer that Run on names
     label: str
     inputs: LoadInputs | None  # the settings it was planned from; None for an exact load
     remember: ModelSettings | None  # the choice to write to the settings once it has loaded
@@ -59,6 +62,10 @@ class ModelLoader(QObject):
         self.label = ""
         self._pending: _Load | None = None
         self._loaded_inputs: LoadInputs | None = None
+        # The server's API key as typed this session (Settings ▸ Model ▸ Run on). Memory only: the
+        # settings file never holds it. `_planned_key` is the key of the last server load started.
+        self.server_key: str | None = None
+        self._planned_key: str | None = None
         worker = host.worker
         worker.loadProgress.connect(self.loadProgress)
         worker.modelLoaded.connect(self._loaded)
@@ -68,7 +75,9 @@ class ModelLoader(QObject):
     # -- the routes ---------------------------------------------------------------------------
     def load_saved(self, label: str = "") -> bool:
         """Start-up: the saved model with the saved settings. False when none is saved, or when it
-        cannot be loaded (the window then says why)."""
+        cannot be loaded (the window then says why). Run on ▸ A server: connect to it."""
+        if runs_on_server(self.settings.current):
+            return self._plan_and_load(self.settings.current, label)
         path = self.settings.current.model.active_model
         if path is None:
             return False
@@ -88,15 +97,32 @@ class ModelLoader(QObject):
         if Path(path) != choice.active_model:
             choice.projector = choice.audio_encoder = None  # the old model's files: look beside this one
         choice.active_model = Path(path)
+        choice.run_on = "local"  # a file chosen here runs here, even while answers came from a server
         if projector is not None:
             choice.projector = Path(projector)
         return self._plan_and_load(settings, label, remember=remember)
 
     def ready_for_projector(self) -> bool:
-        """A projector goes with a loaded model; without one, say so."""
+        """A projector goes with a model loaded on this computer; without one, say so."""
         if self.loaded is None:
-            self.notice.show_message("Open a model first, then its projector.", kind="warning", key=NOTICE_KEY)
+            self.notice.show_message(self.tr("Open a model first, then its projector."), kind="warning", key=NOTICE_KEY)
+        elif self.on_server:
+            self.notice.show_message(
+                self.tr("Answers come from a server: a projector goes with a model on this computer."),
+                kind="warning", key=NOTICE_KEY)
+            return False
         return self.loaded is not None
+
+    @property
+    def on_server(self) -> bool:
+        """The loaded engine is a server's (its options are a RemoteServer, not local files)."""
+        return self.loaded is not None and isinstance(self.loaded.options, RemoteServer)
+
+    def reload_for_new_key(self) -> bool:
+        """The server's API key alone changed (it is not a setting): connect again with it."""
+        if not runs_on_server(self.settings.current) or self.server_key == self._planned_key:
+            return False
+        return self.reload()
 
     def open_projector(self, path: Path) -> bool:
         """File ▸ Open projector: the loaded model again, with this projector (remembered)."""
@@ -117,7 +143,7 @@ class ModelLoader(QObject):
         """A Gemma 3n audio encoder has just landed beside the loaded model: load the model again
         with it, so it can hear without the user doing anything."""
         loaded = self.loaded
-        if loaded is None or loaded.options.audio_encoder_path is not None:
+        if loaded is None or self.on_server or loaded.options.audio_encoder_path is not None:
             return False
         options = loaded.options
         found = companions_for(options.model_path, projector=options.projector_path).audio_encoder
@@ -141,6 +167,8 @@ class ModelLoader(QObject):
 
     # -- planning -----------------------------------------------------------------------------
     def _plan_and_load(self, settings: Settings, label: str = "", remember: bool = False) -> bool:
+        if runs_on_server(settings):
+            return self._connect(settings)
         model_path = settings.model.active_model
         try:
             plan = plan_load(settings, read_status=self.read_status)
@@ -152,6 +180,18 @@ class ModelLoader(QObject):
                           copy.deepcopy(settings.model) if remember else None))
         return True
 
+    def _connect(self, settings: Settings) -> bool:
+        """Run on ▸ A server: the engine thread connects (and keeps the model in use if it cannot)."""
+        try:
+            server = server_from_settings(settings.model, self.server_key)
+        except UserError as error:
+            return self._refuse(self.tr("The server could not be used. {error}").format(error=error_text(error)))
+        self._planned_key = self.server_key
+        label = self.tr("{model} on {url}").format(model=server.model or self.tr("the server's model"),
+                                                   url=server.shown_url)
+        self._start(_Load(server, label, load_inputs(settings), None))
+        return True
+
     def _refuse(self, sentence: str) -> bool:
         """The plan was refused: the model in use stays, and the window says why."""
         self.notice.show_message(sentence, key=NOTICE_KEY)
@@ -160,7 +200,7 @@ class ModelLoader(QObject):
 
     def _start(self, load: _Load) -> None:
         self._pending = load
-        self.loadStarted.emit(load.label or load.options.model_path.name)
+        self.loadStarted.emit(load.label or Path(getattr(load.options, "model_path", "")).name)
         self.host.load(load.options)
 
     def _settings_changed(self, old: Settings, new: Settings) -> None:
@@ -173,7 +213,8 @@ class ModelLoader(QObject):
         # After a failed load the worker brings the previous model back: that is not `load`.
         if load is not None and _same_files(load.options, loaded.options):
             self._pending = None
-            self.label = load.label or loaded.info.name
+            remote = isinstance(loaded.options, RemoteServer)  # the server named its model: use that name
+            self.label = loaded.info.name if remote else load.label or loaded.info.name
             self._loaded_inputs = load.inputs
             if load.remember is not None:
                 self._remember(load.remember)
@@ -189,14 +230,16 @@ class ModelLoader(QObject):
     def _remember(self, choice: ModelSettings) -> None:
         settings = self.settings.current
         model = settings.model
-        model.active_model, model.projector, model.audio_encoder = (
-            choice.active_model, choice.projector, choice.audio_encoder)
+        model.active_model, model.projector, model.audio_encoder, model.run_on = (
+            choice.active_model, choice.projector, choice.audio_encoder, choice.run_on)
         self.notice.clear(SAVED_MODEL_GONE_KEY)
         if settings != self.settings.current:
             self.settings.update(settings)
 
 
-def _same_files(a: LoadOptions, b: LoadOptions) -> bool:
+def _same_files(a: EngineTarget, b: EngineTarget) -> bool:
+    if isinstance(a, RemoteServer) or isinstance(b, RemoteServer):
+        return a == b
     return (a.model_path, a.projector_path) == (b.model_path, b.projector_path)
 
 

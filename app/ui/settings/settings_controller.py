@@ -67,20 +67,28 @@ class SettingsController(QObject):
         if self.dialog is not None:
             self.dialog.raise_()
             return self.dialog
-        loaded = self.loader.loaded.options.model_path if self.loader.loaded is not None else None
+        loaded = self.loader.loaded.options.model_path if self.loader.loaded and not self.loader.on_server else None
         shown = self.settings.current
         if shown.model.active_model is None and loaded is not None:
             # Nothing saved yet (the demo, a model from the command line): show the loaded one as
             # the choice; the loader knows it is loaded, so OK without a change reloads nothing.
             shown.model.active_model = loaded
         dialog = SettingsDialog(shown, loaded_model=loaded, read_status=self.read_status, scan=self.scan,
-                                input_devices=self.input_devices, parent=self.parent_widget)
-        dialog.accepted.connect(lambda: self.settings.update(dialog.edited_settings()))
+                                input_devices=self.input_devices, server_key=self.loader.server_key,
+                                parent=self.parent_widget)
+        if self.loader.on_server:
+            dialog.model_tab.loaded_label.setText(self.loader.loaded.source)  # no file here to name
+        dialog.accepted.connect(lambda: self._apply(dialog))
         dialog.picker.importer.imported.connect(lambda _result: self.refresh_model_manager())
         dialog.finished.connect(self._settings_closed)
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _apply(self, dialog: SettingsDialog) -> None:
+        self.loader.server_key = dialog.server.api_key()  # memory only, before the reload that uses it
+        self.settings.update(dialog.edited_settings())
+        self.loader.reload_for_new_key()
 
     def _settings_closed(self) -> None:
         if self.dialog is not None:

@@ -26,6 +26,7 @@ from app.ui.common.i18n import error_text
 from app.ui.settings.hardware_tab import HardwareTab
 from app.ui.settings.model_picker import ModelPicker
 from app.ui.settings.model_tab import ModelTab
+from app.ui.settings.server_choice import ServerChoice
 from app.ui.settings.preference_tabs import AppearanceTab, GenerationTab, SpeechTab
 from app.ui.settings.settings_fields import SettingField, setting_fields
 from app.ui.settings.appearance import message_style
@@ -50,6 +51,7 @@ class SettingsDialog(QDialog):
         input_devices: Callable[[], list[InputDevice]] = system_input_devices,
         models_folder: Path | None = None,
         system_info: str | None = None,
+        server_key: str | None = None,  # the server's API key typed this session (never saved)
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -102,6 +104,9 @@ class SettingsDialog(QDialog):
             for signal in field.changed:
                 signal.connect(self._edited)
         self.picker.changed.connect(self._edited)
+        self.server = ServerChoice(self.model_tab, settings.model, api_key=server_key,
+                                   local_only=[self.hardware_tab], parent=self)
+        self.server.changed.connect(self._edited)
         self.generation_tab.reset_button.clicked.connect(self.reset_to_gemma_defaults)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -122,6 +127,9 @@ class SettingsDialog(QDialog):
         edited.model.projector = self.picker.projector()
         edited.model.audio_encoder = self.picker.audio_encoder()
         edited.model.extra_model_folders = list(self.picker.extra_folders)
+        edited.model.run_on = self.server.run_on()
+        edited.model.server_url = self.server.server_url()
+        edited.model.server_model = self.server.server_model()
         return edited
 
     def reset_to_gemma_defaults(self) -> None:
@@ -153,7 +161,7 @@ class SettingsDialog(QDialog):
     # -- checking -----------------------------------------------------------------------------
     def _edited(self, *_: object) -> None:
         self.problems = [self._problem(field) for field in self.fields]
-        self.problems = [problem for problem in self.problems if problem]
+        self.problems = [problem for problem in [*self.problems, self.server.problem()] if problem]
         self.ok_button.setEnabled(not self.problems)
         warning = self._update_estimates()
         if self.problems:
