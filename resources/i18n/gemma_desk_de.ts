@@ -843,7 +843,7 @@ Bild fehlt</translation>
         <location line="+7" />
         <location line="+76" />
         <source>Search all chats</source>
-        <translation>Alle Chats durchsuchen</translation>
+        <translation>Chats suchen</translation>
     </message>
     <message>
         <location line="-74" />
