@@ -6,7 +6,7 @@ current style, so they follow the style's light or dark rendering without bundle
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
 
@@ -24,7 +24,7 @@ def tooltip_with_shortcut(text: str, action: QAction) -> str:
 
 def add_main_toolbar(window: QMainWindow, entries: list[tuple[QAction, QStyle.StandardPixmap, str]]) -> QToolBar:
     """`entries`: (action, icon, what it does) in toolbar order."""
-    toolbar = QToolBar("Main toolbar", window)
+    toolbar = QToolBar(QCoreApplication.translate("MainToolbar", "Main toolbar"), window)
     toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
     toolbar.setMovable(False)
     toolbar.setIconSize(QSize(20, 20))

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QStyle
 
 from app.core.engine.options import LoadOptions
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import Settings
 from app.core.storage.store import ConversationStore
@@ -78,7 +79,7 @@ class MainWindow(MainWindowView):
     def export_chat(self) -> None:
         conversation = self.chat.conversation
         if conversation.conversation_id is None:
-            self.notice.show_message("This chat is empty: there is nothing to export yet.", kind="info")
+            self.notice.show_message(self.tr("This chat is empty: there is nothing to export yet."), kind="info")
             return
         export_conversation(self.store, conversation.conversation_id, conversation.title, self,
                             lambda text, kind: self.notice.show_message(text, kind=kind))
@@ -91,21 +92,22 @@ class MainWindow(MainWindowView):
     def _vision_actions(self, available: bool) -> None:
         self.attach_image_action.setEnabled(available)
         self.attach_image_action.setToolTip(tooltip_with_shortcut(
-            "Attach images to the message" if available else self.images.unavailable_reason, self.attach_image_action))
+            self.tr("Attach images to the message") if available else self.images.unavailable_reason,
+            self.attach_image_action))
 
     def _add_toolbar(self) -> None:
-        self.attach_image_action = QAction("Attach image…", self)
+        self.attach_image_action = QAction(self.tr("Attach image…"), self)
         self.attach_image_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.attach_image_action.triggered.connect(self.images.pick_files)
         self.file_menu.insertActions(self.model_manager_action, [self.attach_image_action, self.audio.action])
         self.file_menu.insertSeparator(self.model_manager_action)
         self.toolbar = add_main_toolbar(self, [
-            (self.new_chat_action, QStyle.SP_FileIcon, "Start a new chat"),
-            (self.attach_image_action, QStyle.SP_DirOpenIcon, "Attach images to the message"),
-            (self.audio.action, QStyle.SP_MediaPlay, "Attach a recording (WAV, MP3, FLAC) to ask about it"),
-            (self.dictation_panel.toggleViewAction(), QStyle.SP_MediaVolume, "Show or hide Dictation"),
-            (self.settings_action, QStyle.SP_FileDialogDetailedView, "Settings"),
-            (self.model_manager_action, QStyle.SP_DriveHDIcon, "Model manager: find, download and open models"),
+            (self.new_chat_action, QStyle.SP_FileIcon, self.tr("Start a new chat")),
+            (self.attach_image_action, QStyle.SP_DirOpenIcon, self.tr("Attach images to the message")),
+            (self.audio.action, QStyle.SP_MediaPlay, self.tr("Attach a recording (WAV, MP3, FLAC) to ask about it")),
+            (self.dictation_panel.toggleViewAction(), QStyle.SP_MediaVolume, self.tr("Show or hide Dictation")),
+            (self.settings_action, QStyle.SP_FileDialogDetailedView, self.tr("Settings")),
+            (self.model_manager_action, QStyle.SP_DriveHDIcon, self.tr("Model manager: find, download and open models")),
         ])
         self._vision_actions(False)
         self.audio.set_hearing(self.audio.unavailable_reason)
@@ -142,21 +144,22 @@ class MainWindow(MainWindowView):
         self.loader.load_exact(options, label)
 
     def choose_model_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a Gemma GGUF model", "", "GGUF models (*.gguf)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a Gemma GGUF model"), "", self.tr("GGUF models (*.gguf)"))
         if path:
             self.loader.open_model(Path(path))
 
     def choose_projector_file(self) -> None:
         if not self.loader.ready_for_projector():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Choose the model's projector (mmproj)", "", "GGUF projectors (*.gguf)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the model's projector (mmproj)"), "", self.tr("GGUF projectors (*.gguf)"))
         if path:
             self.loader.open_projector(Path(path))
 
     def _load_started(self, label: str) -> None:
         if self.chat.generating:
             self.chat.stop()
-        self.model_label.setText(f"Loading {label}…")
+        self.model_label.setText(self.tr("Loading {model}…").format(model=label))
         self.load_progress.setValue(0)
         self.load_progress.show()
         self.composer.send_button.setEnabled(False)
@@ -178,7 +181,7 @@ class MainWindow(MainWindowView):
     def _model_failed(self, message: str) -> None:
         self.load_progress.hide()
         self.composer.send_button.setEnabled(self.loaded is not None)
-        self.model_label.setText(self._model_text() if self.loaded else "No model")
+        self.model_label.setText(self._model_text() if self.loaded else self.tr("No model"))
         self.modelLoadFailed.emit(message)
 
     def _model_text(self) -> str:
@@ -217,5 +220,7 @@ class MainWindow(MainWindowView):
 
 
 def _capabilities(loaded: LoadedModel) -> str:
-    abilities = [name for name, present in (("images", loaded.supports_images), ("audio", loaded.supports_audio)) if present]
+    abilities = [QCoreApplication.translate("MainWindow", name) for name, present in (
+        (QT_TRANSLATE_NOOP("MainWindow", "images"), loaded.supports_images),
+        (QT_TRANSLATE_NOOP("MainWindow", "audio"), loaded.supports_audio)) if present]
     return f" · + {' + '.join(abilities)}" if abilities else ""

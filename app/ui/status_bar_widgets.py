@@ -41,11 +41,11 @@ class LoadProgress(QProgressBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(0, 100)
-        self.setFormat("Loading model %p%")
+        self.setFormat(self.tr("Loading model %p%"))
         self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
 
     def sizeHint(self) -> QSize:
-        width = self.fontMetrics().horizontalAdvance("Loading model 100%") + 4 * self.fontMetrics().averageCharWidth()
+        width = self.fontMetrics().horizontalAdvance(self.format().replace("%p", "100")) + 4 * self.fontMetrics().averageCharWidth()
         return QSize(width, super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:

@@ -8,11 +8,15 @@ adds an opener for each dialog it wraps). Screenshots land in $I18N_SCREENSHOTS 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from app.core.storage.settings import Settings
+from app.core.storage.store import ConversationStore
+from app.ui.chat.system_prompt_dialog import SystemPromptDialog
+from app.ui.main_window import MainWindow
 from app.ui.settings.settings_dialog import SettingsDialog
 from tests.i18n.english_left import english_texts, visible_texts
 from tests.ui.settings_support import MICROPHONES, ROOMY_GPU
@@ -29,9 +33,41 @@ def open_settings(qtbot) -> SettingsDialog:
     return dialog
 
 
+def open_main_window(qtbot) -> MainWindow:
+    """No model loaded (what a first start shows), with one exchange on screen for the bubbles."""
+    folder = tempfile.mkdtemp(prefix="gemma-desk-i18n-")
+    window = MainWindow(ConversationStore.in_folder(Path(folder)))
+    qtbot.addWidget(window)
+    window.show()
+    window.chat_view.add_message("user", "…")
+    window.chat_view.add_message("model", "…", "stopped")
+    window.notice.show_message("…")
+    return window
+
+
+def main_window_parts(window: MainWindow) -> list:
+    menus = [action.menu() for action in window.menuBar().actions()]
+    return [window.menuBar(), *menus, window.toolbar, window.composer, window.sidebar,
+            window.chat_view, window.statusBar(), window.notice]
+
+
+def open_system_prompt(qtbot) -> SystemPromptDialog:
+    dialog = SystemPromptDialog(None, "", None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+# Texts inside a strict part that another file owns and wraps (the dictation dock's title in
+# View and the toolbar, the composer microphone's reason from the dictation controller): take an
+# entry out once app/ui/speech is translated.
+ELSEWHERE = {"main-window": frozenset({"Dictation", "No model is loaded yet."})}
+
 # name → (open it, the parts already translated: strict even before wave 2)
 OPENERS = {
     "settings": (open_settings, lambda d: [d.generation_tab, d.speech_tab, d.appearance_tab]),
+    "main-window": (open_main_window, main_window_parts),
+    "system-prompt": (open_system_prompt, lambda d: [d]),
 }
 
 
@@ -50,7 +86,7 @@ def test_translated_parts_show_no_english(qtbot, ui_language, language, opener):
     widget = open_it(qtbot)
     left = []
     for part in done_parts(widget):
-        left += english_texts(visible_texts(part), language, DATA)
+        left += english_texts(visible_texts(part), language, DATA | ELSEWHERE.get(opener, frozenset()))
     assert left == []
 
 
@@ -63,6 +99,8 @@ def test_whole_window_shows_no_english(qtbot, ui_language, language, opener):
         for index in range(widget.tabs.count()):
             widget.tabs.setCurrentIndex(index)
             screenshot(widget, f"{opener}-{index}-{language}")
+    else:
+        screenshot(widget, f"{opener}-{language}")
     left = english_texts(visible_texts(widget), language, DATA)
     if left and not STRICT:
         pytest.xfail(f"{len(left)} English text(s) left for wave 2: {left[:8]}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QToolButton, QWidget
 
 from app.core.chat.audio_clips import PreparedAudio, duration_text, recorded_duration, stored_audio_media
@@ -25,7 +25,7 @@ class AudioChip(QWidget):
         self.label = QLabel()
         self.remove_button = QToolButton()
         self.remove_button.setText("✕")
-        self.remove_button.setToolTip("Remove this recording from the message")
+        self.remove_button.setToolTip(self.tr("Remove this recording from the message"))
         self.remove_button.clicked.connect(self.take)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -41,7 +41,7 @@ class AudioChip(QWidget):
     def set_audio(self, audio: PreparedAudio) -> None:
         self._audio = audio
         self.label.setText(audio_caption(audio.name, audio.duration_s))
-        self.label.setToolTip(f"{audio.name} goes with your next message")
+        self.label.setToolTip(self.tr("{name} goes with your next message").format(name=audio.name))
         self.show()
         self.changed.emit()
 
@@ -57,7 +57,7 @@ def show_audio_in_bubble(bubble, name: str, duration_s: float | None) -> QLabel:
     """A line under the message text naming the recording it carried."""
     label = QLabel(audio_caption(name, duration_s))
     label.setObjectName("audio-attachment")
-    label.setToolTip("The recording sent with this message")
+    label.setToolTip(QCoreApplication.translate("AudioChip", "The recording sent with this message"))
     bubble.thumbnails.insertWidget(bubble.thumbnails.count() - 1, label)
     return label
 

@@ -10,10 +10,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from app.core.chat.audio_clips import SUPPORTED_AUDIO_SUFFIXES, AudioClipError, PreparedAudio, read_audio_file
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.ui.common.background import run_in_background
+from app.ui.common.i18n import error_text
 
 AUDIO_NOTICE = "attach-audio"  # taken down when a recording lands in the composer
-NOT_LOADED_REASON = "Load a model that can hear (Gemma 3n with its audio encoder) to attach a recording."
+NOT_LOADED_REASON = QT_TRANSLATE_NOOP(
+    "AudioController", "Load a model that can hear (Gemma 3n with its audio encoder) to attach a recording.")
 
 
 class AudioController(QObject):
@@ -23,23 +26,23 @@ class AudioController(QObject):
     def __init__(self, view) -> None:
         super().__init__(view)
         self.view = view
-        self.unavailable_reason: str | None = NOT_LOADED_REASON
+        self.unavailable_reason: str | None = self.tr(NOT_LOADED_REASON)
         self._preparing = 0
-        self.action = QAction("Attach audio…", view)
+        self.action = QAction(self.tr("Attach audio…"), view)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.action.triggered.connect(self.pick_file)
         composer = view.composer
         composer.add_audio_button.clicked.connect(self.pick_file)
         self.prepared.connect(self._prepared)
         self.failed.connect(self._failed)
-        self.set_hearing(NOT_LOADED_REASON)
+        self.set_hearing(self.tr(NOT_LOADED_REASON))
 
     def set_hearing(self, unavailable_reason: str | None) -> None:
         """None when the loaded model can hear; otherwise the sentence that says why not."""
         self.unavailable_reason = unavailable_reason
         available = unavailable_reason is None
         shortcut = self.action.shortcut().toString(QKeySequence.NativeText)
-        tip = "Attach a recording (WAV, MP3, FLAC) to ask about it" if available else unavailable_reason
+        tip = self.tr("Attach a recording (WAV, MP3, FLAC) to ask about it") if available else unavailable_reason
         for widget in (self.action, self.view.composer.add_audio_button):
             widget.setEnabled(available)
         self.action.setToolTip(f"{tip} ({shortcut})")
@@ -51,7 +54,8 @@ class AudioController(QObject):
         if not self._hearing_ready(None):
             return
         patterns = " ".join(f"*{suffix}" for suffix in sorted(SUPPORTED_AUDIO_SUFFIXES))
-        path, _ = QFileDialog.getOpenFileName(self.view, "Attach a recording", "", f"Recordings ({patterns})")
+        path, _ = QFileDialog.getOpenFileName(
+            self.view, self.tr("Attach a recording"), "", self.tr("Recordings ({patterns})").format(patterns=patterns))
         if path:
             self.attach_file(Path(path))
 
@@ -61,8 +65,8 @@ class AudioController(QObject):
             return
         if len(paths) > 1:
             self.view.notice.show_message(
-                f"A message can carry one recording; {', '.join(p.name for p in paths[1:])} "
-                f"{'was' if len(paths) == 2 else 'were'} not added.", kind="warning")
+                self.tr("A message can carry one recording; not added: {names}.")
+                .format(names=", ".join(p.name for p in paths[1:])), kind="warning")
         self.attach_file(paths[0])
 
     def attach_file(self, path: Path) -> None:
@@ -72,7 +76,7 @@ class AudioController(QObject):
             try:
                 self.prepared.emit(read_audio_file(path))
             except AudioClipError as error:
-                self.failed.emit(str(error))
+                self.failed.emit(error_text(error))
 
         run_in_background(work)
 
@@ -84,8 +88,9 @@ class AudioController(QObject):
         if self.unavailable_reason is None:
             return True
         reason = self.unavailable_reason
-        text = (f"{path.name} is a recording: it can go into a message, or into text with Dictation (Ctrl+D) ▸ "
-                f"Transcribe a file…, once a model that hears is loaded. {reason}") if path else reason
+        text = self.tr("{name} is a recording: it can go into a message, or into text with Dictation (Ctrl+D) ▸ "
+                       "Transcribe a file…, once a model that hears is loaded. {reason}").format(
+            name=path.name, reason=reason) if path else reason
         self.view.notice.show_message(text, kind="warning", key=AUDIO_NOTICE)
         return False
 
@@ -95,7 +100,8 @@ class AudioController(QObject):
         if self.unavailable_reason is not None:
             return  # the model changed while the file was decoding
         if chip.audio is not None and chip.audio.sha256 != audio.sha256:
-            self.view.notice.show_message(f"{chip.audio.name} was replaced by {audio.name}.", kind="info")
+            self.view.notice.show_message(
+                self.tr("{old} was replaced by {new}.").format(old=chip.audio.name, new=audio.name), kind="info")
         chip.set_audio(audio)
         self.view.notice.clear(AUDIO_NOTICE)
 

@@ -7,7 +7,9 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
 
-BUSY_TIP = "Wait until Gemma has finished answering in this chat (or stop it)"
+from app.core.i18n import QT_TRANSLATE_NOOP
+
+BUSY_TIP = QT_TRANSLATE_NOOP("BubbleActions", "Wait until Gemma has finished answering in this chat (or stop it)")
 
 
 def _button(text: str, tip: str) -> QToolButton:
@@ -26,12 +28,12 @@ class BubbleActions(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.previous_button = _button("‹", "Show the previous version of this answer")
+        self.previous_button = _button("‹", self.tr("Show the previous version of this answer"))
         self.variant_label = QLabel()
         self.variant_label.setObjectName("message-status")
-        self.next_button = _button("›", "Show the next version of this answer")
-        self.edit_button = _button("Edit", "Edit this message and send it again")
-        self.delete_button = _button("Delete", "Delete this message")
+        self.next_button = _button("›", self.tr("Show the next version of this answer"))
+        self.edit_button = _button(self.tr("Edit"), self.tr("Edit this message and send it again"))
+        self.delete_button = _button(self.tr("Delete"), self.tr("Delete this message"))
         self.previous_button.clicked.connect(lambda: self.variantStepped.emit(-1))
         self.next_button.clicked.connect(lambda: self.variantStepped.emit(1))
         self.edit_button.clicked.connect(self.editRequested)
@@ -54,7 +56,7 @@ class BubbleActions(QWidget):
         """While the chat is answering its messages stay as they are."""
         self._busy = busy
         for button in self._guarded():
-            button.setToolTip(BUSY_TIP if busy else self._tips[button])
+            button.setToolTip(self.tr(BUSY_TIP) if busy else self._tips[button])
         self.edit_button.setEnabled(not busy)
         self.delete_button.setEnabled(not busy)
         self.previous_button.setEnabled(not busy and self._index > 0)
@@ -95,10 +97,10 @@ class MessageEditor(QWidget):
         self.text_edit = _EditorText()
         self.text_edit.setPlainText(text)
         self.text_edit.setFixedHeight(96)
-        self.hint = QLabel("Editing message — Esc to cancel, Enter to send")
+        self.hint = QLabel(self.tr("Editing message — Esc to cancel, Enter to send"))
         self.hint.setObjectName("message-status")
-        self.send_button = _button("Send", "Replace the message and answer it again")
-        self.cancel_button = _button("Cancel", "Keep the message as it was (Esc)")
+        self.send_button = _button(self.tr("Send"), self.tr("Replace the message and answer it again"))
+        self.cancel_button = _button(self.tr("Cancel"), self.tr("Keep the message as it was (Esc)"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint)
         buttons.addStretch(1)

@@ -19,9 +19,11 @@ from app.core.chat.conversation import Conversation, ConversationMessage, title_
 from app.core.chat.images import PreparedImage
 from app.core.engine.engine import GenerationResult
 from app.core.engine.options import SamplingOptions
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.load_plan import sampling_options_from_settings
 from app.core.storage.settings import Settings
 from app.core.storage.store import Attachment, ConversationStore, StoreError
+from app.ui.common.i18n import error_text
 from app.ui.chat.chat_list_delegate import TITLE_ROLE, ChatListDelegate
 from app.ui.chat.message_actions import MessageActions
 from app.ui.chat.stored_images import remove_image, show_stored_images
@@ -31,7 +33,7 @@ from app.ui.engine.model_loader import NOTICE_KEY as MODEL_NOTICE
 from app.ui.main_window_view import MainWindowView
 
 _CONVERSATION_ID_ROLE = Qt.UserRole
-ANSWERING_MARK = "  · answering…"
+ANSWERING_MARK = QT_TRANSLATE_NOOP("ChatController", "  · answering…")  # shown through self.tr
 ANSWER_NOTICE = "answer"  # a failed answer's notice: the next message sent takes it down
 
 
@@ -59,7 +61,7 @@ class ChatController(QObject):
         self.view = view
         self.store = store
         self.host = host
-        view.conversation_list.setItemDelegate(ChatListDelegate(ANSWERING_MARK, view.conversation_list))
+        view.conversation_list.setItemDelegate(ChatListDelegate(self.tr(ANSWERING_MARK), view.conversation_list))
         self.conversation = Conversation()  # the chat on screen
         self.loaded: LoadedModel | None = None
         self.sampling = SamplingOptions()
@@ -108,17 +110,17 @@ class ChatController(QObject):
         try:
             summaries = self.store.conversations()
         except StoreError as error:
-            self.view.notice.show_message(f"{error}")
+            self.view.notice.show_message(error_text(error))
             return
         conversation_list.blockSignals(True)
         conversation_list.clear()
         for summary in summaries:
             answering = summary.id in self._answers
-            item = QListWidgetItem(summary.title + (ANSWERING_MARK if answering else ""))
+            item = QListWidgetItem(summary.title + (self.tr(ANSWERING_MARK) if answering else ""))
             item.setData(_CONVERSATION_ID_ROLE, summary.id)
             item.setData(TITLE_ROLE, summary.title)
             if answering:
-                item.setToolTip("Gemma is still writing the answer in this chat")
+                item.setToolTip(self.tr("Gemma is still writing the answer in this chat"))
             conversation_list.addItem(item)
             if summary.id == self.conversation.conversation_id:
                 conversation_list.setCurrentItem(item)
@@ -142,7 +144,7 @@ class ChatController(QObject):
             try:
                 self.conversation = self._load_conversation(conversation_id)
             except StoreError as error:
-                self.view.notice.show_message(str(error))
+                self.view.notice.show_message(error_text(error))
                 return
         self._show_conversation()
         self.refresh_conversation_list()
@@ -178,7 +180,7 @@ class ChatController(QObject):
         try:
             remove_image(self.store, self.conversation, message, sha256)
         except StoreError as error:
-            self.view.notice.show_message(f"The lost image could not be removed: {error.reason}.")
+            self.view.notice.show_message(self.tr("The lost image could not be removed: {reason}.").format(reason=error.reason))
             return
         bubble.drop_lost_image(sha256)
 
@@ -189,12 +191,13 @@ class ChatController(QObject):
     def rename_current(self) -> None:
         if self.conversation.conversation_id is None:
             return
-        title, accepted = QInputDialog.getText(self.view, "Rename chat", "Title:", text=self.conversation.title)
+        title, accepted = QInputDialog.getText(
+            self.view, self.tr("Rename chat"), self.tr("Title:"), text=self.conversation.title)
         if accepted and title.strip():
             try:
                 self.store.rename_conversation(self.conversation.conversation_id, title)
             except StoreError as error:
-                self.view.notice.show_message(str(error))
+                self.view.notice.show_message(error_text(error))
                 return
             self.conversation.title = title.strip()
             self.refresh_conversation_list()
@@ -203,7 +206,8 @@ class ChatController(QObject):
         conversation_id = self.conversation.conversation_id
         if conversation_id is None:
             return
-        answer = QMessageBox.question(self.view, "Delete chat", f"Delete “{self.conversation.title}” for good?")
+        answer = QMessageBox.question(
+            self.view, self.tr("Delete chat"), self.tr("Delete “{title}” for good?").format(title=self.conversation.title))
         if answer == QMessageBox.Yes:
             self.delete_conversation(conversation_id)
 
@@ -211,7 +215,7 @@ class ChatController(QObject):
         try:
             self.store.delete_conversation(conversation_id)
         except StoreError as error:
-            self.view.notice.show_message(str(error))
+            self.view.notice.show_message(error_text(error))
             return
         answer = self._answers.pop(conversation_id, None)
         if answer is not None:
@@ -237,7 +241,7 @@ class ChatController(QObject):
         if self.generating or (not text and not images and audio is None):
             return False
         if self.loaded is None:
-            self.view.notice.show_message("No model is loaded yet. Open one with File ▸ Open model… (Ctrl+O).",
+            self.view.notice.show_message(self.tr("No model is loaded yet. Open one with File ▸ Open model… (Ctrl+O)."),
                                           key=MODEL_NOTICE)
             return False
         message = ConversationMessage(
@@ -250,7 +254,8 @@ class ChatController(QObject):
         try:
             self._save_user_message(message, images + ([audio] if audio else []))
         except StoreError as error:
-            self.view.notice.show_message(f"Your message was not sent and is still in the box: {error.reason}.")
+            self.view.notice.show_message(
+                self.tr("Your message was not sent and is still in the box: {reason}.").format(reason=error.reason))
             return False
         if typed:
             composer.editor.clear()
@@ -290,7 +295,8 @@ class ChatController(QObject):
             try:
                 self.store.set_conversation_system_prompt(conversation.conversation_id, prompt)
             except StoreError as error:
-                self.view.notice.show_message(f"The chat's system prompt was not saved: {error.reason}.")
+                self.view.notice.show_message(
+                    self.tr("The chat's system prompt was not saved: {reason}.").format(reason=error.reason))
                 return False
         conversation.system_prompt = prompt
         return True
@@ -347,13 +353,16 @@ class ChatController(QObject):
         self._end(answer)
         if answer.conversation is self.conversation:
             self.view.speed_label.setText(
-                f"{result.tokens_per_second:.1f} tok/s · first token {result.time_to_first_token * 1000:.0f} ms"
+                self.tr("{speed:.1f} tok/s · first token {delay:.0f} ms").format(
+                    speed=result.tokens_per_second, delay=result.time_to_first_token * 1000)
             )
-            self.view.context_label.setText(f"context {result.context_used}/{result.context_size}")
+            self.view.context_label.setText(
+                self.tr("context {used}/{size}").format(used=result.context_used, size=result.context_size))
             if result.dropped_messages:
                 self.view.notice.show_message(
-                    f"The oldest {result.dropped_messages} messages no longer fit in the context "
-                    f"({result.context_size} tokens) and were left out of this answer.",
+                    self.tr("The oldest %n message(s) no longer fit in the context ({size} tokens) "
+                            "and were left out of this answer.", "", result.dropped_messages)
+                    .format(size=result.context_size),
                     kind="warning",
                 )
             self._tell_missing_media(answer.conversation, result.skipped_media)
@@ -366,8 +375,8 @@ class ChatController(QObject):
             return
         conversation.missing_media_told.update(new)
         self.view.notice.show_message(
-            f"Some earlier images could not be read and were left out: {', '.join(new)}. "
-            "The answer was written without them.",
+            self.tr("Some earlier images could not be read and were left out: {names}. "
+                    "The answer was written without them.").format(names=", ".join(new)),
             kind="warning",
         )
 
@@ -376,7 +385,11 @@ class ChatController(QObject):
             return
         message = answer.message
         message.status = "error"
-        self.view.notice.show_message(f"The answer{self._where(answer)} failed: {reason}", key=ANSWER_NOTICE)
+        if answer.conversation is self.conversation:
+            text = self.tr("The answer failed: {reason}").format(reason=reason)
+        else:
+            text = self.tr("The answer in “{title}” failed: {reason}").format(title=answer.conversation.title, reason=reason)
+        self.view.notice.show_message(text, key=ANSWER_NOTICE)
         if message.text:
             self._write(answer, partial(answer.recorder.finish, message.text, "error"))
         else:
@@ -408,14 +421,16 @@ class ChatController(QObject):
             write()
         except StoreError as error:
             if answer.unsaved is None:
-                self.view.notice.show_message(f"The answer{self._where(answer)} is not saved: {error.reason}.")
+                if answer.conversation is self.conversation:
+                    text = self.tr("The answer is not saved: {reason}.").format(reason=error.reason)
+                else:
+                    text = self.tr("The answer in “{title}” is not saved: {reason}.").format(
+                        title=answer.conversation.title, reason=error.reason)
+                self.view.notice.show_message(text)
             answer.unsaved = error.reason
         else:
             answer.unsaved = None
             answer.message.message_id = answer.recorder.message_id
-
-    def _where(self, answer: _Answer) -> str:
-        return "" if answer.conversation is self.conversation else f" in “{answer.conversation.title}”"
 
     def save_partial_answer(self) -> None:
         """On close: every answer still being written is kept as it stands, marked as stopped."""

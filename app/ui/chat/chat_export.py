@@ -5,17 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.core.chat.export import ChatExportError, export_chat
 from app.core.storage.store import ConversationStore, StoreError
+from app.ui.common.i18n import error_text
 
-MARKDOWN_FILTER, JSON_FILTER = "Markdown (*.md)", "JSON (*.json)"
+MARKDOWN_FILTER, JSON_FILTER = "Markdown (*.md)", "JSON (*.json)"  # format names, not translated
 
 
 def ask_export_path(parent: QWidget, suggested: Path) -> Path | None:
     """The save dialog (the OS edge); the extension follows the chosen filter when none was typed."""
-    name, chosen = QFileDialog.getSaveFileName(parent, "Export chat", str(suggested), f"{MARKDOWN_FILTER};;{JSON_FILTER}")
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("ChatExport", "Export chat"), str(suggested), f"{MARKDOWN_FILTER};;{JSON_FILTER}")
     if not name:
         return None
     path = Path(name)
@@ -35,7 +38,7 @@ def export_conversation(store: ConversationStore, conversation_id: int, title: s
     try:
         export_chat(path, title, store.messages(conversation_id))
     except (ChatExportError, StoreError) as error:
-        tell(str(error), "error")
+        tell(error_text(error), "error")
         return None
-    tell(f"Exported “{title}” to {path}.", "info")
+    tell(QCoreApplication.translate("ChatExport", "Exported “{title}” to {path}.").format(title=title, path=path), "info")
     return path

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QListWidgetItem
 
 from app.core.storage.search import MATCH_END, MATCH_START, SearchHit
 from app.core.storage.store import ConversationStore, StoreError
 from app.ui.chat.chat_controller import ChatController
+from app.ui.common.i18n import error_text
 from app.ui.main_window_view import MainWindowView
 
 _HIT_ROLE = Qt.UserRole
@@ -21,7 +22,8 @@ def hit_html(hit: SearchHit) -> str:
     """The chat's title in bold, then the snippet with the matched words in bold (all escaped)."""
     snippet = html.escape(hit.snippet).replace(MATCH_START, "<b>").replace(MATCH_END, "</b>")
     if hit.message_id is None:
-        return f"<b>{html.escape(hit.title)}</b><br><i>in the title</i>"
+        in_title = QCoreApplication.translate("ChatSearch", "in the title")
+        return f"<b>{html.escape(hit.title)}</b><br><i>{html.escape(in_title)}</i>"
     return f"<b>{html.escape(hit.title)}</b><br>{snippet}"
 
 
@@ -63,10 +65,10 @@ class ChatSearch(QObject):
         try:
             self.hits = self.store.search(text)
         except StoreError as error:
-            self.view.notice.show_message(str(error))
+            self.view.notice.show_message(error_text(error))
             return
         if not self.hits:
-            results.addItem(QListWidgetItem("No chat has these words"))
+            results.addItem(QListWidgetItem(self.tr("No chat has these words")))
             results.item(0).setFlags(Qt.NoItemFlags)
         for index, hit in enumerate(self.hits):
             item = QListWidgetItem()

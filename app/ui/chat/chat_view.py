@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.ui.chat.bubble_actions import BubbleActions, MessageEditor
 from app.ui.chat.code_block import CodeBlock
 from app.ui.chat.markdown_render import Segment, quote_bars, render_markdown, split_fenced_code
@@ -24,9 +25,13 @@ from app.ui.settings.appearance import surfaces, theme_of
 
 _REVEAL_SETTLE_MS = 1600  # as long as the outline of a search hit stays
 _REVEAL_MARGIN = 24
-_ROLE_NAMES = {"user": "You", "model": "Gemma"}
-_STATUS_NOTES = {
-    "stopped": "stopped", "error": "failed", "generating": "…", "interrupted": "interrupted", "unsaved": "not saved",
+_ROLE_NAMES = {"user": QT_TRANSLATE_NOOP("MessageBubble", "You"), "model": "Gemma"}
+_STATUS_NOTES = {  # shown through self.tr (context MessageBubble)
+    "stopped": QT_TRANSLATE_NOOP("MessageBubble", "stopped"),
+    "error": QT_TRANSLATE_NOOP("MessageBubble", "failed"),
+    "generating": "…",
+    "interrupted": QT_TRANSLATE_NOOP("MessageBubble", "interrupted"),
+    "unsaved": QT_TRANSLATE_NOOP("MessageBubble", "not saved"),
 }
 
 
@@ -119,12 +124,13 @@ class LostImage(QFrame):
         super().__init__(parent)
         self.setObjectName("lost-image")
         self.sha256 = sha256
-        label = QLabel(f"{name}\nimage missing")
+        label = QLabel(self.tr("{name}\nimage missing").format(name=name))
         label.setObjectName("message-status")
-        label.setToolTip(f"{name} can no longer be read from the data folder; answers are written without it.")
+        label.setToolTip(self.tr(
+            "{name} can no longer be read from the data folder; answers are written without it.").format(name=name))
         self.remove_button = QToolButton()
-        self.remove_button.setText("Remove")
-        self.remove_button.setToolTip("Remove this lost image from the message")
+        self.remove_button.setText(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Remove this lost image from the message"))
         self.remove_button.clicked.connect(lambda: self.removeRequested.emit(self.sha256))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -144,12 +150,12 @@ class MessageBubble(QFrame):
         self._text = text
         self.flashing = False
         header = QHBoxLayout()
-        self.author = QLabel(f"<b>{_ROLE_NAMES.get(role, role)}</b>")
+        self.author = QLabel("<b>{}</b>".format(self.tr(_ROLE_NAMES.get(role, role))))
         self.status_label = QLabel()
         self.status_label.setObjectName("message-status")
         self.copy_button = QToolButton()
-        self.copy_button.setText("Copy")
-        self.copy_button.setToolTip("Copy this message")
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy this message"))
         self.copy_button.clicked.connect(lambda: self.copyRequested.emit(self._text))
         header.addWidget(self.author)
         header.addWidget(self.status_label)
@@ -233,7 +239,7 @@ class MessageBubble(QFrame):
 
     def set_status(self, status: str) -> None:
         self.status = status
-        self.status_label.setText(_STATUS_NOTES.get(status, ""))
+        self.status_label.setText(self.tr(_STATUS_NOTES.get(status, "")) if status in _STATUS_NOTES else "")
 
     def add_thumbnail(self, content: bytes, name: str, size: int = 96) -> bool:
         """Shows the image; False when `content` is not an image Qt can read."""
@@ -242,7 +248,7 @@ class MessageBubble(QFrame):
             return False
         label = QLabel()
         label.setPixmap(pixmap.scaled(size, size, Qt.KeepAspectRatio, Qt.SmoothTransformation))
-        label.setToolTip(f"{name} — click to view full size")
+        label.setToolTip(self.tr("{name} — click to view full size").format(name=name))
         label.setCursor(Qt.PointingHandCursor)
         label.mousePressEvent = lambda _event: self.imageClicked.emit(content, name)
         self.thumbnails.insertWidget(self.thumbnails.count() - 1, label)

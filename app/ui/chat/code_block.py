@@ -98,8 +98,8 @@ class CodeBlock(QFrame):
         self.language_label = QLabel()
         self.language_label.setObjectName("code-language")
         self.copy_button = QToolButton()
-        self.copy_button.setText("Copy")
-        self.copy_button.setToolTip("Copy this code")
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy this code"))
         self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.code))
         self.text = CodeText()
         header = QHBoxLayout()
@@ -115,7 +115,7 @@ class CodeBlock(QFrame):
 
     def set_code(self, code: str, language: str, theme: str, surface: Surface) -> None:
         self.code, self.language = code, language
-        self.language_label.setText(language or "code")
+        self.language_label.setText(language or self.tr("code"))
         highlight(self.text.document(), code, language, theme, surface)
         self.text.updateGeometry()
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QP
 
 from app.core.task_presets import LANGUAGES
 from app.ui.chat.audio_chip import AudioChip
+from app.ui.common.i18n import language_label
 from app.ui.chat.image_attachments import AttachmentTray, mime_has_images
 
 
@@ -17,7 +18,7 @@ class MessageEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("Message Gemma…  (Enter sends, Shift+Enter for a new line)")
+        self.setPlaceholderText(self.tr("Message Gemma…  (Enter sends, Shift+Enter for a new line)"))
         self.setTabChangesFocus(True)
         self.setMaximumHeight(140)
 
@@ -44,22 +45,24 @@ class ImagePresetBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.add_image_button = QPushButton("Add image…")
-        self.add_image_button.setToolTip("Attach images (or drag them here, or paste with Ctrl+V)")
-        self.describe_button = QPushButton("Describe")
-        self.ocr_button = QPushButton("Extract text")
-        self.translate_button = QPushButton("Translate text to")
+        self.add_image_button = QPushButton(self.tr("Add image…"))
+        self.add_image_button.setToolTip(self.tr("Attach images (or drag them here, or paste with Ctrl+V)"))
+        self.describe_button = QPushButton(self.tr("Describe"))
+        self.ocr_button = QPushButton(self.tr("Extract text"))
+        self.translate_button = QPushButton(self.tr("Translate text to"))
         self.language = QComboBox()
-        self.language.addItems(LANGUAGES)
+        for name in LANGUAGES:  # shown in the UI's language, the English name goes to the prompt
+            self.language.addItem(language_label(name), name)
         for button in (self.describe_button, self.ocr_button, self.translate_button):
-            button.setToolTip(button.toolTip() or "Click to ask about the attached image; Shift+click to edit the prompt first")
+            button.setToolTip(button.toolTip() or self.tr(
+                "Click to ask about the attached image; Shift+click to edit the prompt first"))
         self.describe_button.clicked.connect(lambda: self._chosen("describe"))
         self.ocr_button.clicked.connect(lambda: self._chosen("ocr"))
         self.translate_button.clicked.connect(lambda: self._chosen("translate"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.add_image_button)
-        row.addWidget(QLabel("Image:"))
+        row.addWidget(QLabel(self.tr("Image:")))
         for widget in (self.describe_button, self.ocr_button, self.translate_button, self.language):
             row.addWidget(widget)
         row.addStretch(1)
@@ -68,13 +71,13 @@ class ImagePresetBar(QWidget):
         from PySide6.QtWidgets import QApplication
 
         send_now = not QApplication.keyboardModifiers() & Qt.ShiftModifier
-        self.presetChosen.emit(preset, self.language.currentText(), send_now)
+        self.presetChosen.emit(preset, self.language.currentData(), send_now)
 
     def set_vision_available(self, available: bool, reason: str = "") -> None:
         for widget in (self.add_image_button, self.describe_button, self.ocr_button, self.translate_button, self.language):
             widget.setEnabled(available)
         self.add_image_button.setToolTip(
-            "Attach images (or drag them here, or paste with Ctrl+V)" if available else reason
+            self.tr("Attach images (or drag them here, or paste with Ctrl+V)") if available else reason
         )
 
 
@@ -88,20 +91,20 @@ class Composer(QWidget):
         self.editor = MessageEditor()
         self.tray = AttachmentTray()
         self.presets = ImagePresetBar()
-        self.send_button = QPushButton("Send")
-        self.send_button.setToolTip("Send (Enter)")
+        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button.setToolTip(self.tr("Send (Enter)"))
         self.send_button.setDefault(True)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop generating (Esc)")
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop generating (Esc)"))
         self.stop_button.hide()
-        self.regenerate_button = QPushButton("Regenerate")
-        self.regenerate_button.setToolTip("Write the last answer again (Ctrl+R)")
+        self.regenerate_button = QPushButton(self.tr("Regenerate"))
+        self.regenerate_button.setToolTip(self.tr("Write the last answer again (Ctrl+R)"))
         self.audio_chip = AudioChip()
-        self.add_audio_button = QPushButton("Add audio…")
+        self.add_audio_button = QPushButton(self.tr("Add audio…"))
         self.mic_button = QPushButton("🎤")
         self.mic_button.setObjectName("composer-microphone")
         self.mic_button.setCheckable(True)
-        self.mic_button.setAccessibleName("Dictate into the message box")
+        self.mic_button.setAccessibleName(self.tr("Dictate into the message box"))
         self.extra_row = QHBoxLayout()
         buttons = QVBoxLayout()
         buttons.addWidget(self.send_button)

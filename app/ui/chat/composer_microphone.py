@@ -9,9 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextCursor
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.speech.transcript_export import TranscriptSegment
 
-IDLE_TIP = "Dictate into the message box: press to start, press again to stop (the text is not sent)"
+IDLE_TIP = QT_TRANSLATE_NOOP(
+    "ComposerMicrophone", "Dictate into the message box: press to start, press again to stop (the text is not sent)")
 
 
 class ComposerMicrophone(QObject):
@@ -75,8 +77,8 @@ class ComposerMicrophone(QObject):
         if self.unavailable_reason is not None:
             self.button.setToolTip(self.unavailable_reason)
         elif recording:
-            self.button.setToolTip("Listening… press again to stop")
+            self.button.setToolTip(self.tr("Listening… press again to stop"))
         elif self._listening:
-            self.button.setToolTip("Writing down what was said…")
+            self.button.setToolTip(self.tr("Writing down what was said…"))
         else:
-            self.button.setToolTip(IDLE_TIP)
+            self.button.setToolTip(self.tr(IDLE_TIP))

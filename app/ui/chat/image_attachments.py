@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 
 from app.core.chat.images import PASTED_IMAGE_NAME, ImageError, PreparedImage, prepare_image
 from app.ui.common.background import run_in_background
+from app.ui.common.i18n import error_text
 
 
 class AttachmentTray(QWidget):
@@ -40,7 +41,7 @@ class AttachmentTray(QWidget):
         thumbnail.setToolTip(f"{image.name} · {image.width}×{image.height}")
         remove = QToolButton()
         remove.setText("✕")
-        remove.setToolTip(f"Remove {image.name}")
+        remove.setToolTip(self.tr("Remove {name}").format(name=image.name))
         remove.clicked.connect(lambda: self.remove(image.sha256))
         layout = QVBoxLayout(tile)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +94,7 @@ class ImageLoader(QObject):
         try:
             image = prepare_image(source, name=name)
         except ImageError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(error_text(error))
         except OSError as error:
             self.failed.emit(f"{name or source}: {error.strerror or error}")
         else:

@@ -8,27 +8,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.core.chat.images import SUPPORTED_IMAGE_SUFFIXES, PreparedImage
-from app.core.task_presets import DESCRIBE_IMAGE, EXTRACT_TEXT, translate_image_prompt
+from app.core.task_presets import DESCRIBE_IMAGE, EXTRACT_TEXT, TRANSLATE_IMAGE_TEXT
+from app.ui.common.i18n import preset_prompt
 from app.ui.chat.image_attachments import ImageLoader, local_paths, pasted_image
 from app.ui.main_window_view import MainWindowView
 
 # Notices about images, each taken down by the state that answers it.
 VISION_NOTICE = "no-vision"  # cleared when a model that can see is loaded
 ATTACH_NOTICE = "attach-image"  # cleared when an image lands in the tray
-NO_PROJECTOR_HINT = (
-    "This model has no vision projector. Put its mmproj-….gguf next to the model file, "
-    "or choose it with File ▸ Open projector…"
-)
+
+
+def no_projector_hint() -> str:
+    return QCoreApplication.translate(
+        "ImageController",
+        "This model has no vision projector. Put its mmproj-….gguf next to the model file, "
+        "or choose it with File ▸ Open projector…",
+    )
+
+
 AUDIO_SUFFIXES = frozenset({".wav", ".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".aac", ".webm"})
 
 
 def _names(paths: list[Path]) -> str:
-    names = [path.name for path in paths]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(path.name for path in paths)
 
 
 class ImageController(QObject):
@@ -54,7 +60,7 @@ class ImageController(QObject):
 
     def set_vision_available(self, available: bool, reason: str | None = None) -> None:
         self.vision_available = available
-        self.unavailable_reason = reason or NO_PROJECTOR_HINT  # a server's reason, else the projector hint
+        self.unavailable_reason = reason or no_projector_hint()  # a server's reason, else the projector hint
         self.view.composer.presets.set_vision_available(available, self.unavailable_reason)
         if available:
             self.view.notice.clear(VISION_NOTICE)
@@ -68,7 +74,7 @@ class ImageController(QObject):
             images = self._route_other_files(paths)
             return self.attach_files(images) or len(images) < len(paths)
         content = pasted_image(mime)
-        if content is None or not self._vision_ready() or not self._reserve_slots(["the pasted image"]):
+        if content is None or not self._vision_ready() or not self._reserve_slots([self.tr("the pasted image")]):
             return False
         self._preparing += 1
         self.loader.load_bytes(content)
@@ -76,7 +82,8 @@ class ImageController(QObject):
 
     def pick_files(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in sorted(SUPPORTED_IMAGE_SUFFIXES))
-        paths, _ = QFileDialog.getOpenFileNames(self.view, "Attach images", "", f"Images ({patterns})")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.view, self.tr("Attach images"), "", self.tr("Images ({patterns})").format(patterns=patterns))
         self.attach_files([Path(path) for path in paths])
 
     def attach_files(self, paths: list[Path]) -> bool:
@@ -96,7 +103,8 @@ class ImageController(QObject):
             suffix = path.suffix.lower()
             if suffix == ".gguf" and "mmproj" in path.name.lower():
                 self.view.notice.show_message(
-                    f"{path.name} is a vision projector, not an image: choose it with File ▸ Open projector…",
+                    self.tr("{name} is a vision projector, not an image: choose it with File ▸ Open projector…")
+                    .format(name=path.name),
                     kind="warning",
                 )
             elif suffix == ".gguf":
@@ -111,7 +119,8 @@ class ImageController(QObject):
 
     def _offer_model(self, path: Path) -> None:
         answer = QMessageBox.question(
-            self.view, "Open model", f"{path.name} is a model file, not an image.\n\nOpen it as the chat model?"
+            self.view, self.tr("Open model"),
+            self.tr("{name} is a model file, not an image.\n\nOpen it as the chat model?").format(name=path.name),
         )
         if answer == QMessageBox.Yes:
             self.modelFileOffered.emit(path)
@@ -128,8 +137,8 @@ class ImageController(QObject):
         if left_out:
             names = _names(left_out) if isinstance(left_out[0], Path) else left_out[0]
             self.view.notice.show_message(
-                f"A message can carry up to {self.max_images} images; {names} did not fit and "
-                f"{'was' if len(left_out) == 1 else 'were'} not added.",
+                self.tr("A message can carry up to {limit} images; not added because they did not fit: {names}.")
+                .format(limit=self.max_images, names=names),
                 kind="warning",
             )
         return min(free, len(wanted))
@@ -141,21 +150,25 @@ class ImageController(QObject):
         tray = self.view.composer.tray
         if len(tray.images()) >= self.max_images:
             self.view.notice.show_message(
-                f"A message can carry up to {self.max_images} images; {image.name} was not added.", kind="warning"
+                self.tr("A message can carry up to {limit} images; {name} was not added.")
+                .format(limit=self.max_images, name=image.name), kind="warning"
             )
         elif not tray.add(image):
-            self.view.notice.show_message(f"{image.name} is already attached.", kind="info")
+            self.view.notice.show_message(self.tr("{name} is already attached.").format(name=image.name), kind="info")
         else:
             self.view.notice.clear(ATTACH_NOTICE)
 
     def use_preset(self, preset: str, language: str, send_now: bool) -> None:
         if not self.view.composer.tray.images():
             self.view.notice.show_message(
-                "Attach an image first: drag it onto the window, paste it (Ctrl+V) or click Add image…",
+                self.tr("Attach an image first: drag it onto the window, paste it (Ctrl+V) or click Add image…"),
                 kind="warning", key=ATTACH_NOTICE,
             )
             return
-        prompt = {"describe": DESCRIBE_IMAGE, "ocr": EXTRACT_TEXT}.get(preset) or translate_image_prompt(language)
+        settings = getattr(self.view, "settings", None)  # the window's SettingsModel
+        in_ui_language = bool(settings and settings.current.appearance.prompts_in_ui_language)
+        template = {"describe": DESCRIBE_IMAGE, "ocr": EXTRACT_TEXT}.get(preset, TRANSLATE_IMAGE_TEXT)
+        prompt = preset_prompt(template, in_ui_language, language=language)
         if send_now:
             self.chat.send(prompt)
         else:

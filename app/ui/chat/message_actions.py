@@ -53,8 +53,9 @@ class MessageActions(QObject):
         else:  # the new variant being written has no row yet
             bubble.actions.set_variants(len(ids), len(ids) + 1)
 
-    def _tell(self, what: str, error: StoreError) -> None:
-        self.chat.view.notice.show_message(f"{what}: {error.reason}.")
+    def _tell(self, sentence: str, error: StoreError) -> None:
+        """`sentence`: a translated "…: {reason}." that names what was kept or not done."""
+        self.chat.view.notice.show_message(sentence.format(reason=error.reason))
 
     # -- edit and resend --------------------------------------------------------------------
     def edit(self, bubble: MessageBubble) -> None:
@@ -67,13 +68,15 @@ class MessageActions(QObject):
     def resend(self, bubble: MessageBubble, text: str) -> None:
         """The edited text replaces the message and is answered again; what followed it goes."""
         if self.chat.generating or self.chat.loaded is None:
-            self.chat.view.notice.show_message("The message can be resent once a model is loaded and not answering.")
+            self.chat.view.notice.show_message(
+                self.tr("The message can be resent once a model is loaded and not answering."))
             return
         index = self.chat_view.bubbles.index(bubble)
         message, later = self._messages[index], self._messages[index + 1:]
         if later and QMessageBox.question(
-            self.chat.view, "Resend the edited message",
-            f"Resending answers this message again and deletes the {len(later)} message(s) after it. Go on?",
+            self.chat.view, self.tr("Resend the edited message"),
+            self.tr("Resending answers this message again and deletes the %n message(s) after it. Go on?",
+                    "", len(later)),
         ) != QMessageBox.Yes:
             return
         try:
@@ -81,7 +84,7 @@ class MessageActions(QObject):
                 self.chat.store.update_message(message.message_id, text, "complete")
             self.chat.store.delete_messages([m.message_id for m in later if m.message_id is not None])
         except StoreError as error:
-            self._tell("The message was not changed", error)
+            self._tell(self.tr("The message was not changed: {reason}."), error)
             return
         message.text, message.token_ids = text, None
         del self._messages[index + 1:]
@@ -100,20 +103,20 @@ class MessageActions(QObject):
         following = index + 1 < len(self._messages) and self._messages[index + 1].role == "model"
         if self._messages[index].role == "user" and following:
             choice = QMessageBox.question(
-                self.chat.view, "Delete message", "Delete your message and Gemma's answer to it too?\n"
-                "Yes: both · No: only your message",
+                self.chat.view, self.tr("Delete message"), self.tr("Delete your message and Gemma's answer to it too?\n"
+                                                                   "Yes: both · No: only your message"),
                 QMessageBox.Yes | QMessageBox.No | QMessageBox.Cancel,
             )
             if choice == QMessageBox.Cancel:
                 return
             if choice == QMessageBox.Yes:
                 doomed.append(index + 1)
-        elif QMessageBox.question(self.chat.view, "Delete message", self._delete_question(index)) != QMessageBox.Yes:
+        elif QMessageBox.question(self.chat.view, self.tr("Delete message"), self._delete_question(index)) != QMessageBox.Yes:
             return
         try:
             self.chat.store.delete_messages([self._messages[i].message_id for i in doomed if self._messages[i].message_id])
         except StoreError as error:
-            self._tell("The message was kept", error)
+            self._tell(self.tr("The message was kept: {reason}."), error)
             return
         for i in reversed(doomed):
             del self._messages[i]
@@ -122,8 +125,8 @@ class MessageActions(QObject):
     def _delete_question(self, index: int) -> str:
         message = self._messages[index]
         if message.role == "model" and message.variant_group is not None:
-            return "Delete this answer and all its versions for good?"
-        return "Delete this message for good?"
+            return self.tr("Delete this answer and all its versions for good?")
+        return self.tr("Delete this message for good?")
 
     # -- variants ---------------------------------------------------------------------------
     def regenerate(self) -> None:
@@ -137,7 +140,7 @@ class MessageActions(QObject):
             try:
                 group = chat.store.keep_as_variant(answer.message_id)
             except StoreError as error:
-                self._tell("The last answer was kept", error)
+                self._tell(self.tr("The last answer was kept: {reason}."), error)
                 return
         self._messages.pop()
         self.chat_view.remove_last()
@@ -156,7 +159,7 @@ class MessageActions(QObject):
             self.chat.store.show_variant(ids[position])
             shown = ConversationMessage.from_stored(self.chat.store.message(ids[position]))
         except StoreError as error:
-            self._tell("The answer could not be switched", error)
+            self._tell(self.tr("The answer could not be switched: {reason}."), error)
             return
         self._messages[index] = shown
         bubble.set_text(shown.text)

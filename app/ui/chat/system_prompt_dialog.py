@@ -8,12 +8,12 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPla
 class SystemPromptDialog(QDialog):
     def __init__(self, own: str | None, default: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("System prompt for this chat")
-        explanation = QLabel("Instructions Gemma reads before your first message in this chat only.")
+        self.setWindowTitle(self.tr("System prompt for this chat"))
+        explanation = QLabel(self.tr("Instructions Gemma reads before your first message in this chat only."))
         explanation.setWordWrap(True)
-        self.use_default_check = QCheckBox("Use the default from Settings")
+        self.use_default_check = QCheckBox(self.tr("Use the default from Settings"))
         self.editor = QPlainTextEdit(own if own is not None else default)
-        self.editor.setPlaceholderText(default or "No system prompt")
+        self.editor.setPlaceholderText(default or self.tr("No system prompt"))
         self.use_default_check.toggled.connect(lambda checked: self.editor.setEnabled(not checked))
         self.use_default_check.setChecked(own is None)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.ui.settings.appearance import surfaces
 
 
@@ -19,19 +20,31 @@ class Example:
     hint: str
 
 
+# Marked here, translated where shown (`translated`): the examples are the user's own words, so
+# they follow the UI's language, unlike the task presets.
 EXAMPLES = (
-    Example("chat", "Ask anything", "Explain what a GGUF model file is, in three short bullet points.",
-            "Puts this question in the message box."),
-    Example("image", "Read an image", "Extract the text from this image.",
-            "Pick an image; then Describe, Extract text or Translate."),
-    Example("dictation", "Dictate a note", "",
-            "Record from the microphone, or transcribe a recording."),
+    Example("chat", QT_TRANSLATE_NOOP("WelcomePanel", "Ask anything"),
+            QT_TRANSLATE_NOOP("WelcomePanel", "Explain what a GGUF model file is, in three short bullet points."),
+            QT_TRANSLATE_NOOP("WelcomePanel", "Puts this question in the message box.")),
+    Example("image", QT_TRANSLATE_NOOP("WelcomePanel", "Read an image"),
+            QT_TRANSLATE_NOOP("WelcomePanel", "Extract the text from this image."),
+            QT_TRANSLATE_NOOP("WelcomePanel", "Pick an image; then Describe, Extract text or Translate.")),
+    Example("dictation", QT_TRANSLATE_NOOP("WelcomePanel", "Dictate a note"), "",
+            QT_TRANSLATE_NOOP("WelcomePanel", "Record from the microphone, or transcribe a recording.")),
 )
 
-DEMO_MODEL_NOTE = (
+DEMO_MODEL_NOTE = QT_TRANSLATE_NOOP(
+    "WelcomePanel",
     "The bundled demo model (Gemma 3 270M) is tiny: it only proves that the app works, and its "
-    "answers are often wrong. For real work, download a Gemma 3n model."
+    "answers are often wrong. For real work, download a Gemma 3n model.",
 )
+
+
+def translated(example: Example) -> Example:
+    """`example` in the UI's language."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("WelcomePanel", text) if text else text
+    return Example(example.kind, tr(example.title), tr(example.prompt), tr(example.hint))
 
 
 class ExampleCard(QPushButton):
@@ -72,24 +85,24 @@ class WelcomePanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
-        heading = QLabel("<h2>Welcome to Gemma Desk</h2>")
-        intro = QLabel(
+        heading = QLabel("<h2>{}</h2>".format(self.tr("Welcome to Gemma Desk")))
+        intro = QLabel(self.tr(
             "Chat with a Gemma model, ask about images and dictate, all on this computer: "
             "nothing you type, show or say leaves it. Try one of these:"
-        )
+        ))
         intro.setWordWrap(True)
-        self.cards = [ExampleCard(example) for example in EXAMPLES]
+        self.cards = [ExampleCard(translated(example)) for example in EXAMPLES]
         grid = QGridLayout()
         grid.setSpacing(10)
         for column, card in enumerate(self.cards):
             card.clicked.connect(lambda _=False, example=card.example: self.exampleChosen.emit(example.kind, example.prompt))
             grid.addWidget(card, 0, column)
             grid.setColumnStretch(column, 1)
-        self.demo_note = QLabel(DEMO_MODEL_NOTE)
+        self.demo_note = QLabel(self.tr(DEMO_MODEL_NOTE))
         self.demo_note.setObjectName("demo-note")
         self.demo_note.setWordWrap(True)
-        self.model_manager_button = QPushButton("Get a better model…")
-        self.model_manager_button.setToolTip("Open File ▸ Model manager")
+        self.model_manager_button = QPushButton(self.tr("Get a better model…"))
+        self.model_manager_button.setToolTip(self.tr("Open File ▸ Model manager"))
         self.model_manager_button.clicked.connect(self.modelManagerRequested)
         self.setMaximumWidth(self.fontMetrics().averageCharWidth() * 120)
         layout = QVBoxLayout(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from app.ui.chat.image_controller import NO_PROJECTOR_HINT
+from app.ui.chat.image_controller import no_projector_hint
 
 
 class WelcomeController(QObject):
@@ -21,7 +21,7 @@ class WelcomeController(QObject):
             window.dictation_panel.raise_()
             return
         if kind == "image" and not window.images.vision_available:
-            window.notice.show_message(NO_PROJECTOR_HINT, kind="warning")
+            window.notice.show_message(no_projector_hint(), kind="warning")
             return
         window.composer.editor.setPlainText(prompt)
         window.composer.editor.setFocus()
