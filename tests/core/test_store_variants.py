@@ -46,3 +46,17 @@ def test_a_database_of_the_previous_schema_keeps_its_messages_shown(tmp_path):
     store = ConversationStore.in_folder(tmp_path)
     assert [(m.text, m.variant_group) for m in store.messages(1)] == [("Hi", None)]
     store.close()
+
+
+def test_search_finds_only_the_answer_version_on_screen(tmp_path):
+    store = ConversationStore.in_folder(tmp_path)
+    chat = store.create_conversation()
+    store.add_message(chat, "user", "Name a bird")
+    first = store.add_message(chat, "model", "A heron.")
+    group = store.keep_as_variant(first)
+    second = store.add_message(chat, "model", "A kestrel.")
+    store._db.execute("UPDATE messages SET variant_group = ? WHERE id = ?", (group, second))
+    assert store.search("heron") == [] and [h.message_id for h in store.search("kestrel")] == [second]
+    store.show_variant(first)
+    assert [h.message_id for h in store.search("heron")] == [first] and store.search("kestrel") == []
+    store.close()

@@ -86,7 +86,7 @@ def search_chats(db: sqlite3.Connection, text: str, limit: int = 50) -> list[Sea
         f" snippet(message_search, 0, ?, ?, '…', {_SNIPPET_WORDS})"
         " FROM message_search JOIN messages m ON m.id = message_search.rowid"
         " JOIN conversations c ON c.id = m.conversation_id"
-        " WHERE message_search MATCH ? ORDER BY rank LIMIT ?",
+        " WHERE message_search MATCH ? AND m.hidden = 0 ORDER BY rank LIMIT ?",
         (MATCH_START, MATCH_END, expression, limit),
     ).fetchall()
     return title_hits + [SearchHit(*row) for row in messages]
@@ -97,7 +97,7 @@ def _search_without_index(db: sqlite3.Connection, text: str, limit: int) -> list
     words = text.replace("\0", " ").split()
     rows = db.execute(
         "SELECT m.conversation_id, c.title, m.id, m.text FROM messages m"
-        " JOIN conversations c ON c.id = m.conversation_id WHERE "
+        " JOIN conversations c ON c.id = m.conversation_id WHERE m.hidden = 0 AND "
         + " AND ".join("m.text LIKE ? ESCAPE '\\'" for _ in words)
         + " ORDER BY m.id DESC LIMIT ?",
         (*map(_like_pattern, words), limit),
