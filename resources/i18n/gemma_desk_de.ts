@@ -370,7 +370,12 @@
         <translation>Audio hinzufügen…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Dictate</source>
+        <translation>Diktieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Dictate into the message box</source>
         <translation>In das Nachrichtenfeld diktieren</translation>
     </message>

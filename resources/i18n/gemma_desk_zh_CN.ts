@@ -369,7 +369,12 @@
         <translation>添加音频…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Dictate</source>
+        <translation>听写</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Dictate into the message box</source>
         <translation>语音输入到消息框</translation>
     </message>

@@ -10,7 +10,7 @@ from app.core.storage.store import Attachment
 
 
 def audio_caption(name: str, duration_s: float | None) -> str:
-    return f"🎵 {name}" + (f" · {duration_text(duration_s)}" if duration_s is not None else "")
+    return f"♪ {name}" + (f" · {duration_text(duration_s)}" if duration_s is not None else "")
 
 
 class AudioChip(QWidget):

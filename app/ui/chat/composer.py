@@ -101,7 +101,7 @@ class Composer(QWidget):
         self.regenerate_button.setToolTip(self.tr("Write the last answer again (Ctrl+R)"))
         self.audio_chip = AudioChip()
         self.add_audio_button = QPushButton(self.tr("Add audio…"))
-        self.mic_button = QPushButton("🎤")
+        self.mic_button = QPushButton(self.tr("Dictate"))  # words, not an emoji: not every desktop has an emoji font
         self.mic_button.setObjectName("composer-microphone")
         self.mic_button.setCheckable(True)
         self.mic_button.setAccessibleName(self.tr("Dictate into the message box"))
