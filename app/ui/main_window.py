@@ -29,6 +29,7 @@ from app.ui.engine.model_loader import ModelLoader
 from app.ui.chat.welcome_controller import WelcomeController
 from app.ui.main_toolbar import add_main_toolbar, tooltip_with_shortcut
 from app.ui.main_window_view import MainWindowView
+from app.ui.server.local_server import LocalServer
 from app.ui.settings.settings_model import SettingsModel
 from app.ui.speech.dictation_controller import DictationController, share_speech_settings
 from app.ui.speech.dictation_panel import DictationPanel
@@ -73,6 +74,7 @@ class MainWindow(MainWindowView):
         self.open_projector_action.triggered.connect(self.choose_projector_file)
         self.quit_action.triggered.connect(self.close)
         self._add_toolbar()
+        self.local_server = LocalServer(self)
         self.export_chat_action.triggered.connect(self.export_chat)
         self.system_prompt_action.triggered.connect(self.edit_chat_system_prompt)
 

@@ -1,0 +1,1 @@
+"""The window's local OpenAI-compatible server, sharing the window's engine."""
