@@ -164,6 +164,24 @@
     </message>
 </context>
 <context>
+    <name>Backend</name>
+    <message>
+        <location filename="../../app/core/models/gpu_layers.py" line="+47" />
+        <source>CPU only: this build of llama.cpp has no GPU backend.</source>
+        <translation>Nur CPU: Dieser Build von llama.cpp hat kein GPU-Backend.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>GPU offload: {backends} (llama.cpp)</source>
+        <translation>GPU-Auslagerung: {backends} (llama.cpp)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>GPU offload: available (llama.cpp)</source>
+        <translation>GPU-Auslagerung: verfügbar (llama.cpp)</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDatabase</name>
     <message>
         <location filename="../../app/ui/storage/damaged_database.py" line="+25" />
@@ -223,19 +241,25 @@
         <location line="+2" />
         <source>cancelled after %n chunk(s)</source>
         <translation>
-            <numerusform>abgebrochen nach %n Abschnitt</numerusform><numerusform>abgebrochen nach %n Abschnitten</numerusform></translation>
+            <numerusform>abgebrochen nach %n Abschnitt</numerusform>
+            <numerusform>abgebrochen nach %n Abschnitten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+3" />
         <source>done, %n chunk(s), {silent} silent skipped</source>
         <translation>
-            <numerusform>fertig, %n Abschnitt, {silent} stille übersprungen</numerusform><numerusform>fertig, %n Abschnitte, {silent} stille übersprungen</numerusform></translation>
+            <numerusform>fertig, %n Abschnitt, {silent} stille übersprungen</numerusform>
+            <numerusform>fertig, %n Abschnitte, {silent} stille übersprungen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
         <source>done, %n chunk(s)</source>
         <translation>
-            <numerusform>fertig, %n Abschnitt</numerusform><numerusform>fertig, %n Abschnitte</numerusform></translation>
+            <numerusform>fertig, %n Abschnitt</numerusform>
+            <numerusform>fertig, %n Abschnitte</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3" />
@@ -251,7 +275,9 @@
         <location line="+3" />
         <source>chunk {number} of %n</source>
         <translation>
-            <numerusform>Abschnitt {number} von %n</numerusform><numerusform>Abschnitt {number} von %n</numerusform></translation>
+            <numerusform>Abschnitt {number} von %n</numerusform>
+            <numerusform>Abschnitt {number} von %n</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />
@@ -855,7 +881,9 @@ Kann ggml ihn dort nicht ausführen, übernimmt der eigene CPU-Encoder der App u
         <location line="+9" />
         <source> ({number} of %n)</source>
         <translation>
-            <numerusform> ({number} von %n)</numerusform><numerusform> ({number} von %n)</numerusform></translation>
+            <numerusform> ({number} von %n)</numerusform>
+            <numerusform> ({number} von %n)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5" />
@@ -1149,13 +1177,17 @@ Kann ggml ihn dort nicht ausführen, übernimmt der eigene CPU-Encoder der App u
         <location line="+4" />
         <source>{name}: {architecture}, %n layer(s), {quantization} (weights mostly {weights}), can do {capabilities}.</source>
         <translation>
-            <numerusform>{name}: {architecture}, %n Schicht, {quantization} (Gewichte überwiegend {weights}), kann {capabilities}.</numerusform><numerusform>{name}: {architecture}, %n Schichten, {quantization} (Gewichte überwiegend {weights}), kann {capabilities}.</numerusform></translation>
+            <numerusform>{name}: {architecture}, %n Schicht, {quantization} (Gewichte überwiegend {weights}), kann {capabilities}.</numerusform>
+            <numerusform>{name}: {architecture}, %n Schichten, {quantization} (Gewichte überwiegend {weights}), kann {capabilities}.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source>{name}: {architecture}, %n layer(s), {quantization}, can do {capabilities}.</source>
         <translation>
-            <numerusform>{name}: {architecture}, %n Schicht, {quantization}, kann {capabilities}.</numerusform><numerusform>{name}: {architecture}, %n Schichten, {quantization}, kann {capabilities}.</numerusform></translation>
+            <numerusform>{name}: {architecture}, %n Schicht, {quantization}, kann {capabilities}.</numerusform>
+            <numerusform>{name}: {architecture}, %n Schichten, {quantization}, kann {capabilities}.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+21" />
@@ -1338,7 +1370,7 @@ Kann ggml ihn dort nicht ausführen, übernimmt der eigene CPU-Encoder der App u
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_dialog.py" line="+56" />
+        <location filename="../../app/ui/settings/settings_dialog.py" line="+57" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1368,7 +1400,7 @@ Kann ggml ihn dort nicht ausführen, übernimmt der eigene CPU-Encoder der App u
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+68" />
         <source>System default microphone</source>
         <translation>Standardmikrofon des Systems</translation>
     </message>

@@ -164,6 +164,24 @@
     </message>
 </context>
 <context>
+    <name>Backend</name>
+    <message>
+        <location filename="../../app/core/models/gpu_layers.py" line="+47" />
+        <source>CPU only: this build of llama.cpp has no GPU backend.</source>
+        <translation>仅 CPU：此 llama.cpp 版本没有 GPU 后端。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>GPU offload: {backends} (llama.cpp)</source>
+        <translation>GPU 卸载：{backends} (llama.cpp)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>GPU offload: available (llama.cpp)</source>
+        <translation>GPU 卸载：可用 (llama.cpp)</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDatabase</name>
     <message>
         <location filename="../../app/ui/storage/damaged_database.py" line="+25" />
@@ -223,19 +241,22 @@
         <location line="+2" />
         <source>cancelled after %n chunk(s)</source>
         <translation>
-            <numerusform>已在 %n 个片段后取消</numerusform></translation>
+            <numerusform>已在 %n 个片段后取消</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+3" />
         <source>done, %n chunk(s), {silent} silent skipped</source>
         <translation>
-            <numerusform>已完成，%n 个片段，跳过 {silent} 个静音片段</numerusform></translation>
+            <numerusform>已完成，%n 个片段，跳过 {silent} 个静音片段</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
         <source>done, %n chunk(s)</source>
         <translation>
-            <numerusform>已完成，%n 个片段</numerusform></translation>
+            <numerusform>已完成，%n 个片段</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3" />
@@ -251,7 +272,8 @@
         <location line="+3" />
         <source>chunk {number} of %n</source>
         <translation>
-            <numerusform>第 {number}/%n 个片段</numerusform></translation>
+            <numerusform>第 {number}/%n 个片段</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />
@@ -855,7 +877,8 @@ If ggml cannot run it there, the app's own CPU encoder takes over and says why o
         <location line="+9" />
         <source> ({number} of %n)</source>
         <translation>
-            <numerusform>（第 {number}/%n 个）</numerusform></translation>
+            <numerusform>（第 {number}/%n 个）</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5" />
@@ -1149,13 +1172,15 @@ If ggml cannot run it there, the app's own CPU encoder takes over and says why o
         <location line="+4" />
         <source>{name}: {architecture}, %n layer(s), {quantization} (weights mostly {weights}), can do {capabilities}.</source>
         <translation>
-            <numerusform>{name}：{architecture}，%n 层，{quantization}（权重主要为 {weights}），支持 {capabilities}。</numerusform></translation>
+            <numerusform>{name}：{architecture}，%n 层，{quantization}（权重主要为 {weights}），支持 {capabilities}。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source>{name}: {architecture}, %n layer(s), {quantization}, can do {capabilities}.</source>
         <translation>
-            <numerusform>{name}：{architecture}，%n 层，{quantization}，支持 {capabilities}。</numerusform></translation>
+            <numerusform>{name}：{architecture}，%n 层，{quantization}，支持 {capabilities}。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+21" />
@@ -1338,7 +1363,7 @@ If ggml cannot run it there, the app's own CPU encoder takes over and says why o
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_dialog.py" line="+56" />
+        <location filename="../../app/ui/settings/settings_dialog.py" line="+57" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1368,7 +1393,7 @@ If ggml cannot run it there, the app's own CPU encoder takes over and says why o
         <translation>外观</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+68" />
         <source>System default microphone</source>
         <translation>系统默认麦克风</translation>
     </message>

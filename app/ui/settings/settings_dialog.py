@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.audio.capture import CaptureError, InputDevice
@@ -21,7 +22,7 @@ from app.core.models.library import ModelLibrary, scan_models
 from app.core.models.projector_file import projector_for
 from app.core.storage.settings import Settings, SettingsError, validate_value
 from app.core.models.system_memory import MemoryStatus, read_memory_status
-from app.core.models.gpu_layers import backend_description, estimate_gpu_choices
+from app.core.models.gpu_layers import BACKEND_CONTEXT, backend_description, estimate_gpu_choices
 from app.ui.common.i18n import error_text
 from app.ui.settings.hardware_tab import HardwareTab
 from app.ui.settings.model_picker import ModelPicker
@@ -87,7 +88,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
         gpu_offload = self._memory_status(settings.hardware.main_gpu).gpu_offload
-        self.hardware_tab.backend_label.setText(backend_description(gpu_offload, system_info))
+        self.hardware_tab.backend_label.setText(backend_description(
+            gpu_offload, system_info, translate=lambda text: QCoreApplication.translate(BACKEND_CONTEXT, text)))
         self.hardware_tab.main_gpu_spin.setEnabled(gpu_offload)
         self._fill_input_devices(input_devices)
         self.fields = setting_fields(self.hardware_tab, self.generation_tab, self.speech_tab, self.appearance_tab)
