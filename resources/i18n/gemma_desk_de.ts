@@ -344,7 +344,7 @@
     <message>
         <location line="+1" />
         <source>Push-to-talk: hold F8</source>
-        <translation>Push-to-Talk: F8 gedrückt halten</translation>
+        <translation>Push-to-Talk: F8 halten</translation>
     </message>
     <message>
         <location line="+7" />
@@ -369,12 +369,12 @@
     <message>
         <location line="+1" />
         <source>Export TXT…</source>
-        <translation>Als TXT exportieren…</translation>
+        <translation>TXT exportieren…</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Export SRT…</source>
-        <translation>Als SRT exportieren…</translation>
+        <translation>SRT exportieren…</translation>
     </message>
     <message>
         <location line="+1" />
@@ -384,7 +384,7 @@
     <message>
         <location line="+1" />
         <source>Cancel file</source>
-        <translation>Datei abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location line="+1" />
