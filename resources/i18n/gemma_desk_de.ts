@@ -773,6 +773,24 @@ Kann ggml ihn dort nicht ausführen, übernimmt der eigene CPU-Encoder der App u
     </message>
 </context>
 <context>
+    <name>MemoryStatus</name>
+    <message>
+        <location filename="../../app/core/models/system_memory.py" line="+22" />
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{ram} RAM free · CPU only</source>
+        <translation>{ram} RAM frei · nur CPU</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{ram} RAM free · GPU: {vram} free</source>
+        <translation>{ram} RAM frei · GPU: {vram} frei</translation>
+    </message>
+</context>
+<context>
     <name>ModelImporter</name>
     <message>
         <location filename="../../app/ui/settings/model_importer.py" line="+51" />
@@ -1430,7 +1448,7 @@ Kann ggml ihn dort nicht ausführen, übernimmt der eigene CPU-Encoder der App u
         <translation>Derzeit frei: {memory}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Choose a model on the Model tab to see what it needs.</source>
         <translation>Wählen Sie auf der Registerkarte „Modell“ ein Modell, um zu sehen, was es benötigt.</translation>
     </message>

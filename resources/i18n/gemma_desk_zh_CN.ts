@@ -769,6 +769,24 @@ If ggml cannot run it there, the app's own CPU encoder takes over and says why o
     </message>
 </context>
 <context>
+    <name>MemoryStatus</name>
+    <message>
+        <location filename="../../app/core/models/system_memory.py" line="+22" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{ram} RAM free · CPU only</source>
+        <translation>可用内存 {ram} · 仅 CPU</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{ram} RAM free · GPU: {vram} free</source>
+        <translation>可用内存 {ram} · GPU 可用 {vram}</translation>
+    </message>
+</context>
+<context>
     <name>ModelImporter</name>
     <message>
         <location filename="../../app/ui/settings/model_importer.py" line="+51" />
@@ -1423,7 +1441,7 @@ If ggml cannot run it there, the app's own CPU encoder takes over and says why o
         <translation>当前可用：{memory}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Choose a model on the Model tab to see what it needs.</source>
         <translation>请在“模型”选项卡中选择一个模型，以查看它所需的资源。</translation>
     </message>

@@ -15,9 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.memory_estimate import DEFAULT_VRAM_MARGIN, MemoryEstimate, choose_gpu_layers, format_bytes
 
 MEMINFO = Path("/proc/meminfo")
+UNKNOWN = QT_TRANSLATE_NOOP("MemoryStatus", "unknown")
+CPU_ONLY_FREE = QT_TRANSLATE_NOOP("MemoryStatus", "{ram} RAM free · CPU only")
+GPU_FREE = QT_TRANSLATE_NOOP("MemoryStatus", "{ram} RAM free · GPU: {vram} free")
 
 
 @dataclass(frozen=True)
@@ -27,12 +31,14 @@ class MemoryStatus:
     free_vram: int | None  # bytes on the main GPU; None = unknown or no GPU
     unified_memory: bool = False  # Apple silicon: the GPU shares RAM
 
-    def describe(self) -> str:
-        ram = format_bytes(self.free_ram) if self.free_ram is not None else "unknown"
+    def describe(self, translate: Callable[[str], str] = lambda text: text) -> str:
+        """"6.0 GB RAM free · GPU: 8.0 GB free"; `translate` (context "MemoryStatus") for the window."""
+        unknown = translate(UNKNOWN)
+        ram = format_bytes(self.free_ram) if self.free_ram is not None else unknown
         if not self.gpu_offload:
-            return f"{ram} RAM free · CPU only"
-        vram = format_bytes(self.free_vram) if self.free_vram is not None else "unknown"
-        return f"{ram} RAM free · GPU: {vram} free"
+            return translate(CPU_ONLY_FREE).format(ram=ram)
+        vram = format_bytes(self.free_vram) if self.free_vram is not None else unknown
+        return translate(GPU_FREE).format(ram=ram, vram=vram)
 
 
 @dataclass(frozen=True)

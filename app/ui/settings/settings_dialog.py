@@ -192,7 +192,8 @@ class SettingsDialog(QDialog):
         """Refresh the text beside each GPU-layer choice; returns a warning when the choice does not fit."""
         tab = self.hardware_tab
         status = self._memory_status(tab.main_gpu_spin.value())
-        tab.memory_label.setText(self.tr("Free now: {memory}").format(memory=status.describe()))
+        tab.memory_label.setText(self.tr("Free now: {memory}").format(
+            memory=status.describe(translate=lambda text: QCoreApplication.translate("MemoryStatus", text))))
         model = self.picker.active_model()
         for label in tab.gpu_estimates.values():
             label.setText("")
