@@ -166,7 +166,7 @@
 <context>
     <name>Backend</name>
     <message>
-        <location filename="../../app/core/models/gpu_layers.py" line="+47" />
+        <location filename="../../app/core/models/gpu_layers.py" line="+52" />
         <source>CPU only: this build of llama.cpp has no GPU backend.</source>
         <translation>Nur CPU: Dieser Build von llama.cpp hat kein GPU-Backend.</translation>
     </message>
@@ -558,6 +558,59 @@
     </message>
 </context>
 <context>
+    <name>GpuLayers</name>
+    <message>
+        <location filename="../../app/core/load_plan.py" line="+121" />
+        <source>GPU layers: none (everything on the CPU).</source>
+        <translation>GPU-Schichten: keine (alles auf der CPU).</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>All {total} layers on the GPU.</source>
+        <translation>Alle {total} Schichten auf der GPU.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{count} of {total} layers on the GPU.</source>
+        <translation>{count} von {total} Schichten auf der GPU.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/gpu_layers.py" line="-13" />
+        <source>does not fit: ≈ {needed} GPU memory needed, {free} free</source>
+        <translation>passt nicht: ≈ {needed} GPU-Speicher nötig, {free} frei</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>does not fit: ≈ {needed} RAM needed, {free} free</source>
+        <translation>passt nicht: ≈ {needed} RAM nötig, {free} frei</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/system_memory.py" line="+25" />
+        <source>This build of llama.cpp has no GPU backend: everything runs on the CPU.</source>
+        <translation>Dieser Build von llama.cpp hat kein GPU-Backend: Alles läuft auf der CPU.</translation>
+    </message>
+    <message>
+        <location line="+109" />
+        <source>The GPU shares the system memory: all layers go to the GPU.</source>
+        <translation>Die GPU teilt sich den Arbeitsspeicher: Alle Schichten kommen auf die GPU.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Free GPU memory is unknown (no nvidia-smi): layers stay on the CPU.</source>
+        <translation>Freier GPU-Speicher unbekannt (kein nvidia-smi): Die Schichten bleiben auf der CPU.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Not even one layer fits in {memory} of free GPU memory.</source>
+        <translation>Nicht einmal eine Schicht passt in {memory} freien GPU-Speicher.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{count} of {total} layers on the GPU: {split}.</source>
+        <translation>{count} von {total} Schichten auf der GPU: {split}.</translation>
+    </message>
+</context>
+<context>
     <name>HardwareTab</name>
     <message>
         <location filename="../../app/ui/settings/hardware_tab.py" line="+24" />
@@ -775,7 +828,7 @@ Kann ggml ihn dort nicht ausführen, übernimmt der eigene CPU-Encoder der App u
 <context>
     <name>MemoryStatus</name>
     <message>
-        <location filename="../../app/core/models/system_memory.py" line="+22" />
+        <location filename="../../app/core/models/system_memory.py" line="-122" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -1458,7 +1511,7 @@ Kann ggml ihn dort nicht ausführen, übernimmt der eigene CPU-Encoder der App u
         <translation>Keine Schätzung: {error}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>Not enough memory for this choice: {reason}</source>
         <translation>Nicht genug Speicher für diese Auswahl: {reason}</translation>
     </message>
@@ -2016,7 +2069,7 @@ Kann ggml ihn dort nicht ausführen, übernimmt der eigene CPU-Encoder der App u
         <translation>Downloads sind abgeschaltet: HF_HUB_OFFLINE ist gesetzt. Entfernen Sie die Variable, um Modelle herunterzuladen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/load_plan.py" line="+78" />
+        <location filename="../../app/core/load_plan.py" line="-52" />
         <source>No model is chosen: pick one under Settings → Model.</source>
         <translation>Kein Modell ausgewählt: Wählen Sie eines unter Einstellungen → Modell.</translation>
     </message>

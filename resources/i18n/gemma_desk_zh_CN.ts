@@ -166,7 +166,7 @@
 <context>
     <name>Backend</name>
     <message>
-        <location filename="../../app/core/models/gpu_layers.py" line="+47" />
+        <location filename="../../app/core/models/gpu_layers.py" line="+52" />
         <source>CPU only: this build of llama.cpp has no GPU backend.</source>
         <translation>仅 CPU：此 llama.cpp 版本没有 GPU 后端。</translation>
     </message>
@@ -554,6 +554,59 @@
     </message>
 </context>
 <context>
+    <name>GpuLayers</name>
+    <message>
+        <location filename="../../app/core/load_plan.py" line="+121" />
+        <source>GPU layers: none (everything on the CPU).</source>
+        <translation>GPU 层数：无（全部在 CPU 上运行）。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>All {total} layers on the GPU.</source>
+        <translation>全部 {total} 层都在 GPU 上。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{count} of {total} layers on the GPU.</source>
+        <translation>{total} 层中的 {count} 层在 GPU 上。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/gpu_layers.py" line="-13" />
+        <source>does not fit: ≈ {needed} GPU memory needed, {free} free</source>
+        <translation>放不下：需要约 {needed} 显存，可用 {free}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>does not fit: ≈ {needed} RAM needed, {free} free</source>
+        <translation>放不下：需要约 {needed} 内存，可用 {free}</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/system_memory.py" line="+25" />
+        <source>This build of llama.cpp has no GPU backend: everything runs on the CPU.</source>
+        <translation>此 llama.cpp 版本没有 GPU 后端：全部在 CPU 上运行。</translation>
+    </message>
+    <message>
+        <location line="+109" />
+        <source>The GPU shares the system memory: all layers go to the GPU.</source>
+        <translation>GPU 与系统共享内存：所有层都放到 GPU 上。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Free GPU memory is unknown (no nvidia-smi): layers stay on the CPU.</source>
+        <translation>可用显存未知（没有 nvidia-smi）：各层保留在 CPU 上。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Not even one layer fits in {memory} of free GPU memory.</source>
+        <translation>{memory} 的可用显存连一层都放不下。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{count} of {total} layers on the GPU: {split}.</source>
+        <translation>{total} 层中的 {count} 层在 GPU 上：{split}。</translation>
+    </message>
+</context>
+<context>
     <name>HardwareTab</name>
     <message>
         <location filename="../../app/ui/settings/hardware_tab.py" line="+24" />
@@ -771,7 +824,7 @@ If ggml cannot run it there, the app's own CPU encoder takes over and says why o
 <context>
     <name>MemoryStatus</name>
     <message>
-        <location filename="../../app/core/models/system_memory.py" line="+22" />
+        <location filename="../../app/core/models/system_memory.py" line="-122" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -1451,7 +1504,7 @@ If ggml cannot run it there, the app's own CPU encoder takes over and says why o
         <translation>无法估算：{error}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>Not enough memory for this choice: {reason}</source>
         <translation>内存不足，无法使用此选项：{reason}</translation>
     </message>
@@ -2009,7 +2062,7 @@ If ggml cannot run it there, the app's own CPU encoder takes over and says why o
         <translation>下载已关闭：已设置 HF_HUB_OFFLINE。取消该设置即可下载模型。</translation>
     </message>
     <message>
-        <location filename="../../app/core/load_plan.py" line="+78" />
+        <location filename="../../app/core/load_plan.py" line="-52" />
         <source>No model is chosen: pick one under Settings → Model.</source>
         <translation>尚未选择模型：请在“设置 → 模型”中选择一个。</translation>
     </message>

@@ -26,18 +26,23 @@ class GpuChoiceEstimate:
     reason: str  # what the choice resolves to, in words
 
 
-def estimate_gpu_choices(estimate: MemoryEstimate, status: MemoryStatus, layers: int) -> dict[str, GpuChoiceEstimate]:
-    """One estimate per choice; `layers` is the number the "N layers" choice holds."""
+def estimate_gpu_choices(estimate: MemoryEstimate, status: MemoryStatus, layers: int,
+                         translate: Callable[[str], str] = lambda text: text,
+                         explain: Callable[[Exception], str] = str) -> dict[str, GpuChoiceEstimate]:
+    """One estimate per choice; `layers` is the number the "N layers" choice holds. The window
+    passes `translate` (context "GpuLayers") and `explain` (its error_text) for its language."""
     found = {}
     for choice in GPU_CHOICES:
         setting: str | int = layers if choice == "number" else choice
-        n_gpu, reason = _resolve_gpu_layers(setting, estimate, status)
+        n_gpu, reason = _resolve_gpu_layers(setting, estimate, status, translate=translate)
         try:
             split = check_fits(estimate, n_gpu, free_ram=status.free_ram, free_vram=status.free_vram)
         except MemoryFitError as error:
-            where = "GPU memory" if error.where == "VRAM" else "RAM"
-            text = f"does not fit: ≈ {format_bytes(error.needed_bytes)} {where} needed, {format_bytes(error.free_bytes)} free"
-            found[choice] = GpuChoiceEstimate(choice, n_gpu, text, False, str(error))
+            template = (QT_TRANSLATE_NOOP("GpuLayers", "does not fit: ≈ {needed} GPU memory needed, {free} free")
+                        if error.where == "VRAM" else
+                        QT_TRANSLATE_NOOP("GpuLayers", "does not fit: ≈ {needed} RAM needed, {free} free"))
+            text = translate(template).format(needed=format_bytes(error.needed_bytes), free=format_bytes(error.free_bytes))
+            found[choice] = GpuChoiceEstimate(choice, n_gpu, text, False, explain(error))
             continue
         found[choice] = GpuChoiceEstimate(choice, n_gpu, split.describe(), True, reason)
     return found

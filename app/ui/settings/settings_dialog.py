@@ -210,7 +210,9 @@ class SettingsDialog(QDialog):
             # An odd file must not break the dialog: say so where the estimate would be.
             tab.gpu_reason.setText(self.tr("No estimate: {error}").format(error=error_text(error)))
             return ""
-        choices = estimate_gpu_choices(estimate, status, tab.gpu_layers_spin.value())
+        choices = estimate_gpu_choices(
+            estimate, status, tab.gpu_layers_spin.value(),
+            translate=lambda text: QCoreApplication.translate("GpuLayers", text), explain=error_text)
         for choice, found in choices.items():
             label = tab.gpu_estimates[choice]
             label.setText(found.text)
