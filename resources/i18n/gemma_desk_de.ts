@@ -197,7 +197,7 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../../app/ui/speech/dictation_controller.py" line="+54" />
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+56" />
         <source>No model is loaded yet.</source>
         <translation>Es ist noch kein Modell geladen.</translation>
     </message>
@@ -425,6 +425,29 @@
         <location line="+9" />
         <source>Translate to {language}</source>
         <translation>Übersetzen: {language}</translation>
+    </message>
+</context>
+<context>
+    <name>DictationSession</name>
+    <message>
+        <location filename="../../app/core/speech/session.py" line="+178" />
+        <source>Dictation {time}</source>
+        <translation>Diktat {time}</translation>
+    </message>
+    <message>
+        <location line="+74" />
+        <source>A chunk of {title} could not be transcribed: {reason}</source>
+        <translation>Ein Abschnitt von {title} konnte nicht transkribiert werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+64" />
+        <source>{title} will not be saved: {reason}</source>
+        <translation>{title} wird nicht gespeichert: {reason}</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Could not save this part of the transcript: {reason}</source>
+        <translation>Dieser Teil des Transkripts konnte nicht gespeichert werden: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2409,7 +2432,7 @@ Kann ggml ihn dort nicht ausführen, übernimmt der eigene CPU-Encoder der App u
         <translation>„{name}“ konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/speech/session.py" line="+184" />
+        <location filename="../../app/core/speech/session.py" line="-141" />
         <source>'{name}' holds only {duration_s:.2f} s of audio; at least {min_clip_s} s is needed to hear anything.</source>
         <translation>„{name}“ enthält nur {duration_s:.2f} s Audio; es werden mindestens {min_clip_s} s gebraucht, um etwas zu hören.</translation>
     </message>

@@ -197,7 +197,7 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../../app/ui/speech/dictation_controller.py" line="+54" />
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+56" />
         <source>No model is loaded yet.</source>
         <translation>尚未加载模型。</translation>
     </message>
@@ -421,6 +421,29 @@
         <location line="+9" />
         <source>Translate to {language}</source>
         <translation>翻译成{language}</translation>
+    </message>
+</context>
+<context>
+    <name>DictationSession</name>
+    <message>
+        <location filename="../../app/core/speech/session.py" line="+178" />
+        <source>Dictation {time}</source>
+        <translation>听写 {time}</translation>
+    </message>
+    <message>
+        <location line="+74" />
+        <source>A chunk of {title} could not be transcribed: {reason}</source>
+        <translation>{title} 中的一个片段无法转写：{reason}</translation>
+    </message>
+    <message>
+        <location line="+64" />
+        <source>{title} will not be saved: {reason}</source>
+        <translation>{title} 将不会被保存：{reason}</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Could not save this part of the transcript: {reason}</source>
+        <translation>无法保存这部分转写内容：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2402,7 +2425,7 @@ If ggml cannot run it there, the app's own CPU encoder takes over and says why o
         <translation>无法读取“{name}”：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/speech/session.py" line="+184" />
+        <location filename="../../app/core/speech/session.py" line="-141" />
         <source>'{name}' holds only {duration_s:.2f} s of audio; at least {min_clip_s} s is needed to hear anything.</source>
         <translation>“{name}”只有 {duration_s:.2f} 秒的音频；至少需要 {min_clip_s} 秒才能识别内容。</translation>
     </message>

@@ -55,3 +55,9 @@ def test_the_prompt_stays_english_unless_chosen(qtbot, tmp_path, ui_language):
     prompt = dictation.prompt(task)
     assert "Französisch" in prompt and "French" not in prompt
     assert dictation.prompt(SpeechTask(None)) != speech_prompt(None)
+
+
+def test_a_recording_is_titled_in_the_ui_language(qtbot, tmp_path, ui_language):
+    ui_language("de")
+    dictation = make_dictation(qtbot, tmp_path, Settings())
+    assert dictation.session.record(SpeechTask(None)).title.startswith("Diktat ")

@@ -11,7 +11,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.core.audio.audio_file import AudioFileError
@@ -49,7 +49,9 @@ class DictationController(QObject):
         super().__init__(panel)
         self.panel, self.host, self.store, self.notice = panel, host, store, notice
         self.recorder = MicrophoneRecorder(sounddevice)
-        self.session = DictationSession(store, on_problem=self.notice.show_message, wait_for_reads=False)
+        self.session = DictationSession(
+            store, on_problem=self.notice.show_message, wait_for_reads=False, explain=error_text,
+            translate=lambda text: QCoreApplication.translate("DictationSession", text))
         self.settings = settings or Settings()
         self.speech_unavailable: str | None = self.tr("No model is loaded yet.")
         self.first_token_latencies: list[float] = []
