@@ -12,7 +12,7 @@ from app.core.engine.options import LoadOptions, SamplingOptions
 from app.core.models.memory_estimate import MemoryEstimate, MemorySplit, check_fits, estimate_memory
 from app.core.models.projector_file import companions_for
 from app.core.storage.settings import HardwareSettings, Settings, SettingsError
-from app.core.models.system_memory import MemoryStatus, auto_gpu_layers, read_memory_status
+from app.core.models.system_memory import NO_GPU_BACKEND, MemoryStatus, auto_gpu_layers, read_memory_status
 
 if TYPE_CHECKING:
     from app.core.remote.server_address import RemoteServer
@@ -140,16 +140,18 @@ def load_options_from_settings(settings: Settings, *, status: MemoryStatus | Non
     return plan_load(settings, status=status).options
 
 
-def _resolve_gpu_layers(choice: str | int, estimate: MemoryEstimate, status: MemoryStatus) -> tuple[int, str]:
+def _resolve_gpu_layers(choice: str | int, estimate: MemoryEstimate, status: MemoryStatus,
+                        translate: Callable[[str], str] = lambda text: text) -> tuple[int, str]:
     total = estimate.max_gpu_layers
     if choice == "none":
-        return 0, "GPU layers: none (everything on the CPU)."
+        return 0, translate(QT_TRANSLATE_NOOP("GpuLayers", "GPU layers: none (everything on the CPU)."))
     if not status.gpu_offload:
-        return 0, "This build of llama.cpp has no GPU backend: everything runs on the CPU."
+        return 0, translate(NO_GPU_BACKEND)
     if choice == "auto":
-        auto = auto_gpu_layers(estimate, status)
+        auto = auto_gpu_layers(estimate, status, translate=translate)
         return auto.n_gpu_layers, auto.reason
     if choice == "all":
-        return total, f"All {total} layers on the GPU."
+        return total, translate(QT_TRANSLATE_NOOP("GpuLayers", "All {total} layers on the GPU.")).format(total=total)
     count = min(int(choice), total)
-    return count, f"{count} of {total} layers on the GPU."
+    return count, translate(QT_TRANSLATE_NOOP("GpuLayers", "{count} of {total} layers on the GPU.")).format(
+        count=count, total=total)

@@ -155,6 +155,102 @@
     </message>
 </context>
 <context>
+    <name>AudioEncoderChoice</name>
+    <message>
+        <location filename="../../app/ui/settings/audio_encoder_choice.py" line="+27"/>
+        <source>Choose file…</source>
+        <translation>Datei auswählen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only Gemma 3n models use a separate audio encoder; other models hear through their projector.</source>
+        <translation>Nur Gemma-3n-Modelle verwenden einen eigenen Audio-Encoder; andere Modelle hören über ihren Projektor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gemma 3n&apos;s audio encoder, which llama.cpp does not run: the app runs it from this file</source>
+        <translation>Der Audio-Encoder von Gemma 3n, den llama.cpp nicht ausführt: Die App führt ihn aus dieser Datei aus</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose Gemma 3n&apos;s audio encoder</source>
+        <translation>Audio-Encoder für Gemma 3n auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GGUF files (*.gguf)</source>
+        <translation>GGUF-Dateien (*.gguf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> · with a vision encoder</source>
+        <translation> · mit Bild-Encoder</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Automatic (not used by this model)</source>
+        <translation>Automatisch (von diesem Modell nicht verwendet)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> (not there any more)</source>
+        <translation> (nicht mehr vorhanden)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Automatic — {file}</source>
+        <translation>Automatisch – {file}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic — from the projector {file}</source>
+        <translation>Automatisch – aus dem Projektor {file}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (none found beside the model)</source>
+        <translation>Automatisch (keiner neben dem Modell gefunden)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{reason} The audio encoder was not changed.</source>
+        <translation>{reason} Der Audio-Encoder wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} makes {width}-wide audio embeddings but this model needs {needed}: it belongs to another model. The audio encoder was not changed.</source>
+        <translation>{file} erzeugt Audio-Embeddings der Breite {width}, dieses Modell braucht aber {needed}: Die Datei gehört zu einem anderen Modell. Der Audio-Encoder wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Audio encoder: {file}.</source>
+        <translation>Audio-Encoder: {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>Backend</name>
+    <message>
+        <location filename="../../app/core/models/gpu_layers.py" line="+52"/>
+        <source>CPU only: this build of llama.cpp has no GPU backend.</source>
+        <translation>Nur CPU: Dieser Build von llama.cpp hat kein GPU-Backend.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU offload: {backends} (llama.cpp)</source>
+        <translation>GPU-Auslagerung: {backends} (llama.cpp)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU offload: available (llama.cpp)</source>
+        <translation>GPU-Auslagerung: verfügbar (llama.cpp)</translation>
+    </message>
+</context>
+<context>
     <name>BubbleActions</name>
     <message>
         <location filename="../../app/ui/chat/bubble_actions.py" line="+12"/>
@@ -412,6 +508,314 @@
     </message>
 </context>
 <context>
+    <name>DictationController</name>
+    <message>
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+56"/>
+        <source>No model is loaded yet.</source>
+        <translation>Es ist noch kein Modell geladen.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <location line="+7"/>
+        <source>No microphone</source>
+        <translation>Kein Mikrofon</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>{device} (default)</source>
+        <translation>{device} (Standard)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Start or stop dictation (F9)</source>
+        <translation>Diktat starten oder beenden (F9)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{failure} The {seconds} s recorded before it are kept and transcribed.</source>
+        <translation>{failure} Die zuvor aufgenommenen {seconds} s bleiben erhalten und werden transkribiert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Transcribe an audio file</source>
+        <translation>Audiodatei transkribieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio (*.wav *.flac *.mp3 *.ogg)</source>
+        <translation>Audio (*.wav *.flac *.mp3 *.ogg)</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>queued</source>
+        <translation>in der Warteschlange</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>cancelled after %n chunk(s)</source>
+        <translation>
+            <numerusform>abgebrochen nach %n Abschnitt</numerusform>
+            <numerusform>abgebrochen nach %n Abschnitten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>done, %n chunk(s), {silent} silent skipped</source>
+        <translation>
+            <numerusform>fertig, %n Abschnitt, {silent} stille übersprungen</numerusform>
+            <numerusform>fertig, %n Abschnitte, {silent} stille übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>done, %n chunk(s)</source>
+        <translation>
+            <numerusform>fertig, %n Abschnitt</numerusform>
+            <numerusform>fertig, %n Abschnitte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>recording</source>
+        <translation>Aufnahme läuft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reading</source>
+        <translation>wird gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>chunk {number} of %n</source>
+        <translation>
+            <numerusform>Abschnitt {number} von %n</numerusform>
+            <numerusform>Abschnitt {number} von %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chunk {number}</source>
+        <translation>Abschnitt {number}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Transcribe</source>
+        <translation>Transkribieren</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Export {kind}</source>
+        <translation>{kind} exportieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not export: {reason}</source>
+        <translation>Export nicht möglich: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DictationKeys</name>
+    <message>
+        <location filename="../../app/ui/speech/push_to_talk.py" line="+29"/>
+        <source>Record or stop dictation</source>
+        <translation>Diktat aufnehmen oder beenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Push-to-talk (hold)</source>
+        <translation>Push-to-Talk (gedrückt halten)</translation>
+    </message>
+</context>
+<context>
+    <name>DictationPanel</name>
+    <message>
+        <location filename="../../app/ui/speech/dictation_panel.py" line="+28"/>
+        <source>Dictation</source>
+        <translation>Diktat</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+38"/>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Look for microphones again</source>
+        <translation>Erneut nach Mikrofonen suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transcribe (same language)</source>
+        <translation>Transkribieren (gleiche Sprache)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start or stop dictation (F9)</source>
+        <translation>Diktat starten oder beenden (F9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push-to-talk: hold F8</source>
+        <translation>Push-to-Talk: F8 halten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Input level</source>
+        <translation>Eingangspegel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Press Record and speak; the transcript appears here chunk by chunk.</source>
+        <translation>Klicken Sie auf „Aufnehmen“ und sprechen Sie; das Transkript erscheint hier Abschnitt für Abschnitt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send to chat</source>
+        <translation>An Chat senden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export TXT…</source>
+        <translation>TXT exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export SRT…</source>
+        <translation>SRT exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcribe a file…</source>
+        <translation>Datei transkribieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel file</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop transcribing the file; what is done so far is kept</source>
+        <translation>Transkription der Datei beenden; das bisher Erledigte bleibt erhalten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Earlier dictation sessions</source>
+        <translation>Frühere Diktate</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>■ Stop</source>
+        <translation>■ Stopp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>● Record</source>
+        <translation>● Aufnehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>● REC</source>
+        <translation>● REC</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Translate to {language}</source>
+        <translation>Übersetzen: {language}</translation>
+    </message>
+</context>
+<context>
+    <name>DictationSession</name>
+    <message>
+        <location filename="../../app/core/speech/session.py" line="+178"/>
+        <source>Dictation {time}</source>
+        <translation>Diktat {time}</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>A chunk of {title} could not be transcribed: {reason}</source>
+        <translation>Ein Abschnitt von {title} konnte nicht transkribiert werden: {reason}</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>{title} will not be saved: {reason}</source>
+        <translation>{title} wird nicht gespeichert: {reason}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not save this part of the transcript: {reason}</source>
+        <translation>Dieser Teil des Transkripts konnte nicht gespeichert werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadJob</name>
+    <message>
+        <location filename="../../app/ui/model_manager/download_job.py" line="+81"/>
+        <source>time left unknown</source>
+        <translation>Restzeit unbekannt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{seconds} s left</source>
+        <translation>noch {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{minutes} min {seconds} s left</source>
+        <translation>noch {minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{hours} h {minutes} min left</source>
+        <translation>noch {hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Download cancelled; the partial files were deleted.</source>
+        <translation>Download abgebrochen; die unvollständigen Dateien wurden gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The download failed: {error}</source>
+        <translation>Der Download ist fehlgeschlagen: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>EngineWorker</name>
+    <message>
+        <location filename="../../app/ui/engine/engine_worker.py" line="+135"/>
+        <location line="+14"/>
+        <source>{reason} The previous model is still loaded.</source>
+        <translation>{reason} Das bisherige Modell bleibt geladen.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No model is loaded yet.</source>
+        <translation>Es ist noch kein Modell geladen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Something went wrong inside the app ({error}); it was logged.</source>
+        <translation>In der App ist ein Fehler aufgetreten ({error}); er wurde protokolliert.</translation>
+    </message>
+</context>
+<context>
     <name>GenerationTab</name>
     <message>
         <location filename="../../app/ui/settings/preference_tabs.py" line="-83"/>
@@ -490,6 +894,166 @@
     </message>
 </context>
 <context>
+    <name>GpuLayers</name>
+    <message>
+        <location filename="../../app/core/load_plan.py" line="+147"/>
+        <source>GPU layers: none (everything on the CPU).</source>
+        <translation>GPU-Schichten: keine (alles auf der CPU).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All {total} layers on the GPU.</source>
+        <translation>Alle {total} Schichten auf der GPU.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} of {total} layers on the GPU.</source>
+        <translation>{count} von {total} Schichten auf der GPU.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/gpu_layers.py" line="-13"/>
+        <source>does not fit: ≈ {needed} GPU memory needed, {free} free</source>
+        <translation>passt nicht: ≈ {needed} GPU-Speicher nötig, {free} frei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>does not fit: ≈ {needed} RAM needed, {free} free</source>
+        <translation>passt nicht: ≈ {needed} RAM nötig, {free} frei</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/system_memory.py" line="+25"/>
+        <source>This build of llama.cpp has no GPU backend: everything runs on the CPU.</source>
+        <translation>Dieser Build von llama.cpp hat kein GPU-Backend: Alles läuft auf der CPU.</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>The GPU shares the system memory: all layers go to the GPU.</source>
+        <translation>Die GPU teilt sich den Arbeitsspeicher: Alle Schichten kommen auf die GPU.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free GPU memory is unknown (no nvidia-smi): layers stay on the CPU.</source>
+        <translation>Freier GPU-Speicher unbekannt (kein nvidia-smi): Die Schichten bleiben auf der CPU.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not even one layer fits in {memory} of free GPU memory.</source>
+        <translation>Nicht einmal eine Schicht passt in {memory} freien GPU-Speicher.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} of {total} layers on the GPU: {split}.</source>
+        <translation>{count} von {total} Schichten auf der GPU: {split}.</translation>
+    </message>
+</context>
+<context>
+    <name>HardwareTab</name>
+    <message>
+        <location filename="../../app/ui/settings/hardware_tab.py" line="+24"/>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where Gemma 3n&apos;s audio encoder turns speech into what the model hears.
+Automatic: on the GPU when the model&apos;s layers are on the GPU, on the CPU otherwise.
+If ggml cannot run it there, the app&apos;s own CPU encoder takes over and says why once.</source>
+        <translation>Wo der Audio-Encoder von Gemma 3n Sprache in das umwandelt, was das Modell hört.
+Automatisch: auf der GPU, wenn die Schichten des Modells auf der GPU liegen, sonst auf der CPU.
+Kann ggml ihn dort nicht ausführen, übernimmt der eigene CPU-Encoder der App und nennt einmal den Grund.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Auto (as many as fit)</source>
+        <translation>Automatisch (so viele wie passen)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All layers</source>
+        <translation>Alle Schichten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (CPU only)</source>
+        <translation>Keine (nur CPU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This many:</source>
+        <translation>Anzahl:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>f16 (exact)</source>
+        <translation>f16 (exakt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>q8_0 (half the memory)</source>
+        <translation>q8_0 (halber Speicher)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source> layers</source>
+        <translation> Schichten</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Layers on the GPU</source>
+        <translation>Schichten auf der GPU</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Flash attention</source>
+        <translation>Flash Attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Less memory for long prompts; a q8_0 KV cache turns it on anyway</source>
+        <translation>Weniger Speicher bei langen Prompts; ein q8_0-KV-Cache schaltet sie ohnehin ein</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep per-layer embeddings on the CPU (Gemma 3n)</source>
+        <translation>Per-Layer-Embeddings auf der CPU belassen (Gemma 3n)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All cores ({count})</source>
+        <translation>Alle Kerne ({count})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Map the model file into memory (mmap)</source>
+        <translation>Modelldatei in den Speicher abbilden (mmap)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock the model in RAM (mlock)</source>
+        <translation>Modell im RAM sperren (mlock)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Main GPU:</source>
+        <translation>Haupt-GPU:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KV cache type:</source>
+        <translation>KV-Cache-Typ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU threads:</source>
+        <translation>CPU-Threads:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio encoder runs on:</source>
+        <translation>Audio-Encoder läuft auf:</translation>
+    </message>
+</context>
+<context>
     <name>ImageController</name>
     <message>
         <location filename="../../app/ui/chat/image_controller.py" line="+26"/>
@@ -548,7 +1112,7 @@ Als Chat-Modell öffnen?</translation>
     <message>
         <location line="+7"/>
         <source>Attach an image first: drag it onto the window, paste it (Ctrl+V) or click Add image…</source>
-        <translation>Hängen Sie zuerst ein Bild an: Ziehen Sie es ins Fenster, fügen Sie es ein (Strg+V) oder klicken Sie auf „Bild hinzufügen…“.</translation>
+        <translation>Hängen Sie zuerst ein Bild an: Ziehen Sie es ins Fenster, fügen Sie es ein (Strg+V) oder klicken Sie auf „Bild…“.</translation>
     </message>
 </context>
 <context>
@@ -556,7 +1120,7 @@ Als Chat-Modell öffnen?</translation>
     <message>
         <location filename="../../app/ui/chat/composer.py" line="-59"/>
         <source>Add image…</source>
-        <translation>Bild hinzufügen…</translation>
+        <translation>Bild…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -572,12 +1136,12 @@ Als Chat-Modell öffnen?</translation>
     <message>
         <location line="+1"/>
         <source>Extract text</source>
-        <translation>Text erkennen</translation>
+        <translation>Text lesen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Translate text to</source>
-        <translation>Text übersetzen nach</translation>
+        <translation>Übersetzen nach</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -707,6 +1271,85 @@ Als Chat-Modell öffnen?</translation>
     </message>
 </context>
 <context>
+    <name>LocalServer</name>
+    <message>
+        <location filename="../../app/ui/server/local_server.py" line="+86"/>
+        <source>&amp;Server</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Local server…</source>
+        <translation>Lokaler Server…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not listen on {host}:{port}: {reason}.</source>
+        <translation>Auf {host}:{port} kann nicht gelauscht werden: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Serving at {url}</source>
+        <translation>Bereitgestellt unter {url}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> · %n request(s) running</source>
+        <translation>
+            <numerusform> · %n Anfrage läuft</numerusform>
+            <numerusform> · %n Anfragen laufen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LocalServerDialog</name>
+    <message>
+        <location line="-109"/>
+        <source>Local server</source>
+        <translation>Lokaler Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serve the loaded model to other programs on this computer through an OpenAI-compatible API. Requests queue behind the window&apos;s own answers. Another address than 127.0.0.1 needs an API key.</source>
+        <translation>Stellt das geladene Modell anderen Programmen auf diesem Computer über eine OpenAI-kompatible API bereit. Anfragen warten hinter den Antworten des Fensters. Eine andere Adresse als 127.0.0.1 braucht einen API-Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>none (this computer only)</source>
+        <translation>keiner (nur dieser Computer)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Serving at {url}</source>
+        <translation>Bereitgestellt unter {url}</translation>
+    </message>
+</context>
+<context>
     <name>LostImage</name>
     <message>
         <location filename="../../app/ui/chat/chat_view.py" line="+127"/>
@@ -742,7 +1385,7 @@ Bild fehlt</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+82"/>
+        <location filename="../../app/ui/main_window.py" line="+84"/>
         <source>This chat is empty: there is nothing to export yet.</source>
         <translation>Dieser Chat ist leer: Es gibt noch nichts zu exportieren.</translation>
     </message>
@@ -944,6 +1587,24 @@ Bild fehlt</translation>
     </message>
 </context>
 <context>
+    <name>MemoryStatus</name>
+    <message>
+        <location filename="../../app/core/models/system_memory.py" line="-122"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{ram} RAM free · CPU only</source>
+        <translation>{ram} RAM frei · nur CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{ram} RAM free · GPU: {vram} free</source>
+        <translation>{ram} RAM frei · GPU: {vram} frei</translation>
+    </message>
+</context>
+<context>
     <name>MessageActions</name>
     <message>
         <location filename="../../app/ui/chat/message_actions.py" line="+72"/>
@@ -1084,6 +1745,19 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
     </message>
 </context>
 <context>
+    <name>ModelImporter</name>
+    <message>
+        <location filename="../../app/ui/settings/model_importer.py" line="+51"/>
+        <source>Could not import {file}: {reason}.</source>
+        <translation>{file} konnte nicht importiert werden: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not import {file}: {reason}</source>
+        <translation>{file} konnte nicht importiert werden: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ModelList</name>
     <message>
         <location filename="../../app/ui/settings/model_tab.py" line="+27"/>
@@ -1114,7 +1788,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
 <context>
     <name>ModelLoader</name>
     <message>
-        <location filename="../../app/ui/engine/model_loader.py" line="+108"/>
+        <location filename="../../app/ui/engine/model_loader.py" line="+86"/>
+        <source>The saved model {path} is no longer there. Choose another in File ▸ Settings… ▸ Model.</source>
+        <translation>Das gespeicherte Modell {path} ist nicht mehr vorhanden. Wählen Sie ein anderes unter Datei ▸ Einstellungen… ▸ Modell.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Open a model first, then its projector.</source>
         <translation>Öffnen Sie zuerst ein Modell, dann seinen Projektor.</translation>
     </message>
@@ -1124,7 +1803,23 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Antworten kommen von einem Server: Ein Projektor gehört zu einem Modell auf diesem Computer.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+48"/>
+        <source>Reloading with the audio encoder {file}, so the model can hear.</source>
+        <translation>Wird mit dem Audio-Encoder {file} neu geladen, damit das Modell hören kann.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{model} was not loaded. {reason}</source>
+        <translation>{model} wurde nicht geladen. {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+49"/>
+        <source>The model could not be loaded. {reason}</source>
+        <translation>Das Modell konnte nicht geladen werden. {reason}</translation>
+    </message>
+    <message>
+        <location line="-39"/>
         <source>The server could not be used. {error}</source>
         <translation>Der Server konnte nicht verwendet werden. {error}</translation>
     </message>
@@ -1137,6 +1832,417 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <location line="+0"/>
         <source>the server&apos;s model</source>
         <translation>das Modell des Servers</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerDialog</name>
+    <message>
+        <location filename="../../app/ui/model_manager/model_manager_dialog.py" line="+111"/>
+        <source>★ Suggested for this machine: {model}. {reason}</source>
+        <translation>★ Empfohlen für diesen Rechner: {model}. {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The free memory of this machine could not be read, so nothing is suggested.</source>
+        <translation>Der freie Speicher dieses Rechners konnte nicht ermittelt werden, daher gibt es keine Empfehlung.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing in the catalog fits the {memory} of RAM that is free now.</source>
+        <translation>Kein Modell im Katalog passt in die {memory} RAM, die gerade frei sind.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+5"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Pick a model to download.</source>
+        <translation>Wählen Sie ein Modell zum Herunterladen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>size unknown</source>
+        <translation>Größe unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projector: {file} ({capabilities}, {size})</source>
+        <translation>Projektor: {file} ({capabilities}, {size})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Audio: llama.cpp does not run Gemma 3n&apos;s audio encoder and GGUF projectors often lack it; Gemma Desk runs it itself and can cut it out of {source} (gated: accept Google&apos;s licence on the hub and give your token; about 1.4 GB is fetched).</source>
+        <translation>Audio: llama.cpp führt den Audio-Encoder von Gemma 3n nicht aus, und GGUF-Projektoren fehlt er oft; Gemma Desk führt ihn selbst aus und kann ihn aus {source} herauslösen (zugangsbeschränkt: Akzeptieren Sie Googles Lizenz auf dem Hub und geben Sie Ihr Token an; etwa 1,4 GB werden geladen).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file name follows the repository&apos;s naming; the hub confirms it before downloading.</source>
+        <translation>Der Dateiname folgt dem Namensschema des Repositorys; der Hub bestätigt ihn vor dem Download.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Asking the hub about {name}…</source>
+        <translation>Hub wird nach {name} gefragt…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pausing…</source>
+        <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Download cancelled; the partial files were deleted.</source>
+        <translation>Download abgebrochen; die unvollständigen Dateien wurden gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source> ({number} of %n)</source>
+        <translation>
+            <numerusform> ({number} von %n)</numerusform>
+            <numerusform> ({number} von %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking %p%</source>
+        <translation>Prüfen %p%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the SHA-256 of {file}{step}…</source>
+        <translation>SHA-256 von {file}{step} wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing %p%</source>
+        <translation>Schreiben %p%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing {file}{step}: tensor {number} of {total}…</source>
+        <translation>{file}{step} wird geschrieben: Tensor {number} von {total}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file}{step} verified.</source>
+        <translation>{file}{step} geprüft.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Downloading {file}{step}: {done} of {total} · {speed} · {eta}</source>
+        <translation>{file}{step} wird heruntergeladen: {done} von {total} · {speed} · {eta}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Downloaded and verified: {files}</source>
+        <translation>Heruntergeladen und geprüft: {files}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Resume audio encoder</source>
+        <translation>Audio-Encoder fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Get audio encoder</source>
+        <translation>Audio-Encoder holen</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerView</name>
+    <message>
+        <location filename="../../app/ui/model_manager/model_manager_view.py" line="+31"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantization</source>
+        <translation>Quantisierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+58"/>
+        <location line="+22"/>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>RAM needed</source>
+        <translation>RAM-Bedarf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Can do</source>
+        <translation>Kann</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any size</source>
+        <translation>Beliebige Größe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to 3 GB</source>
+        <translation>Bis 3 GB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to 5 GB</source>
+        <translation>Bis 5 GB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to 8 GB</source>
+        <translation>Bis 8 GB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images and audio</source>
+        <translation>Bilder und Audio</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Model manager</source>
+        <translation>Modellverwaltung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search: E4B, Q8_0, unsloth…</source>
+        <translation>Suchen: E4B, Q8_0, unsloth…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Can do:</source>
+        <translation>Kann:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Also download the projector (images / audio)</source>
+        <translation>Auch den Projektor herunterladen (Bilder / Audio)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also get the audio encoder from Google&apos;s checkpoint</source>
+        <translation>Auch den Audio-Encoder aus Googles Checkpoint holen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hf_…  (empty: the token saved by `hf auth login`)</source>
+        <translation>hf_…  (leer: das mit „hf auth login“ gespeicherte Token)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Hugging Face access token, for gated repositories such as Google&apos;s. Kept only while Gemma Desk runs.</source>
+        <translation>Ein Hugging-Face-Zugriffstoken für zugangsbeschränkte Repositorys wie die von Google. Wird nur aufbewahrt, solange Gemma Desk läuft.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel download</source>
+        <translation>Download abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hugging Face token:</source>
+        <translation>Hugging-Face-Token:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Use this model</source>
+        <translation>Dieses Modell verwenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Get audio encoder</source>
+        <translation>Audio-Encoder holen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gemma 3n only: fetch the audio encoder from Google&apos;s checkpoint so the model can hear</source>
+        <translation>Nur Gemma 3n: den Audio-Encoder aus Googles Checkpoint holen, damit das Modell hören kann</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed</source>
+        <translation>Installiert</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <location filename="../../app/ui/settings/model_picker.py" line="+34"/>
+        <source>image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>audio (not run by llama.cpp)</source>
+        <translation>Audio (nicht von llama.cpp ausgeführt)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no media</source>
+        <translation>keine Medien</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Importing {name}…</source>
+        <translation>{name} wird importiert…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>{path} kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  (loaded)</source>
+        <translation>  (geladen)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot be used</source>
+        <translation>nicht verwendbar</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no model</source>
+        <translation>kein Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loaded now: {model}</source>
+        <translation>Jetzt geladen: {model}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No model chosen: pick one above, import one, or download one (File ▸ Model manager…).</source>
+        <translation>Kein Modell gewählt: Wählen Sie oben eines, importieren Sie eines oder laden Sie eines herunter (Datei ▸ Modellverwaltung…).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>{name}: {architecture}, %n layer(s), {quantization} (weights mostly {weights}), can do {capabilities}.</source>
+        <translation>
+            <numerusform>{name}: {architecture}, %n Schicht, {quantization} (Gewichte überwiegend {weights}), kann {capabilities}.</numerusform>
+            <numerusform>{name}: {architecture}, %n Schichten, {quantization} (Gewichte überwiegend {weights}), kann {capabilities}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{name}: {architecture}, %n layer(s), {quantization}, can do {capabilities}.</source>
+        <translation>
+            <numerusform>{name}: {architecture}, %n Schicht, {quantization}, kann {capabilities}.</numerusform>
+            <numerusform>{name}: {architecture}, %n Schichten, {quantization}, kann {capabilities}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Automatic: {file}</source>
+        <translation>Automatisch: {file}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (none found beside the model)</source>
+        <translation>Automatisch (keiner neben dem Modell gefunden)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Import Gemma GGUF models</source>
+        <translation>Gemma-GGUF-Modelle importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-Modelle (*.gguf)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An import is still running; wait for it to finish.</source>
+        <translation>Ein Import läuft noch; warten Sie, bis er fertig ist.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported {model} with {projector}.</source>
+        <translation>{model} mit {projector} importiert.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported {model}.</source>
+        <translation>{model} importiert.</translation>
     </message>
 </context>
 <context>
@@ -1474,7 +2580,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_dialog.py" line="+58"/>
+        <location filename="../../app/ui/settings/settings_dialog.py" line="+59"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1504,7 +2610,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Darstellung</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>System default microphone</source>
         <translation>Standardmikrofon des Systems</translation>
     </message>
@@ -1534,7 +2640,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Derzeit frei: {memory}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Choose a model on the Model tab to see what it needs.</source>
         <translation>Wählen Sie auf der Registerkarte „Modell“ ein Modell, um zu sehen, was es benötigt.</translation>
     </message>
@@ -1544,7 +2650,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Keine Schätzung: {error}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Not enough memory for this choice: {reason}</source>
         <translation>Nicht genug Speicher für diese Auswahl: {reason}</translation>
     </message>
@@ -2125,7 +3231,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Downloads sind abgeschaltet: HF_HUB_OFFLINE ist gesetzt. Entfernen Sie die Variable, um Modelle herunterzuladen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/load_plan.py" line="+88"/>
+        <location filename="../../app/core/load_plan.py" line="-68"/>
         <source>No model is chosen: pick one under Settings → Model.</source>
         <translation>Kein Modell ausgewählt: Wählen Sie eines unter Einstellungen → Modell.</translation>
     </message>
@@ -2465,7 +3571,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>„{name}“ konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/speech/session.py" line="+184"/>
+        <location filename="../../app/core/speech/session.py" line="-141"/>
         <source>&apos;{name}&apos; holds only {duration_s:.2f} s of audio; at least {min_clip_s} s is needed to hear anything.</source>
         <translation>„{name}“ enthält nur {duration_s:.2f} s Audio; es werden mindestens {min_clip_s} s gebraucht, um etwas zu hören.</translation>
     </message>
@@ -2588,6 +3694,11 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <location line="+33"/>
         <source>The damaged conversation database was left where it is: {reason}.</source>
         <translation>Die beschädigte Unterhaltungsdatenbank wurde an ihrem Ort belassen: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server/window_engine_port.py" line="+99"/>
+        <source>The window has no model loaded yet; try again in a moment.</source>
+        <translation>Im Fenster ist noch kein Modell geladen; bitte gleich noch einmal versuchen.</translation>
     </message>
 </context>
 <context>

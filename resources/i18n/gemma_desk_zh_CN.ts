@@ -155,6 +155,102 @@
     </message>
 </context>
 <context>
+    <name>AudioEncoderChoice</name>
+    <message>
+        <location filename="../../app/ui/settings/audio_encoder_choice.py" line="+27"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only Gemma 3n models use a separate audio encoder; other models hear through their projector.</source>
+        <translation>只有 Gemma 3n 模型使用单独的音频编码器；其他模型通过各自的投影器听取音频。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gemma 3n&apos;s audio encoder, which llama.cpp does not run: the app runs it from this file</source>
+        <translation>Gemma 3n 的音频编码器（llama.cpp 不运行它）：本应用从此文件运行它</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose Gemma 3n&apos;s audio encoder</source>
+        <translation>选择 Gemma 3n 的音频编码器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GGUF files (*.gguf)</source>
+        <translation>GGUF 文件 (*.gguf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> · with a vision encoder</source>
+        <translation> · 含视觉编码器</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Automatic (not used by this model)</source>
+        <translation>自动（此模型不使用）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> (not there any more)</source>
+        <translation>（已不存在）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Automatic — {file}</source>
+        <translation>自动 — {file}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic — from the projector {file}</source>
+        <translation>自动 — 来自投影器 {file}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (none found beside the model)</source>
+        <translation>自动（模型旁未找到）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{reason} The audio encoder was not changed.</source>
+        <translation>{reason}音频编码器未更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} makes {width}-wide audio embeddings but this model needs {needed}: it belongs to another model. The audio encoder was not changed.</source>
+        <translation>{file} 生成宽度为 {width} 的音频嵌入，但此模型需要 {needed}：它属于另一个模型。音频编码器未更改。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Audio encoder: {file}.</source>
+        <translation>音频编码器：{file}。</translation>
+    </message>
+</context>
+<context>
+    <name>Backend</name>
+    <message>
+        <location filename="../../app/core/models/gpu_layers.py" line="+52"/>
+        <source>CPU only: this build of llama.cpp has no GPU backend.</source>
+        <translation>仅 CPU：此 llama.cpp 版本没有 GPU 后端。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU offload: {backends} (llama.cpp)</source>
+        <translation>GPU 卸载：{backends} (llama.cpp)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU offload: available (llama.cpp)</source>
+        <translation>GPU 卸载：可用 (llama.cpp)</translation>
+    </message>
+</context>
+<context>
     <name>BubbleActions</name>
     <message>
         <location filename="../../app/ui/chat/bubble_actions.py" line="+12"/>
@@ -411,6 +507,310 @@
     </message>
 </context>
 <context>
+    <name>DictationController</name>
+    <message>
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+56"/>
+        <source>No model is loaded yet.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <location line="+7"/>
+        <source>No microphone</source>
+        <translation>没有麦克风</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>{device} (default)</source>
+        <translation>{device}（默认）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Start or stop dictation (F9)</source>
+        <translation>开始或停止听写 (F9)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{failure} The {seconds} s recorded before it are kept and transcribed.</source>
+        <translation>{failure}此前录制的 {seconds} 秒已保留并将被转写。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Transcribe an audio file</source>
+        <translation>转写音频文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio (*.wav *.flac *.mp3 *.ogg)</source>
+        <translation>音频 (*.wav *.flac *.mp3 *.ogg)</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>cancelled after %n chunk(s)</source>
+        <translation>
+            <numerusform>已在 %n 个片段后取消</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>done, %n chunk(s), {silent} silent skipped</source>
+        <translation>
+            <numerusform>已完成，%n 个片段，跳过 {silent} 个静音片段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>done, %n chunk(s)</source>
+        <translation>
+            <numerusform>已完成，%n 个片段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>recording</source>
+        <translation>录音中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reading</source>
+        <translation>读取中</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>chunk {number} of %n</source>
+        <translation>
+            <numerusform>第 {number}/%n 个片段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chunk {number}</source>
+        <translation>第 {number} 个片段</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Transcribe</source>
+        <translation>转写</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Export {kind}</source>
+        <translation>导出 {kind}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not export: {reason}</source>
+        <translation>无法导出：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DictationKeys</name>
+    <message>
+        <location filename="../../app/ui/speech/push_to_talk.py" line="+29"/>
+        <source>Record or stop dictation</source>
+        <translation>录制或停止听写</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Push-to-talk (hold)</source>
+        <translation>按住说话（按住）</translation>
+    </message>
+</context>
+<context>
+    <name>DictationPanel</name>
+    <message>
+        <location filename="../../app/ui/speech/dictation_panel.py" line="+28"/>
+        <source>Dictation</source>
+        <translation>听写</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+38"/>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Look for microphones again</source>
+        <translation>重新查找麦克风</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Transcribe (same language)</source>
+        <translation>转写（原语言）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start or stop dictation (F9)</source>
+        <translation>开始或停止听写 (F9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push-to-talk: hold F8</source>
+        <translation>按住说话：按住 F8</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Input level</source>
+        <translation>输入电平</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Press Record and speak; the transcript appears here chunk by chunk.</source>
+        <translation>点击“录音”后开始说话，转写内容会逐段显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send to chat</source>
+        <translation>发送到聊天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export TXT…</source>
+        <translation>导出 TXT…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export SRT…</source>
+        <translation>导出 SRT…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcribe a file…</source>
+        <translation>转写文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel file</source>
+        <translation>取消文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop transcribing the file; what is done so far is kept</source>
+        <translation>停止转写此文件；已完成的部分会保留</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Earlier dictation sessions</source>
+        <translation>以前的听写会话</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>■ Stop</source>
+        <translation>■ 停止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>● Record</source>
+        <translation>● 录音</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>● REC</source>
+        <translation>● 录音中</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Translate to {language}</source>
+        <translation>翻译成{language}</translation>
+    </message>
+</context>
+<context>
+    <name>DictationSession</name>
+    <message>
+        <location filename="../../app/core/speech/session.py" line="+178"/>
+        <source>Dictation {time}</source>
+        <translation>听写 {time}</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>A chunk of {title} could not be transcribed: {reason}</source>
+        <translation>{title} 中的一个片段无法转写：{reason}</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>{title} will not be saved: {reason}</source>
+        <translation>{title} 将不会被保存：{reason}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not save this part of the transcript: {reason}</source>
+        <translation>无法保存这部分转写内容：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadJob</name>
+    <message>
+        <location filename="../../app/ui/model_manager/download_job.py" line="+81"/>
+        <source>time left unknown</source>
+        <translation>剩余时间未知</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{seconds} s left</source>
+        <translation>剩余 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{minutes} min {seconds} s left</source>
+        <translation>剩余 {minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{hours} h {minutes} min left</source>
+        <translation>剩余 {hours} 小时 {minutes} 分</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Download cancelled; the partial files were deleted.</source>
+        <translation>下载已取消；未完成的文件已删除。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The download failed: {error}</source>
+        <translation>下载失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>EngineWorker</name>
+    <message>
+        <location filename="../../app/ui/engine/engine_worker.py" line="+135"/>
+        <location line="+14"/>
+        <source>{reason} The previous model is still loaded.</source>
+        <translation>{reason}之前的模型仍处于加载状态。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No model is loaded yet.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Something went wrong inside the app ({error}); it was logged.</source>
+        <translation>应用内部出错（{error}），已记录到日志。</translation>
+    </message>
+</context>
+<context>
     <name>GenerationTab</name>
     <message>
         <location filename="../../app/ui/settings/preference_tabs.py" line="-83"/>
@@ -486,6 +886,166 @@
         <location line="+6"/>
         <source>System prompt:</source>
         <translation>系统提示词：</translation>
+    </message>
+</context>
+<context>
+    <name>GpuLayers</name>
+    <message>
+        <location filename="../../app/core/load_plan.py" line="+147"/>
+        <source>GPU layers: none (everything on the CPU).</source>
+        <translation>GPU 层数：无（全部在 CPU 上运行）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All {total} layers on the GPU.</source>
+        <translation>全部 {total} 层都在 GPU 上。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} of {total} layers on the GPU.</source>
+        <translation>{total} 层中的 {count} 层在 GPU 上。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/gpu_layers.py" line="-13"/>
+        <source>does not fit: ≈ {needed} GPU memory needed, {free} free</source>
+        <translation>放不下：需要约 {needed} 显存，可用 {free}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>does not fit: ≈ {needed} RAM needed, {free} free</source>
+        <translation>放不下：需要约 {needed} 内存，可用 {free}</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/system_memory.py" line="+25"/>
+        <source>This build of llama.cpp has no GPU backend: everything runs on the CPU.</source>
+        <translation>此 llama.cpp 版本没有 GPU 后端：全部在 CPU 上运行。</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>The GPU shares the system memory: all layers go to the GPU.</source>
+        <translation>GPU 与系统共享内存：所有层都放到 GPU 上。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free GPU memory is unknown (no nvidia-smi): layers stay on the CPU.</source>
+        <translation>可用显存未知（没有 nvidia-smi）：各层保留在 CPU 上。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not even one layer fits in {memory} of free GPU memory.</source>
+        <translation>{memory} 的可用显存连一层都放不下。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} of {total} layers on the GPU: {split}.</source>
+        <translation>{total} 层中的 {count} 层在 GPU 上：{split}。</translation>
+    </message>
+</context>
+<context>
+    <name>HardwareTab</name>
+    <message>
+        <location filename="../../app/ui/settings/hardware_tab.py" line="+24"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where Gemma 3n&apos;s audio encoder turns speech into what the model hears.
+Automatic: on the GPU when the model&apos;s layers are on the GPU, on the CPU otherwise.
+If ggml cannot run it there, the app&apos;s own CPU encoder takes over and says why once.</source>
+        <translation>Gemma 3n 的音频编码器在哪里把语音转换为模型能听到的内容。
+自动：模型的层在 GPU 上时使用 GPU，否则使用 CPU。
+如果 ggml 无法在那里运行它，本应用自带的 CPU 编码器会接手，并说明一次原因。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Auto (as many as fit)</source>
+        <translation>自动（尽可能多）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All layers</source>
+        <translation>全部层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (CPU only)</source>
+        <translation>无（仅 CPU）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This many:</source>
+        <translation>指定数量：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>f16 (exact)</source>
+        <translation>f16（精确）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>q8_0 (half the memory)</source>
+        <translation>q8_0（内存减半）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source> layers</source>
+        <translation> 层</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Layers on the GPU</source>
+        <translation>放在 GPU 上的层</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Flash attention</source>
+        <translation>Flash Attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Less memory for long prompts; a q8_0 KV cache turns it on anyway</source>
+        <translation>长提示词占用更少内存；使用 q8_0 KV 缓存时会自动开启</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep per-layer embeddings on the CPU (Gemma 3n)</source>
+        <translation>将逐层嵌入保留在 CPU 上 (Gemma 3n)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All cores ({count})</source>
+        <translation>全部核心 ({count})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Map the model file into memory (mmap)</source>
+        <translation>将模型文件映射到内存 (mmap)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lock the model in RAM (mlock)</source>
+        <translation>将模型锁定在内存中 (mlock)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Main GPU:</source>
+        <translation>主 GPU：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KV cache type:</source>
+        <translation>KV 缓存类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU threads:</source>
+        <translation>CPU 线程数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio encoder runs on:</source>
+        <translation>音频编码器运行于：</translation>
     </message>
 </context>
 <context>
@@ -706,6 +1266,84 @@ Open it as the chat model?</source>
     </message>
 </context>
 <context>
+    <name>LocalServer</name>
+    <message>
+        <location filename="../../app/ui/server/local_server.py" line="+86"/>
+        <source>&amp;Server</source>
+        <translation>服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Local server…</source>
+        <translation>本地服务器…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not listen on {host}:{port}: {reason}.</source>
+        <translation>无法在 {host}:{port} 上监听：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Serving at {url}</source>
+        <translation>服务地址：{url}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> · %n request(s) running</source>
+        <translation>
+            <numerusform> · %n 个请求正在运行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LocalServerDialog</name>
+    <message>
+        <location line="-109"/>
+        <source>Local server</source>
+        <translation>本地服务器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serve the loaded model to other programs on this computer through an OpenAI-compatible API. Requests queue behind the window&apos;s own answers. Another address than 127.0.0.1 needs an API key.</source>
+        <translation>通过兼容 OpenAI 的 API，将已加载的模型提供给本机上的其他程序使用。请求会排在窗口自身的回答之后。使用 127.0.0.1 以外的地址时需要设置 API 密钥。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>none (this computer only)</source>
+        <translation>无（仅限本机）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Serving at {url}</source>
+        <translation>服务地址：{url}</translation>
+    </message>
+</context>
+<context>
     <name>LostImage</name>
     <message>
         <location filename="../../app/ui/chat/chat_view.py" line="+127"/>
@@ -741,7 +1379,7 @@ image missing</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+82"/>
+        <location filename="../../app/ui/main_window.py" line="+84"/>
         <source>This chat is empty: there is nothing to export yet.</source>
         <translation>此对话为空，暂无可导出的内容。</translation>
     </message>
@@ -943,6 +1581,24 @@ image missing</source>
     </message>
 </context>
 <context>
+    <name>MemoryStatus</name>
+    <message>
+        <location filename="../../app/core/models/system_memory.py" line="-122"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{ram} RAM free · CPU only</source>
+        <translation>可用内存 {ram} · 仅 CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{ram} RAM free · GPU: {vram} free</source>
+        <translation>可用内存 {ram} · GPU 可用 {vram}</translation>
+    </message>
+</context>
+<context>
     <name>MessageActions</name>
     <message>
         <location filename="../../app/ui/chat/message_actions.py" line="+72"/>
@@ -1082,6 +1738,19 @@ Yes: both · No: only your message</source>
     </message>
 </context>
 <context>
+    <name>ModelImporter</name>
+    <message>
+        <location filename="../../app/ui/settings/model_importer.py" line="+51"/>
+        <source>Could not import {file}: {reason}.</source>
+        <translation>无法导入 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not import {file}: {reason}</source>
+        <translation>无法导入 {file}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ModelList</name>
     <message>
         <location filename="../../app/ui/settings/model_tab.py" line="+27"/>
@@ -1112,9 +1781,14 @@ Yes: both · No: only your message</source>
 <context>
     <name>ModelLoader</name>
     <message>
-        <location filename="../../app/ui/engine/model_loader.py" line="+108"/>
+        <location filename="../../app/ui/engine/model_loader.py" line="+86"/>
+        <source>The saved model {path} is no longer there. Choose another in File ▸ Settings… ▸ Model.</source>
+        <translation>保存的模型 {path} 已不存在。请在“文件 ▸ 设置… ▸ 模型”中选择其他模型。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Open a model first, then its projector.</source>
-        <translation>请先打开模型，再打开它的投影器。</translation>
+        <translation>请先打开模型，再打开其投影器。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1122,7 +1796,23 @@ Yes: both · No: only your message</source>
         <translation>回答来自服务器：投影器只用于本机上的模型。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+48"/>
+        <source>Reloading with the audio encoder {file}, so the model can hear.</source>
+        <translation>正在使用音频编码器 {file} 重新加载，以便模型能够听取音频。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{model} was not loaded. {reason}</source>
+        <translation>未加载 {model}。{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+49"/>
+        <source>The model could not be loaded. {reason}</source>
+        <translation>无法加载模型。{reason}</translation>
+    </message>
+    <message>
+        <location line="-39"/>
         <source>The server could not be used. {error}</source>
         <translation>无法使用该服务器。{error}</translation>
     </message>
@@ -1135,6 +1825,414 @@ Yes: both · No: only your message</source>
         <location line="+0"/>
         <source>the server&apos;s model</source>
         <translation>服务器的模型</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerDialog</name>
+    <message>
+        <location filename="../../app/ui/model_manager/model_manager_dialog.py" line="+111"/>
+        <source>★ Suggested for this machine: {model}. {reason}</source>
+        <translation>★ 推荐本机使用：{model}。{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The free memory of this machine could not be read, so nothing is suggested.</source>
+        <translation>无法读取本机的可用内存，因此没有推荐。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing in the catalog fits the {memory} of RAM that is free now.</source>
+        <translation>目录中没有适合当前 {memory} 可用内存的模型。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+5"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Pick a model to download.</source>
+        <translation>请选择要下载的模型。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>size unknown</source>
+        <translation>大小未知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projector: {file} ({capabilities}, {size})</source>
+        <translation>投影器：{file}（{capabilities}，{size}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Audio: llama.cpp does not run Gemma 3n&apos;s audio encoder and GGUF projectors often lack it; Gemma Desk runs it itself and can cut it out of {source} (gated: accept Google&apos;s licence on the hub and give your token; about 1.4 GB is fetched).</source>
+        <translation>音频：llama.cpp 不运行 Gemma 3n 的音频编码器，GGUF 投影器也常常不含它；Gemma Desk 会自行运行它，并可从 {source} 中提取（受限访问：请在 Hub 上接受 Google 的许可并提供令牌；约需下载 1.4 GB）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file name follows the repository&apos;s naming; the hub confirms it before downloading.</source>
+        <translation>文件名按仓库的命名规则推断；下载前由 Hub 确认。</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Asking the hub about {name}…</source>
+        <translation>正在向 Hub 查询 {name}…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pausing…</source>
+        <translation>正在暂停…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Download cancelled; the partial files were deleted.</source>
+        <translation>下载已取消；未完成的文件已删除。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source> ({number} of %n)</source>
+        <translation>
+            <numerusform>（第 {number}/%n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking %p%</source>
+        <translation>校验中 %p%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the SHA-256 of {file}{step}…</source>
+        <translation>正在校验 {file}{step} 的 SHA-256…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing %p%</source>
+        <translation>写入中 %p%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing {file}{step}: tensor {number} of {total}…</source>
+        <translation>正在写入 {file}{step}：第 {number}/{total} 个张量…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file}{step} verified.</source>
+        <translation>{file}{step} 已校验。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Downloading {file}{step}: {done} of {total} · {speed} · {eta}</source>
+        <translation>正在下载 {file}{step}：{done}/{total} · {speed} · {eta}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Downloaded and verified: {files}</source>
+        <translation>已下载并校验：{files}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Resume audio encoder</source>
+        <translation>继续下载音频编码器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Get audio encoder</source>
+        <translation>获取音频编码器</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerView</name>
+    <message>
+        <location filename="../../app/ui/model_manager/model_manager_view.py" line="+31"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+58"/>
+        <location line="+22"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>RAM needed</source>
+        <translation>所需内存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Can do</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any size</source>
+        <translation>任意大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to 3 GB</source>
+        <translation>不超过 3 GB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to 5 GB</source>
+        <translation>不超过 5 GB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to 8 GB</source>
+        <translation>不超过 8 GB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images and audio</source>
+        <translation>图像和音频</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Model manager</source>
+        <translation>模型管理器</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search: E4B, Q8_0, unsloth…</source>
+        <translation>搜索：E4B、Q8_0、unsloth…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Can do:</source>
+        <translation>能力：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Also download the projector (images / audio)</source>
+        <translation>同时下载投影器（图像 / 音频）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also get the audio encoder from Google&apos;s checkpoint</source>
+        <translation>同时从 Google 的检查点获取音频编码器</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hf_…  (empty: the token saved by `hf auth login`)</source>
+        <translation>hf_…（留空：使用 `hf auth login` 保存的令牌）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A Hugging Face access token, for gated repositories such as Google&apos;s. Kept only while Gemma Desk runs.</source>
+        <translation>Hugging Face 访问令牌，用于 Google 等受限访问的仓库。仅在 Gemma Desk 运行期间保留。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hugging Face token:</source>
+        <translation>Hugging Face 令牌：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Use this model</source>
+        <translation>使用此模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Get audio encoder</source>
+        <translation>获取音频编码器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gemma 3n only: fetch the audio encoder from Google&apos;s checkpoint so the model can hear</source>
+        <translation>仅限 Gemma 3n：从 Google 的检查点获取音频编码器，让模型能够听取音频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+</context>
+<context>
+    <name>ModelPicker</name>
+    <message>
+        <location filename="../../app/ui/settings/model_picker.py" line="+34"/>
+        <source>image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>audio (not run by llama.cpp)</source>
+        <translation>音频（llama.cpp 不运行）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no media</source>
+        <translation>无媒体</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>  (loaded)</source>
+        <translation>（已加载）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot be used</source>
+        <translation>无法使用</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no model</source>
+        <translation>无模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loaded now: {model}</source>
+        <translation>当前已加载：{model}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No model chosen: pick one above, import one, or download one (File ▸ Model manager…).</source>
+        <translation>未选择模型：请在上方选择、导入或下载一个模型（文件 ▸ 模型管理器…）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>{name}: {architecture}, %n layer(s), {quantization} (weights mostly {weights}), can do {capabilities}.</source>
+        <translation>
+            <numerusform>{name}：{architecture}，%n 层，{quantization}（权重主要为 {weights}），支持 {capabilities}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{name}: {architecture}, %n layer(s), {quantization}, can do {capabilities}.</source>
+        <translation>
+            <numerusform>{name}：{architecture}，%n 层，{quantization}，支持 {capabilities}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Automatic: {file}</source>
+        <translation>自动：{file}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (none found beside the model)</source>
+        <translation>自动（模型旁未找到）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Import Gemma GGUF models</source>
+        <translation>导入 Gemma GGUF 模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An import is still running; wait for it to finish.</source>
+        <translation>仍有导入在进行，请等待其完成。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported {model} with {projector}.</source>
+        <translation>已导入 {model} 及 {projector}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported {model}.</source>
+        <translation>已导入 {model}。</translation>
     </message>
 </context>
 <context>
@@ -1471,7 +2569,7 @@ Yes: both · No: only your message</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_dialog.py" line="+58"/>
+        <location filename="../../app/ui/settings/settings_dialog.py" line="+59"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1501,7 +2599,7 @@ Yes: both · No: only your message</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>System default microphone</source>
         <translation>系统默认麦克风</translation>
     </message>
@@ -1531,7 +2629,7 @@ Yes: both · No: only your message</source>
         <translation>当前可用：{memory}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Choose a model on the Model tab to see what it needs.</source>
         <translation>请在“模型”选项卡中选择一个模型，以查看它所需的资源。</translation>
     </message>
@@ -1541,7 +2639,7 @@ Yes: both · No: only your message</source>
         <translation>无法估算：{error}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Not enough memory for this choice: {reason}</source>
         <translation>内存不足，无法使用此选项：{reason}</translation>
     </message>
@@ -2122,7 +3220,7 @@ Yes: both · No: only your message</source>
         <translation>下载已关闭：已设置 HF_HUB_OFFLINE。取消该设置即可下载模型。</translation>
     </message>
     <message>
-        <location filename="../../app/core/load_plan.py" line="+88"/>
+        <location filename="../../app/core/load_plan.py" line="-68"/>
         <source>No model is chosen: pick one under Settings → Model.</source>
         <translation>尚未选择模型：请在“设置 → 模型”中选择一个。</translation>
     </message>
@@ -2462,7 +3560,7 @@ Yes: both · No: only your message</source>
         <translation>无法读取“{name}”：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/speech/session.py" line="+184"/>
+        <location filename="../../app/core/speech/session.py" line="-141"/>
         <source>&apos;{name}&apos; holds only {duration_s:.2f} s of audio; at least {min_clip_s} s is needed to hear anything.</source>
         <translation>“{name}”只有 {duration_s:.2f} 秒的音频；至少需要 {min_clip_s} 秒才能识别内容。</translation>
     </message>
@@ -2585,6 +3683,11 @@ Yes: both · No: only your message</source>
         <location line="+33"/>
         <source>The damaged conversation database was left where it is: {reason}.</source>
         <translation>已损坏的对话数据库保留在原处：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/server/window_engine_port.py" line="+99"/>
+        <source>The window has no model loaded yet; try again in a moment.</source>
+        <translation>窗口尚未加载模型，请稍后再试。</translation>
     </message>
 </context>
 <context>

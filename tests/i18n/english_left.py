@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QTabWidget,
+    QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QTabBar, QTabWidget,
     QTextEdit, QWidget,
 )
 
@@ -52,7 +52,7 @@ def visible_texts(widget: QWidget) -> list[tuple[str, str]]:
             texts.append((name, child.text()))
         if isinstance(child, QGroupBox):
             texts.append((name, child.title()))
-        if isinstance(child, QTabWidget):
+        if isinstance(child, (QTabWidget, QTabBar)):
             texts += [(f"{name} tab", child.tabText(i)) for i in range(child.count())]
         if isinstance(child, QComboBox):
             texts += [(f"{name} item", child.itemText(i)) for i in range(child.count())]

@@ -15,9 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.memory_estimate import DEFAULT_VRAM_MARGIN, MemoryEstimate, choose_gpu_layers, format_bytes
 
 MEMINFO = Path("/proc/meminfo")
+UNKNOWN = QT_TRANSLATE_NOOP("MemoryStatus", "unknown")
+CPU_ONLY_FREE = QT_TRANSLATE_NOOP("MemoryStatus", "{ram} RAM free · CPU only")
+GPU_FREE = QT_TRANSLATE_NOOP("MemoryStatus", "{ram} RAM free · GPU: {vram} free")
+NO_GPU_BACKEND = QT_TRANSLATE_NOOP("GpuLayers", "This build of llama.cpp has no GPU backend: everything runs on the CPU.")
 
 
 @dataclass(frozen=True)
@@ -27,12 +32,14 @@ class MemoryStatus:
     free_vram: int | None  # bytes on the main GPU; None = unknown or no GPU
     unified_memory: bool = False  # Apple silicon: the GPU shares RAM
 
-    def describe(self) -> str:
-        ram = format_bytes(self.free_ram) if self.free_ram is not None else "unknown"
+    def describe(self, translate: Callable[[str], str] = lambda text: text) -> str:
+        """"6.0 GB RAM free · GPU: 8.0 GB free"; `translate` (context "MemoryStatus") for the window."""
+        unknown = translate(UNKNOWN)
+        ram = format_bytes(self.free_ram) if self.free_ram is not None else unknown
         if not self.gpu_offload:
-            return f"{ram} RAM free · CPU only"
-        vram = format_bytes(self.free_vram) if self.free_vram is not None else "unknown"
-        return f"{ram} RAM free · GPU: {vram} free"
+            return translate(CPU_ONLY_FREE).format(ram=ram)
+        vram = format_bytes(self.free_vram) if self.free_vram is not None else unknown
+        return translate(GPU_FREE).format(ram=ram, vram=vram)
 
 
 @dataclass(frozen=True)
@@ -114,18 +121,26 @@ def read_memory_status(
 
 
 def auto_gpu_layers(
-    estimate: MemoryEstimate, status: MemoryStatus, margin: int = DEFAULT_VRAM_MARGIN
+    estimate: MemoryEstimate, status: MemoryStatus, margin: int = DEFAULT_VRAM_MARGIN,
+    translate: Callable[[str], str] = lambda text: text,
 ) -> GpuLayerChoice:
-    """What "Auto" means on this machine, with the reason in words for the settings dialog."""
+    """What "Auto" means on this machine, with the reason in words for the settings dialog
+    (`translate`, context "GpuLayers", puts it in the window's language)."""
     total = estimate.max_gpu_layers
     if not status.gpu_offload:
-        return GpuLayerChoice(0, "This build of llama.cpp has no GPU backend: everything runs on the CPU.")
+        return GpuLayerChoice(0, translate(NO_GPU_BACKEND))
     if status.free_vram is None:
         if status.unified_memory:
-            return GpuLayerChoice(total, "The GPU shares the system memory: all layers go to the GPU.")
-        return GpuLayerChoice(0, "Free GPU memory is unknown (no nvidia-smi): layers stay on the CPU.")
+            return GpuLayerChoice(total, translate(QT_TRANSLATE_NOOP(
+                "GpuLayers", "The GPU shares the system memory: all layers go to the GPU.")))
+        return GpuLayerChoice(0, translate(QT_TRANSLATE_NOOP(
+            "GpuLayers", "Free GPU memory is unknown (no nvidia-smi): layers stay on the CPU.")))
     chosen = choose_gpu_layers(estimate, status.free_vram, margin)
     split = estimate.split(chosen)
     if chosen == 0:
-        return GpuLayerChoice(0, f"Not even one layer fits in {format_bytes(status.free_vram)} of free GPU memory.")
-    return GpuLayerChoice(chosen, f"{chosen} of {total} layers on the GPU: {split.describe()}.")
+        return GpuLayerChoice(0, translate(QT_TRANSLATE_NOOP(
+            "GpuLayers", "Not even one layer fits in {memory} of free GPU memory.")).format(
+            memory=format_bytes(status.free_vram)))
+    return GpuLayerChoice(chosen, translate(QT_TRANSLATE_NOOP(
+        "GpuLayers", "{count} of {total} layers on the GPU: {split}.")).format(
+        count=chosen, total=total, split=split.describe()))

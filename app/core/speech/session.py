@@ -158,8 +158,13 @@ class DictationSession:
 
     def __init__(self, store: ConversationStore | None = None,
                  on_problem: Callable[[str], None] = lambda message: None,
-                 chunking: ChunkingSettings | None = None, wait_for_reads: bool = True) -> None:
+                 chunking: ChunkingSettings | None = None, wait_for_reads: bool = True,
+                 translate: Callable[[str], str] = lambda text: text,
+                 explain: Callable[[Exception], str] = str) -> None:
+        """`translate` (context "DictationSession") and `explain` word the problems and the
+        recording titles in the window's language; the command line keeps the English."""
         self.store = store
+        self.translate, self.explain = translate, explain
         self.wait_for_reads = wait_for_reads  # False: a file chunk not decoded yet is not waited for
         self.on_problem = on_problem
         self.chunking = chunking or ChunkingSettings()
@@ -170,7 +175,8 @@ class DictationSession:
     # -- new jobs ---------------------------------------------------------------------------
     def record(self, task: SpeechTask, title: str | None = None) -> DictationJob:
         """A live recording job; feed it blocks, close it on Stop."""
-        job = DictationJob(JobKind.RECORDING, title or f"Dictation {datetime.now():%Y-%m-%d %H:%M}", task,
+        job = DictationJob(JobKind.RECORDING, title or self.translate(QT_TRANSLATE_NOOP("DictationSession", "Dictation {time}")).format(
+            time=f"{datetime.now():%Y-%m-%d %H:%M}"), task,
                            self.chunking)
         self.jobs.append(job)
         return job
@@ -218,7 +224,7 @@ class DictationSession:
             try:
                 chunk = job._pull()
             except AudioFileError as error:
-                self.on_problem(str(error))
+                self.on_problem(self.explain(error))
                 chunk = None
                 job._drop_pending()
             if chunk is not None:
@@ -243,7 +249,9 @@ class DictationSession:
     def fail_chunk(self, message: str) -> None:
         work = self._take_current()
         work.job.failed_chunks += 1
-        self.on_problem(f"A chunk of {work.job.title} could not be transcribed: {message}")
+        self.on_problem(self.translate(QT_TRANSLATE_NOOP(
+            "DictationSession", "A chunk of {title} could not be transcribed: {reason}")).format(
+            title=work.job.title, reason=message))
 
     def _take_current(self) -> ChunkWork:
         if self.current is None:
@@ -305,7 +313,9 @@ class DictationSession:
                     job.title, job.task.label, job.task.target_language or "")
             except StoreError as error:
                 job.unsaved = True
-                self.on_problem(f"{job.title} will not be saved: {error}")
+                self.on_problem(self.translate(QT_TRANSLATE_NOOP(
+                    "DictationSession", "{title} will not be saved: {reason}")).format(
+                    title=job.title, reason=self.explain(error)))
         return job.transcription_id
 
     def _save(self, job: DictationJob, chunk: AudioChunk, segment: TranscriptSegment) -> None:
@@ -318,4 +328,6 @@ class DictationSession:
                 audio_wav=wav_bytes(chunk.samples, chunk.sample_rate), audio_sha256=audio_key(chunk.samples),
             )
         except StoreError as error:
-            self.on_problem(f"Could not save this part of the transcript: {error}")
+            self.on_problem(self.translate(QT_TRANSLATE_NOOP(
+                "DictationSession", "Could not save this part of the transcript: {reason}")).format(
+                reason=self.explain(error)))

@@ -22,6 +22,7 @@ from app.core.models.containment import vet_for_loading
 from app.core.models.gguf_file import ModelFileInfo
 from app.core.remote.open_engine import answer_source, open_engine
 from app.core.remote.server_address import RemoteServer
+from app.ui.common.i18n import error_text
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ class EngineWorker(QObject):
             options, self._projector_problem = vetted.options, vetted.projector_problem
         except UserError as error:
             log.warning("model load refused: %s", error)
-            self.modelFailed.emit(str(error))
+            self.modelFailed.emit(error_text(error))
             return
         previous = self.engine.options if self.engine is not None else None
         self.unload()
@@ -128,10 +129,10 @@ class EngineWorker(QObject):
             self.engine = ChatEngine(options, on_progress=self.loadProgress.emit)
         except Exception as error:  # noqa: BLE001 - every failure becomes a message at this edge
             log.warning("model load failed: %s", error, exc_info=not isinstance(error, UserError))
-            message = str(error) or error.__class__.__name__
+            message = error_text(error) or error.__class__.__name__
             if previous is not None:
                 self._restore(previous)
-                message += " The previous model is still loaded."
+                message = self.tr("{reason} The previous model is still loaded.").format(reason=message)
             self.modelFailed.emit(message)
             return
         self.modelLoaded.emit(self._describe(time.perf_counter() - started))
@@ -144,7 +145,9 @@ class EngineWorker(QObject):
             engine = open_engine(server)
         except UserError as error:
             log.warning("server refused: %s", error)
-            self.modelFailed.emit(f"{error} The previous model is still loaded." if self.engine else str(error))
+            reason = error_text(error)
+            self.modelFailed.emit(self.tr("{reason} The previous model is still loaded.").format(reason=reason)
+                                  if self.engine else reason)
             return
         self.unload()
         self.engine, self._projector_problem = engine, None
@@ -177,16 +180,17 @@ class EngineWorker(QObject):
     @Slot(object)
     def run(self, ticket: _Ticket) -> None:
         if self.engine is None:
-            self.requestFailed.emit(ticket, "No model is loaded yet.")
+            self.requestFailed.emit(ticket, self.tr("No model is loaded yet."))
             return
         try:
             result = ticket.job(self.engine, lambda text: self.requestToken.emit(ticket, text), ticket.cancelled.is_set)
         except UserError as error:
             log.warning("engine request refused: %s", error)
-            self.requestFailed.emit(ticket, str(error))
+            self.requestFailed.emit(ticket, error_text(error))
         except Exception as error:  # noqa: BLE001 - a bug: logged with its stack, the caller told
             log.exception("engine request failed")
-            self.requestFailed.emit(ticket, f"Something went wrong inside the app ({error.__class__.__name__}); it was logged.")
+            self.requestFailed.emit(ticket, self.tr("Something went wrong inside the app ({error}); it was logged.")
+                                   .format(error=error.__class__.__name__))
         else:
             self.requestFinished.emit(ticket, result)
 

@@ -28,8 +28,8 @@ from app.core.models.memory_estimate import MemoryFitError
 from app.core.models.projector_file import companions_for
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import ModelSettings, Settings
-from app.ui.engine.engine_worker import EngineHost, LoadedModel
 from app.ui.common.i18n import error_text
+from app.ui.engine.engine_worker import EngineHost, LoadedModel
 from app.ui.main_window_view import NoticeBar
 from app.ui.settings.settings_model import SettingsModel
 
@@ -83,7 +83,8 @@ class ModelLoader(QObject):
             return False
         if not path.exists():
             self.notice.show_message(
-                f"The saved model {path} is no longer there. Choose another in File ▸ Settings… ▸ Model.",
+                self.tr("The saved model {path} is no longer there. Choose another in File ▸ Settings… ▸ Model.")
+                .format(path=path),
                 kind="warning", key=SAVED_MODEL_GONE_KEY)
             return False
         return self._plan_and_load(self.settings.current, label)
@@ -156,7 +157,7 @@ class ModelLoader(QObject):
         settings.model.audio_encoder = found
         if not self._plan_and_load(settings, self.label, remember=remember):
             return False
-        self.notice.show_message(f"Reloading with the audio encoder {found.name}, so the model can hear.",
+        self.notice.show_message(self.tr("Reloading with the audio encoder {file}, so the model can hear.").format(file=found.name),
                                  kind="info", key=NOTICE_KEY)
         return True
 
@@ -173,9 +174,9 @@ class ModelLoader(QObject):
         try:
             plan = plan_load(settings, read_status=self.read_status)
         except MemoryFitError as error:
-            return self._refuse(f"{model_path.name} was not loaded. {error}")
+            return self._refuse(self.tr("{model} was not loaded. {reason}").format(model=model_path.name, reason=error_text(error)))
         except (UserError, OSError) as error:
-            return self._refuse(f"The model could not be loaded. {error}")
+            return self._refuse(self.tr("The model could not be loaded. {reason}").format(reason=error_text(error)))
         self._start(_Load(plan.options, label or model_label(model_path), load_inputs(settings),
                           copy.deepcopy(settings.model) if remember else None))
         return True
@@ -224,7 +225,7 @@ class ModelLoader(QObject):
 
     def _failed(self, message: str) -> None:
         self._pending = None
-        self.notice.show_message(f"The model could not be loaded. {message}", key=NOTICE_KEY)
+        self.notice.show_message(self.tr("The model could not be loaded. {reason}").format(reason=message), key=NOTICE_KEY)
         self.loadFailed.emit(message)
 
     def _remember(self, choice: ModelSettings) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from app.core.hub.audio_encoder_download import discard_audio_encoder_parts, fetch_audio_encoder
 from app.core.hub.downloads import (
@@ -26,6 +26,7 @@ from app.core.hub.downloads import (
     download_file,
 )
 from app.ui.common.background import run_in_background
+from app.ui.common.i18n import error_text
 
 log = logging.getLogger(__name__)
 
@@ -77,13 +78,15 @@ def format_speed(bytes_per_second: float | None) -> str:
 
 def format_eta(seconds: float | None) -> str:
     if seconds is None:
-        return "time left unknown"
+        return QCoreApplication.translate("DownloadJob", "time left unknown")
     seconds = int(round(seconds))
     if seconds < 60:
-        return f"{seconds} s left"
+        return QCoreApplication.translate("DownloadJob", "{seconds} s left").format(seconds=seconds)
     if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s left"
-    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min left"
+        return QCoreApplication.translate("DownloadJob", "{minutes} min {seconds} s left").format(
+            minutes=seconds // 60, seconds=f"{seconds % 60:02d}")
+    return QCoreApplication.translate("DownloadJob", "{hours} h {minutes} min left").format(
+        hours=seconds // 3600, minutes=f"{seconds % 3600 // 60:02d}")
 
 
 class DownloadJob(QObject):
@@ -144,14 +147,15 @@ class DownloadJob(QObject):
         except DownloadCancelled as error:
             if self._discard:
                 self.discard_partials()
-                outcome = (self.stopped, ("Download cancelled; the partial files were deleted.", True))
+                outcome = (self.stopped, (self.tr("Download cancelled; the partial files were deleted."), True))
             else:
-                outcome = (self.stopped, (str(error), False))
+                outcome = (self.stopped, (error_text(error), False))
         except DownloadError as error:
-            outcome = (self.failed, (str(error),))
+            outcome = (self.failed, (error_text(error),))
         except Exception as error:  # noqa: BLE001 - the worker edge: every failure becomes a message
             log.exception("download failed")
-            outcome = (self.failed, (f"The download failed: {error.__class__.__name__}: {error}",))
+            outcome = (self.failed, (self.tr("The download failed: {error}").format(
+                error=f"{error.__class__.__name__}: {error}"),))
         finally:
             self.running = False
             if outcome is not None:

@@ -108,12 +108,14 @@ class ModelManagerDialog(ModelManagerView):
                 tree.setCurrentItem(tree.topLevelItem(tree.topLevelItemCount() - 1))
         if self.suggestion is not None:
             reason = self.suggestion.reason
-            self.suggestion_label.setText(f"★ Suggested for this machine: {self.suggestion.model.label}. {reason}")
+            self.suggestion_label.setText(self.tr("★ Suggested for this machine: {model}. {reason}").format(
+                model=self.suggestion.model.label, reason=reason))
         elif self.status.free_ram is None:
-            self.suggestion_label.setText("The free memory of this machine could not be read, so nothing is suggested.")
+            self.suggestion_label.setText(self.tr("The free memory of this machine could not be read, so nothing is suggested."))
         else:
             self.suggestion_label.setText(
-                f"Nothing in the catalog fits the {format_bytes(self.status.free_ram)} of RAM that is free now.")
+                self.tr("Nothing in the catalog fits the {memory} of RAM that is free now.").format(
+                    memory=format_bytes(self.status.free_ram)))
         self._catalog_selected()
 
     def _suggest(self) -> Suggestion | None:
@@ -125,12 +127,12 @@ class ModelManagerDialog(ModelManagerView):
 
     def _catalog_row(self, model: CatalogModel) -> QTreeWidgetItem:
         size = model.download_bytes()
-        size_text = ("" if model.size_exact else "≈ ") + format_bytes(size) if size else "unknown"
+        size_text = ("" if model.size_exact else "≈ ") + format_bytes(size) if size else self.tr("unknown")
         ram = model.ram_estimate()
         suggested = self.suggestion is not None and self.suggestion.model.id == model.id
         name = model.label.rsplit(" · ", 2)[0]
         item = QTreeWidgetItem([("★ " if suggested else "") + name, model.quantization, size_text,
-                                f"≈ {format_bytes(ram)}" if ram else "unknown", " + ".join(model.capabilities),
+                                f"≈ {format_bytes(ram)}" if ram else self.tr("unknown"), " + ".join(model.capabilities),
                                 model.publisher])
         item.setData(0, ID_ROLE, model.id)
         item.setData(0, SUGGESTED_ROLE, suggested)
@@ -151,23 +153,25 @@ class ModelManagerDialog(ModelManagerView):
     def _catalog_selected(self) -> None:
         model = self.selected_catalog_model()
         if model is None:
-            self.details_label.setText("Pick a model to download.")
+            self.details_label.setText(self.tr("Pick a model to download."))
             self.audio_encoder_check.setVisible(False)
         else:
             projector = model.projector_for(self.needs())
             lines = [f"{model.repo} / {model.file}"]
             if projector is not None:
-                size = format_bytes(projector.size_bytes) if projector.size_bytes else "size unknown"
-                lines.append(f"Projector: {projector.file} ({' + '.join(projector.capabilities)}, {size})")
+                size = format_bytes(projector.size_bytes) if projector.size_bytes else self.tr("size unknown")
+                lines.append(self.tr("Projector: {file} ({capabilities}, {size})").format(
+                    file=projector.file, capabilities=" + ".join(projector.capabilities), size=size))
             lines += [text for text in (model.note, projector.note if projector else "") if text]
             source = model.audio_encoder_repo
             if source is not None:
-                lines.append(f"Audio: llama.cpp does not run Gemma 3n's audio encoder and GGUF projectors often lack it; "
-                             f"Gemma Desk runs it itself and can cut it out of {source} (gated: accept Google's "
-                             "licence on the hub and give your token; about 1.4 GB is fetched).")
+                lines.append(self.tr("Audio: llama.cpp does not run Gemma 3n's audio encoder and GGUF projectors "
+                                     "often lack it; Gemma Desk runs it itself and can cut it out of {source} (gated: "
+                                     "accept Google's licence on the hub and give your token; about 1.4 GB is "
+                                     "fetched).").format(source=source))
             self.audio_encoder_check.setVisible(source is not None)
             if not model.verified:
-                lines.append("The file name follows the repository's naming; the hub confirms it before downloading.")
+                lines.append(self.tr("The file name follows the repository's naming; the hub confirms it before downloading."))
             self.details_label.setText("\n".join(lines))
             self.projector_check.setEnabled(projector is not None)
         self._update_buttons()
@@ -231,14 +235,14 @@ class ModelManagerDialog(ModelManagerView):
         self.job.token = self.current_token()
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat("%p%")
-        self._set_progress_text(f"Asking the hub about {self.job_label}…")
+        self._set_progress_text(self.tr("Asking the hub about {name}…").format(name=self.job_label))
         self.job.start()
         self._update_buttons()
 
     def pause(self) -> None:
         if self.job is not None and self.job.running:
             self.job.pause()
-            self._set_progress_text("Pausing…")
+            self._set_progress_text(self.tr("Pausing…"))
 
     def cancel(self) -> None:
         if self.job is None:
@@ -246,7 +250,7 @@ class ModelManagerDialog(ModelManagerView):
         running = self.job.running
         self.job.cancel()
         if not running:
-            self._set_progress_text("Download cancelled; the partial files were deleted.")
+            self._set_progress_text(self.tr("Download cancelled; the partial files were deleted."))
             self._forget_job()
 
     def retry(self) -> None:
@@ -255,41 +259,44 @@ class ModelManagerDialog(ModelManagerView):
 
     def _progressed(self, index: int, progress: DownloadProgress) -> None:
         count = len(self.job.items) if self.job else 1
-        step = f" ({index + 1} of {count})" if count > 1 else ""
+        step = self.tr(" ({number} of %n)", "", count).format(number=index + 1) if count > 1 else ""
         if progress.fraction is not None:
             self.progress_bar.setValue(int(progress.fraction * 1000))
         total = format_bytes(progress.total) if progress.total else "?"
         if progress.stage == "verifying":
-            self.progress_bar.setFormat("Checking %p%")
-            text = f"Checking the SHA-256 of {progress.filename}{step}…"
+            self.progress_bar.setFormat(self.tr("Checking %p%"))
+            text = self.tr("Checking the SHA-256 of {file}{step}…").format(file=progress.filename, step=step)
         elif progress.stage == "converting":
-            self.progress_bar.setFormat("Writing %p%")
-            text = f"Writing {progress.filename}{step}: tensor {progress.downloaded} of {progress.total or '?'}…"
+            self.progress_bar.setFormat(self.tr("Writing %p%"))
+            text = self.tr("Writing {file}{step}: tensor {number} of {total}…").format(
+                file=progress.filename, step=step, number=progress.downloaded, total=progress.total or "?")
         elif progress.stage == "done":
-            text = f"{progress.filename}{step} verified."
+            text = self.tr("{file}{step} verified.").format(file=progress.filename, step=step)
         else:
             self.progress_bar.setFormat("%p%")
-            text = (f"Downloading {progress.filename}{step}: {format_bytes(progress.downloaded)} of {total} · "
-                    f"{format_speed(progress.bytes_per_second)} · {format_eta(progress.eta_seconds)}")
+            text = self.tr("Downloading {file}{step}: {done} of {total} · {speed} · {eta}").format(
+                file=progress.filename, step=step, done=format_bytes(progress.downloaded), total=total,
+                speed=format_speed(progress.bytes_per_second), eta=format_eta(progress.eta_seconds))
         self._set_progress_text(text)
         self.downloadProgress.emit(index, progress)
 
     def _finished(self, files: list[Path]) -> None:
         self.progress_bar.setValue(1000)
-        self.progress_bar.setFormat("Done")
-        self._set_progress_text("Downloaded and verified: " + ", ".join(path.name for path in files))
+        self.progress_bar.setFormat(self.tr("Done"))
+        self._set_progress_text(self.tr("Downloaded and verified: {files}").format(
+            files=", ".join(path.name for path in files)))
         self._forget_job()
         self.refresh_installed(select=files[0] if files else None)
         self.downloadFinished.emit(files)
 
     def _failed(self, message: str) -> None:
-        self.progress_bar.setFormat("Failed")
+        self.progress_bar.setFormat(self.tr("Failed"))
         self._set_progress_text(message, error=True)
         self._update_buttons()
         self.downloadFailed.emit(message)
 
     def _stopped(self, message: str, discarded: bool) -> None:
-        self.progress_bar.setFormat("Cancelled" if discarded else "Paused")
+        self.progress_bar.setFormat(self.tr("Cancelled") if discarded else self.tr("Paused"))
         self._set_progress_text(message)
         if discarded:
             self._forget_job()
@@ -310,7 +317,7 @@ class ModelManagerDialog(ModelManagerView):
         stopped_job = self.job is not None and not running
         selected = self.selected_catalog_model()
         same = stopped_job and selected is not None and self.job_model is not None and selected.id == self.job_model.id
-        self.download_button.setText("Resume" if same and not self.failed_message else "Download")
+        self.download_button.setText(self.tr("Resume") if same and not self.failed_message else self.tr("Download"))
         self.download_button.setEnabled(selected is not None and not running and (not stopped_job or same))
         self.pause_button.setVisible(running)
         self.cancel_button.setVisible(self.job is not None)
@@ -322,7 +329,7 @@ class ModelManagerDialog(ModelManagerView):
         self.audio_encoder_button.setVisible(installed is not None and installed.architecture == "gemma3n")
         self.audio_encoder_button.setEnabled(not running and target is not None)
         paused = target is not None and self._paused_audio_encoder(target) and not self.failed_message
-        self.audio_encoder_button.setText("Resume audio encoder" if paused else "Get audio encoder")
+        self.audio_encoder_button.setText(self.tr("Resume audio encoder") if paused else self.tr("Get audio encoder"))
 
     # -- installed ----------------------------------------------------------------------------
     def refresh_installed(self, select: Path | None = None) -> None:

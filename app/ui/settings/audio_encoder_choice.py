@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QWidget
 
 from app.core.models.memory_estimate import format_bytes
@@ -20,23 +20,30 @@ from app.core.models.projector_file import (
     likeliest_audio_encoder,
     projector_for,
 )
+from app.core.i18n import QT_TRANSLATE_NOOP
+from app.ui.common.i18n import error_text
 from app.ui.settings.appearance import message_style
 
-CHOOSE_FILE = "Choose file…"
-NOT_GEMMA3N = "Only Gemma 3n models use a separate audio encoder; other models hear through their projector."
-GEMMA3N_TIP = "Gemma 3n's audio encoder, which llama.cpp does not run: the app runs it from this file"
+CHOOSE_FILE = QT_TRANSLATE_NOOP("AudioEncoderChoice", "Choose file…")
+NOT_GEMMA3N = QT_TRANSLATE_NOOP(
+    "AudioEncoderChoice",
+    "Only Gemma 3n models use a separate audio encoder; other models hear through their projector.")
+GEMMA3N_TIP = QT_TRANSLATE_NOOP(
+    "AudioEncoderChoice",
+    "Gemma 3n's audio encoder, which llama.cpp does not run: the app runs it from this file")
 
 # (parent widget, folder to start in) → the picked file, or None when cancelled.
 ChooseFile = Callable[[QWidget, Path], "Path | None"]
 
 
 def ask_for_gguf_file(parent: QWidget, folder: Path) -> Path | None:
-    file, _ = QFileDialog.getOpenFileName(parent, "Choose Gemma 3n's audio encoder", str(folder), "GGUF files (*.gguf)")
+    file, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("AudioEncoderChoice", "Choose Gemma 3n's audio encoder"),
+                                          str(folder), QCoreApplication.translate("AudioEncoderChoice", "GGUF files (*.gguf)"))
     return Path(file) if file else None
 
 
 def encoder_text(encoder: AudioEncoderFile) -> str:
-    also = " · with a vision encoder" if encoder.has_vision else ""
+    also = QCoreApplication.translate("AudioEncoderChoice", " · with a vision encoder") if encoder.has_vision else ""
     return f"{encoder.path.name}{also} · {format_bytes(encoder.size_bytes)}"
 
 
@@ -73,9 +80,9 @@ class AudioEncoderChoice(QObject):
         combo = self.combo
         combo.clear()
         if model is None or model.architecture != "gemma3n":
-            combo.addItem("Automatic (not used by this model)" if model else "Automatic", None)
+            combo.addItem(self.tr("Automatic (not used by this model)") if model else self.tr("Automatic"), None)
             combo.setEnabled(False)
-            combo.setToolTip(NOT_GEMMA3N)
+            combo.setToolTip(self.tr(NOT_GEMMA3N))
             return
         projector = projector_for(model.path, projector)
         found = audio_encoders_beside(model.path, exclude=projector)
@@ -84,25 +91,25 @@ class AudioEncoderChoice(QObject):
             combo.addItem(encoder_text(encoder), str(encoder.path))
         chosen = self._chosen
         if chosen is not None and combo.findData(str(chosen)) < 0:
-            where = " (not there any more)" if not chosen.exists() else f" — {chosen.parent}"
+            where = self.tr(" (not there any more)") if not chosen.exists() else f" — {chosen.parent}"
             combo.addItem(chosen.name + where, str(chosen))
-        combo.addItem(CHOOSE_FILE, None)
+        combo.addItem(self.tr(CHOOSE_FILE), None)
         # Paths go into combo boxes as text: QVariant compares Python objects by identity.
         combo.setCurrentIndex(max(combo.findData(str(chosen)), 0) if chosen is not None else 0)
         self._previous_index = combo.currentIndex()
         combo.setEnabled(True)
-        combo.setToolTip(GEMMA3N_TIP)
+        combo.setToolTip(self.tr(GEMMA3N_TIP))
 
     def _automatic_text(self, found: list[AudioEncoderFile], projector: Path | None) -> str:
         automatic = likeliest_audio_encoder(found, self._model.path)
         if automatic is not None:
-            return f"Automatic — {automatic.name}"
+            return self.tr("Automatic — {file}").format(file=automatic.name)
         if projector is not None and _holds_audio_encoder(projector):
-            return f"Automatic — from the projector {projector.name}"
-        return "Automatic (none found beside the model)"
+            return self.tr("Automatic — from the projector {file}").format(file=projector.name)
+        return self.tr("Automatic (none found beside the model)")
 
     def _activated(self, index: int) -> None:
-        if index == self.combo.count() - 1 and self.combo.itemText(index) == CHOOSE_FILE:
+        if index == self.combo.count() - 1 and self.combo.itemText(index) == self.tr(CHOOSE_FILE):
             self._pick_file()
             return
         self._previous_index = index
@@ -118,16 +125,16 @@ class AudioEncoderChoice(QObject):
         try:
             encoder = inspect_audio_encoder(picked)
         except ProjectorError as error:
-            self._say(f"{error} The audio encoder was not changed.", error=True)
+            self._say(self.tr("{reason} The audio encoder was not changed.").format(reason=error_text(error)), error=True)
             return
         if encoder.text_width != self._model.embedding_length:
-            self._say(f"{picked.name} makes {encoder.text_width}-wide audio embeddings but this model needs "
-                      f"{self._model.embedding_length}: it belongs to another model. The audio encoder was not "
-                      "changed.", error=True)
+            self._say(self.tr("{file} makes {width}-wide audio embeddings but this model needs {needed}: it "
+                              "belongs to another model. The audio encoder was not changed.").format(
+                file=picked.name, width=encoder.text_width, needed=self._model.embedding_length), error=True)
             return
         self._remember(encoder.path)
         self.show_for(self._model, self._projector)
-        self._say(f"Audio encoder: {encoder.path.name}.")
+        self._say(self.tr("Audio encoder: {file}.").format(file=encoder.path.name))
         self.changed.emit()
 
     def _remember(self, chosen: Path | None) -> None:

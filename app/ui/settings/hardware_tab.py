@@ -19,13 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.engine.options import KV_CACHE_TYPES
+from app.core.i18n import QT_TRANSLATE_NOOP
 
-AUDIO_ENCODER_DEVICE_TEXT = {"auto": "Automatic", "cpu": "CPU", "gpu": "GPU"}
-AUDIO_ENCODER_DEVICE_TIP = (
+AUDIO_ENCODER_DEVICE_TEXT = {"auto": QT_TRANSLATE_NOOP("HardwareTab", "Automatic"), "cpu": "CPU", "gpu": "GPU"}
+AUDIO_ENCODER_DEVICE_TIP = QT_TRANSLATE_NOOP(
+    "HardwareTab",
     "Where Gemma 3n's audio encoder turns speech into what the model hears.\n"
     "Automatic: on the GPU when the model's layers are on the GPU, on the CPU otherwise.\n"
     "If ggml cannot run it there, the app's own CPU encoder takes over and says why once.")
-GPU_CHOICE_TEXT = {"auto": "Auto (as many as fit)", "all": "All layers", "none": "None (CPU only)", "number": "This many:"}
+GPU_CHOICE_TEXT = {"auto": QT_TRANSLATE_NOOP("HardwareTab", "Auto (as many as fit)"),
+                   "all": QT_TRANSLATE_NOOP("HardwareTab", "All layers"),
+                   "none": QT_TRANSLATE_NOOP("HardwareTab", "None (CPU only)"),
+                   "number": QT_TRANSLATE_NOOP("HardwareTab", "This many:")}
+KV_CACHE_TEXT = {"f16": QT_TRANSLATE_NOOP("HardwareTab", "f16 (exact)"),
+                 "q8_0": QT_TRANSLATE_NOOP("HardwareTab", "q8_0 (half the memory)")}
 
 
 class HardwareTab(QWidget):
@@ -41,10 +48,10 @@ class HardwareTab(QWidget):
         self.gpu_estimates: dict[str, QLabel] = {}
         self.gpu_layers_spin = QSpinBox()
         self.gpu_layers_spin.setRange(0, 999)
-        self.gpu_layers_spin.setSuffix(" layers")
+        self.gpu_layers_spin.setSuffix(self.tr(" layers"))
         grid = QGridLayout()
         for row, (choice, text) in enumerate(GPU_CHOICE_TEXT.items()):
-            button = QRadioButton(text)
+            button = QRadioButton(self.tr(text))
             button.setObjectName(f"gpu-{choice}")
             estimate = QLabel()
             estimate.setObjectName(f"gpu-{choice}-estimate")
@@ -59,35 +66,35 @@ class HardwareTab(QWidget):
         self.gpu_reason = QLabel()
         self.gpu_reason.setWordWrap(True)
         self.gpu_reason.setEnabled(False)
-        gpu_box = QGroupBox("Layers on the GPU")
+        gpu_box = QGroupBox(self.tr("Layers on the GPU"))
         gpu_layout = QVBoxLayout(gpu_box)
         gpu_layout.addLayout(grid)
         gpu_layout.addWidget(self.gpu_reason)
 
         self.main_gpu_spin = QSpinBox()
         self.main_gpu_spin.setRange(0, 15)
-        self.flash_attention_check = QCheckBox("Flash attention")
-        self.flash_attention_check.setToolTip("Less memory for long prompts; a q8_0 KV cache turns it on anyway")
+        self.flash_attention_check = QCheckBox(self.tr("Flash attention"))
+        self.flash_attention_check.setToolTip(self.tr("Less memory for long prompts; a q8_0 KV cache turns it on anyway"))
         self.kv_cache_combo = QComboBox()
         for kind in KV_CACHE_TYPES:
-            self.kv_cache_combo.addItem({"f16": "f16 (exact)", "q8_0": "q8_0 (half the memory)"}.get(kind, kind), kind)
-        self.per_layer_embeddings_check = QCheckBox("Keep per-layer embeddings on the CPU (Gemma 3n)")
+            self.kv_cache_combo.addItem(self.tr(KV_CACHE_TEXT[kind]) if kind in KV_CACHE_TEXT else kind, kind)
+        self.per_layer_embeddings_check = QCheckBox(self.tr("Keep per-layer embeddings on the CPU (Gemma 3n)"))
         self.threads_spin = QSpinBox()
         self.threads_spin.setRange(0, 512)
-        self.threads_spin.setSpecialValueText(f"All cores ({os.cpu_count() or 1})")
+        self.threads_spin.setSpecialValueText(self.tr("All cores ({count})").format(count=os.cpu_count() or 1))
         self.audio_encoder_device_combo = QComboBox()
         self.audio_encoder_device_combo.setObjectName("audio-encoder-device")
         for device, text in AUDIO_ENCODER_DEVICE_TEXT.items():
-            self.audio_encoder_device_combo.addItem(text, device)
-        self.audio_encoder_device_combo.setToolTip(AUDIO_ENCODER_DEVICE_TIP)
-        self.mmap_check = QCheckBox("Map the model file into memory (mmap)")
-        self.mlock_check = QCheckBox("Lock the model in RAM (mlock)")
+            self.audio_encoder_device_combo.addItem(self.tr(text), device)
+        self.audio_encoder_device_combo.setToolTip(self.tr(AUDIO_ENCODER_DEVICE_TIP))
+        self.mmap_check = QCheckBox(self.tr("Map the model file into memory (mmap)"))
+        self.mlock_check = QCheckBox(self.tr("Lock the model in RAM (mlock)"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
-        form.addRow("Main GPU:", self.main_gpu_spin)
-        form.addRow("KV cache type:", self.kv_cache_combo)
-        form.addRow("CPU threads:", self.threads_spin)
-        form.addRow("Audio encoder runs on:", self.audio_encoder_device_combo)
+        form.addRow(self.tr("Main GPU:"), self.main_gpu_spin)
+        form.addRow(self.tr("KV cache type:"), self.kv_cache_combo)
+        form.addRow(self.tr("CPU threads:"), self.threads_spin)
+        form.addRow(self.tr("Audio encoder runs on:"), self.audio_encoder_device_combo)
         form.addRow("", self.flash_attention_check)
         form.addRow("", self.per_layer_embeddings_check)
         form.addRow("", self.mmap_check)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from app.core.models.importing import ImportResult, ModelImportError, import_model
 from app.ui.common.background import run_in_background
+from app.ui.common.i18n import error_text
 
 log = logging.getLogger(__name__)
 
@@ -45,12 +46,12 @@ class ModelImporter(QObject):
                 try:
                     self.imported.emit(self._import(file, copy=copy, models_folder=self.models_folder))
                 except ModelImportError as error:
-                    self.failed.emit(str(error))
+                    self.failed.emit(error_text(error))
                 except OSError as error:
-                    self.failed.emit(f"Could not import {file.name}: {error.strerror or error}.")
+                    self.failed.emit(self.tr("Could not import {file}: {reason}.").format(file=file.name, reason=error.strerror or error))
                 except Exception as error:  # noqa: BLE001 - the worker edge: every failure is a message
                     log.exception("import of %s failed", file)
-                    self.failed.emit(f"Could not import {file.name}: {error}")
+                    self.failed.emit(self.tr("Could not import {file}: {reason}").format(file=file.name, reason=error))
         finally:
             self.busy = False
             self.finished.emit()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFileDialog, QTreeWidgetItem
 
@@ -17,6 +17,7 @@ from app.core.models.importing import ImportResult
 from app.core.models.library import BrokenFile, InstalledModel, InstalledProjector, ModelLibrary, describe_model, scan_models
 from app.ui.settings.audio_encoder_choice import AudioEncoderChoice
 from app.ui.settings.model_importer import ModelImporter
+from app.ui.common.i18n import error_text
 from app.ui.settings.model_tab import ModelTab
 from app.ui.settings.appearance import message_style
 
@@ -29,10 +30,13 @@ def model_name(model: InstalledModel) -> str:
 
 
 def projector_text(projector: InstalledProjector) -> str:
-    can = [name for name, present in (("image", projector.has_vision), ("audio", projector.has_audio)) if present]
+    translate = QCoreApplication.translate
+    can = [name for name, present in ((translate("ModelPicker", "image"), projector.has_vision),
+                                      (translate("ModelPicker", "audio"), projector.has_audio)) if present]
     if projector.has_audio and not projector.audio_in_libmtmd:
-        can[-1] = "audio (not run by llama.cpp)"
-    return f"{projector.path.name} · {' + '.join(can) or 'no media'} · {format_bytes(projector.size_bytes)}"
+        can[-1] = translate("ModelPicker", "audio (not run by llama.cpp)")
+    media = " + ".join(can) or translate("ModelPicker", "no media")
+    return f"{projector.path.name} · {media} · {format_bytes(projector.size_bytes)}"
 
 
 class ModelPicker(QObject):
@@ -56,7 +60,7 @@ class ModelPicker(QObject):
             tab.audio_encoder_combo, tab.audio_encoder_note, chosen=audio_encoder, chosen_for=active_model, parent=self)
         self.audio_encoder_choice.changed.connect(self.changed)
         self.importer = ModelImporter(self, models_folder=self.models_folder)
-        self.importer.started.connect(lambda name: self._say(f"Importing {name}…"))
+        self.importer.started.connect(lambda name: self._say(self.tr("Importing {name}…").format(name=name)))
         self.importer.imported.connect(self._imported)
         self.importer.failed.connect(lambda message: self._say(message, error=True))
         tab.model_list.currentItemChanged.connect(lambda *_: self._model_selected())
@@ -113,13 +117,14 @@ class ModelPicker(QObject):
         try:
             self.library.models.append(describe_model(path))
         except ModelFileError as error:
-            self.library.broken.append(BrokenFile(Path(path), str(error)))
+            self.library.broken.append(BrokenFile(Path(path), error_text(error)))
         except OSError as error:
-            self.library.broken.append(BrokenFile(Path(path), f"Cannot read {path}: {error.strerror or error}."))
+            self.library.broken.append(BrokenFile(Path(path), self.tr("Cannot read {path}: {reason}.").format(
+                path=path, reason=error.strerror or error)))
 
     def _model_row(self, model: InstalledModel) -> QTreeWidgetItem:
         projector = projector_text(model.projector) if model.projector else (model.projector_problem or "—")
-        name = model_name(model) + ("  (loaded)" if model.path == self.loaded_model else "")
+        name = model_name(model) + (self.tr("  (loaded)") if model.path == self.loaded_model else "")
         item = QTreeWidgetItem([name, model.quantization, format_bytes(model.size_bytes),
                                 f"{model.context_length:,}", projector])
         item.setData(0, PATH_ROLE, model.path)
@@ -132,7 +137,7 @@ class ModelPicker(QObject):
         return item
 
     def _broken_row(self, broken: BrokenFile) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([broken.path.name, "cannot be used", "", "", broken.error])
+        item = QTreeWidgetItem([broken.path.name, self.tr("cannot be used"), "", "", broken.error])
         item.setData(0, PATH_ROLE, broken.path)
         item.setToolTip(0, str(broken.path))
         item.setToolTip(4, broken.error)
@@ -147,8 +152,8 @@ class ModelPicker(QObject):
 
     def _show_loaded(self) -> None:
         model = self.library.find(self.loaded_model) if self.loaded_model else None
-        text = f"{model.label} — {model.path}" if model else (str(self.loaded_model) if self.loaded_model else "no model")
-        self.tab.loaded_label.setText(f"Loaded now: {text}")
+        text = f"{model.label} — {model.path}" if model else (str(self.loaded_model) if self.loaded_model else self.tr("no model"))
+        self.tab.loaded_label.setText(self.tr("Loaded now: {model}").format(model=text))
 
     def select(self, path: Path | None) -> None:
         tree = self.tab.model_list
@@ -177,10 +182,14 @@ class ModelPicker(QObject):
 
     def _facts(self, model: InstalledModel | None) -> str:
         if model is None:
-            return "No model chosen: pick one above, import one, or download one (File ▸ Model manager…)."
-        weights = f" (weights mostly {model.main_tensor_type})" if model.main_tensor_type != model.quantization else ""
-        return (f"{model.name}: {model.architecture}, {model.block_count} layers, "
-                f"{model.quantization}{weights}, can do {' + '.join(model.capabilities)}.")
+            return self.tr("No model chosen: pick one above, import one, or download one (File ▸ Model manager…).")
+        arguments = dict(name=model.name, architecture=model.architecture, quantization=model.quantization,
+                         weights=model.main_tensor_type, capabilities=" + ".join(model.capabilities))
+        if model.main_tensor_type != model.quantization:
+            return self.tr("{name}: {architecture}, %n layer(s), {quantization} (weights mostly {weights}), "
+                           "can do {capabilities}.", "", model.block_count).format(**arguments)
+        return self.tr("{name}: {architecture}, %n layer(s), {quantization}, can do {capabilities}.", "",
+                       model.block_count).format(**arguments)
 
     def _fill_quantizations(self, model: InstalledModel | None) -> None:
         combo = self.tab.quantization_combo
@@ -200,7 +209,8 @@ class ModelPicker(QObject):
         combo = self.tab.projector_combo
         combo.clear()
         paired = model.projector if model else None
-        combo.addItem(f"Automatic: {paired.path.name}" if paired else "Automatic (none found beside the model)", None)
+        combo.addItem(self.tr("Automatic: {file}").format(file=paired.path.name) if paired
+                      else self.tr("Automatic (none found beside the model)"), None)
         if model is not None:
             for projector in self.library.projectors:
                 # An audio-only Gemma 3n file is no projector for libmtmd: it goes under Audio encoder.
@@ -225,19 +235,23 @@ class ModelPicker(QObject):
 
     # -- importing and folders --------------------------------------------------------------
     def choose_files_to_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self.tab, "Import Gemma GGUF models", "", "GGUF models (*.gguf)")
+        files, _ = QFileDialog.getOpenFileNames(self.tab, self.tr("Import Gemma GGUF models"), "",
+                                                self.tr("GGUF models (*.gguf)"))
         if files:
             self.import_files([Path(file) for file in files])
 
     def import_files(self, files: list[Path]) -> None:
         copy = bool(self.tab.import_mode_combo.currentData())
         if not self.importer.start(files, copy=copy):
-            self._say("An import is still running; wait for it to finish.", error=True)
+            self._say(self.tr("An import is still running; wait for it to finish."), error=True)
 
     def _imported(self, result: ImportResult) -> None:
         self.rescan(select=result.model_path)
-        with_projector = f" with {result.projector_path.name}" if result.projector_path else ""
-        self._say(f"Imported {result.model_path.name}{with_projector}.")
+        if result.projector_path:
+            self._say(self.tr("Imported {model} with {projector}.").format(
+                model=result.model_path.name, projector=result.projector_path.name))
+        else:
+            self._say(self.tr("Imported {model}.").format(model=result.model_path.name))
 
     def _say(self, text: str, error: bool = False) -> None:
         self.tab.import_status.setStyleSheet(message_style("error") if error else "")

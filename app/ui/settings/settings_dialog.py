@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.core.audio.capture import CaptureError, InputDevice
@@ -21,7 +22,7 @@ from app.core.models.library import ModelLibrary, scan_models
 from app.core.models.projector_file import projector_for
 from app.core.storage.settings import Settings, SettingsError, validate_value
 from app.core.models.system_memory import MemoryStatus, read_memory_status
-from app.core.models.gpu_layers import backend_description, estimate_gpu_choices
+from app.core.models.gpu_layers import BACKEND_CONTEXT, backend_description, estimate_gpu_choices
 from app.ui.common.i18n import error_text
 from app.ui.settings.hardware_tab import HardwareTab
 from app.ui.settings.model_picker import ModelPicker
@@ -89,7 +90,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
         gpu_offload = self._memory_status(settings.hardware.main_gpu).gpu_offload
-        self.hardware_tab.backend_label.setText(backend_description(gpu_offload, system_info))
+        self.hardware_tab.backend_label.setText(backend_description(
+            gpu_offload, system_info, translate=lambda text: QCoreApplication.translate(BACKEND_CONTEXT, text)))
         self.hardware_tab.main_gpu_spin.setEnabled(gpu_offload)
         self._fill_input_devices(input_devices)
         self.fields = setting_fields(self.hardware_tab, self.generation_tab, self.speech_tab, self.appearance_tab)
@@ -198,7 +200,8 @@ class SettingsDialog(QDialog):
         """Refresh the text beside each GPU-layer choice; returns a warning when the choice does not fit."""
         tab = self.hardware_tab
         status = self._memory_status(tab.main_gpu_spin.value())
-        tab.memory_label.setText(self.tr("Free now: {memory}").format(memory=status.describe()))
+        tab.memory_label.setText(self.tr("Free now: {memory}").format(
+            memory=status.describe(translate=lambda text: QCoreApplication.translate("MemoryStatus", text))))
         model = self.picker.active_model()
         for label in tab.gpu_estimates.values():
             label.setText("")
@@ -215,7 +218,9 @@ class SettingsDialog(QDialog):
             # An odd file must not break the dialog: say so where the estimate would be.
             tab.gpu_reason.setText(self.tr("No estimate: {error}").format(error=error_text(error)))
             return ""
-        choices = estimate_gpu_choices(estimate, status, tab.gpu_layers_spin.value())
+        choices = estimate_gpu_choices(
+            estimate, status, tab.gpu_layers_spin.value(),
+            translate=lambda text: QCoreApplication.translate("GpuLayers", text), explain=error_text)
         for choice, found in choices.items():
             label = tab.gpu_estimates[choice]
             label.setText(found.text)

@@ -11,14 +11,14 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.core.audio.audio_file import AudioFileError
 from app.core.audio.capture import CaptureError, MicrophoneRecorder
 from app.core.audio.resample import TARGET_RATE
 from app.core.speech.chunker import silence_rms_for_dbfs
-from app.core.speech.session import ChunkWork, DictationJob, DictationSession, JobKind
+from app.core.speech.session import ChunkWork, DictationJob, DictationSession, JobKind, JobState
 from app.core.speech.transcript_export import (
     TranscriptExportError,
     TranscriptSegment,
@@ -29,6 +29,8 @@ from app.core.speech.transcript_export import (
 )
 from app.core.speech.transcription import SpeechTask, chunk_message, chunk_sampling
 from app.core.storage.settings import Settings
+from app.core.task_presets import TRANSCRIBE_AUDIO, TRANSLATE_AUDIO
+from app.ui.common.i18n import error_text, preset_prompt
 from app.core.storage.store import ConversationStore
 from app.ui.engine.engine_worker import EngineHost, GenerationRequest
 from app.ui.speech.dictation_panel import DictationPanel
@@ -47,9 +49,11 @@ class DictationController(QObject):
         super().__init__(panel)
         self.panel, self.host, self.store, self.notice = panel, host, store, notice
         self.recorder = MicrophoneRecorder(sounddevice)
-        self.session = DictationSession(store, on_problem=self.notice.show_message, wait_for_reads=False)
+        self.session = DictationSession(
+            store, on_problem=self.notice.show_message, wait_for_reads=False, explain=error_text,
+            translate=lambda text: QCoreApplication.translate("DictationSession", text))
         self.settings = settings or Settings()
-        self.speech_unavailable: str | None = "No model is loaded yet."
+        self.speech_unavailable: str | None = self.tr("No model is loaded yet.")
         self.first_token_latencies: list[float] = []
         self.max_tokens_per_chunk: int | None = None
         self._recording_job: DictationJob | None = None
@@ -133,13 +137,14 @@ class DictationController(QObject):
             try:
                 devices = self.recorder.input_devices(rescan=rescan)
             except CaptureError as error:
-                combo.addItem("No microphone", None)
-                combo.setToolTip(str(error))
+                combo.addItem(self.tr("No microphone"), None)
+                combo.setToolTip(error_text(error))
                 return
             for device in devices:
-                combo.addItem(device.name + (" (default)" if device.is_default else ""), device.name)
+                shown = self.tr("{device} (default)").format(device=device.name) if device.is_default else device.name
+                combo.addItem(shown, device.name)
             if not devices:
-                combo.addItem("No microphone", None)
+                combo.addItem(self.tr("No microphone"), None)
             self._select_device(self.settings.speech.input_device)
 
     def _device_index(self) -> int | None:
@@ -155,7 +160,7 @@ class DictationController(QObject):
 
     def set_model_hearing(self, unavailable_reason: str | None) -> None:
         self.speech_unavailable = unavailable_reason
-        self.panel.record_button.setToolTip(unavailable_reason or "Start or stop dictation (F9)")
+        self.panel.record_button.setToolTip(unavailable_reason or self.tr("Start or stop dictation (F9)"))
 
     # -- recording --------------------------------------------------------------------------
     @property
@@ -175,7 +180,7 @@ class DictationController(QObject):
         try:
             self.recorder.start(self._device_index())
         except CaptureError as error:
-            self.notice.show_message(str(error))
+            self.notice.show_message(error_text(error))
             return False
         self._recording_job = self._add_job(self.session.record(self._task()))
         self.panel.set_recording(True)
@@ -210,11 +215,13 @@ class DictationController(QObject):
         if failure is not None and self._poll.isActive():
             self.stop_recording()
             seconds = len(self.recorder.captured_audio()) / TARGET_RATE
-            self.notice.show_message(f"{failure} The {seconds:.1f} s recorded before it are kept and transcribed.")
+            self.notice.show_message(self.tr("{failure} The {seconds} s recorded before it are kept and transcribed.")
+                                     .format(failure=error_text(failure), seconds=f"{seconds:.1f}"))
 
     # -- files ------------------------------------------------------------------------------
     def _pick_audio_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.panel, "Transcribe an audio file", "", "Audio (*.wav *.flac *.mp3 *.ogg)")
+        path, _ = QFileDialog.getOpenFileName(self.panel, self.tr("Transcribe an audio file"), "",
+                                              self.tr("Audio (*.wav *.flac *.mp3 *.ogg)"))
         if path:
             self.transcribe_file(Path(path))
 
@@ -226,7 +233,7 @@ class DictationController(QObject):
         try:
             job = self.session.add_file(path, self._task())
         except AudioFileError as error:
-            self.notice.show_message(str(error))
+            self.notice.show_message(error_text(error))
             return False
         self._add_job(job)
         return True
@@ -266,7 +273,8 @@ class DictationController(QObject):
 
     def _send(self, work: ChunkWork) -> None:
         # one_off: a chunk runs beside the chat's KV cache, so the next chat turn reads only its new words
-        request = GenerationRequest([chunk_message(work.chunk, work.job.task)], "",
+        message = replace(chunk_message(work.chunk, work.job.task), text=self.prompt(work.job.task))
+        request = GenerationRequest([message], "",
                                     chunk_sampling(work.chunk, self.max_tokens_per_chunk), one_off=True)
         handle = self._generate(request)
         handle.token.connect(lambda text: self._token(handle, text))
@@ -305,9 +313,42 @@ class DictationController(QObject):
         self.session.fail_chunk(message)
         self._next()
 
+    def prompt(self, task: SpeechTask) -> str:
+        """The chunk's instruction: English unless the user chose prompts in the UI language."""
+        in_ui_language = self.settings.appearance.prompts_in_ui_language
+        if task.target_language:
+            return preset_prompt(TRANSLATE_AUDIO, in_ui_language, language=task.target_language)
+        return preset_prompt(TRANSCRIBE_AUDIO, in_ui_language)
+
+    def job_status(self, job: DictationJob) -> str:
+        """What the panel shows for a job (the core's `job.status` is the English for the CLI)."""
+        done = len(job.segments)
+        if job.state is JobState.QUEUED:
+            return self.tr("queued")
+        if job.state is JobState.CANCELLED:
+            return self.tr("cancelled after %n chunk(s)", "", done)
+        if job.state is JobState.DONE:
+            if job.skipped_silence:
+                return self.tr("done, %n chunk(s), {silent} silent skipped", "", done).format(silent=job.skipped_silence)
+            return self.tr("done, %n chunk(s)", "", done)
+        if job.chunks_sent == 0:
+            recording = job.kind is JobKind.RECORDING and job.total_chunks is None
+            return self.tr("recording") if recording else self.tr("reading")
+        total = job.total_chunks
+        if total:
+            return self.tr("chunk {number} of %n", "", total).format(number=job.chunks_sent)
+        return self.tr("chunk {number}").format(number=job.chunks_sent)
+
+    def task_label(self, stored: str) -> str:
+        """A saved session's task ("Transcribe", "Translate to German") in the UI's language."""
+        prefix = "Translate to "
+        if stored.startswith(prefix):
+            return self.panel.translate_label(stored[len(prefix):])
+        return self.tr("Transcribe") if stored == "Transcribe" else stored
+
     def _update_status(self) -> None:
         jobs = list(self.session.jobs)
-        self.panel.waiting.setText(" · ".join(f"{job.title}: {job.status}" for job in jobs))
+        self.panel.waiting.setText(" · ".join(f"{job.title}: {self.job_status(job)}" for job in jobs))
         self.panel.cancel_button.setEnabled(any(job.kind is JobKind.FILE for job in jobs))
 
     # -- transcript -------------------------------------------------------------------------
@@ -341,20 +382,21 @@ class DictationController(QObject):
         (write_srt if kind == "srt" else write_txt)(path, self.segments)
 
     def _export(self, kind: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.panel, f"Export {kind.upper()}", f"transcript.{kind}", f"*.{kind}")
+        path, _ = QFileDialog.getSaveFileName(self.panel, self.tr("Export {kind}").format(kind=kind.upper()),
+                                              f"transcript.{kind}", f"*.{kind}")
         if not path:
             return
         try:
             self.export(Path(path), kind)
         except (TranscriptExportError, OSError) as error:
-            self.notice.show_message(f"Could not export: {error}")
+            self.notice.show_message(self.tr("Could not export: {reason}").format(reason=error_text(error)))
 
     # -- sessions ---------------------------------------------------------------------------
     def refresh_sessions(self) -> None:
         combo = self.panel.sessions
         combo.clear()
         for session in self.store.transcriptions():
-            combo.addItem(f"{session.title} · {session.task}", session.id)
+            combo.addItem(f"{session.title} · {self.task_label(session.task)}", session.id)
         if self.session_id is not None:
             combo.setCurrentIndex(max(0, combo.findData(self.session_id)))
 

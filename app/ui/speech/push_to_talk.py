@@ -26,9 +26,9 @@ class DictationKeys(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
-        self.record_action = _action(window, "Record or stop dictation", Qt.Key_F9)
+        self.record_action = _action(window, self.tr("Record or stop dictation"), Qt.Key_F9)
         self.record_action.triggered.connect(self.toggle)
-        self.talk_action = _action(window, "Push-to-talk (hold)", Qt.Key_F8)
+        self.talk_action = _action(window, self.tr("Push-to-talk (hold)"), Qt.Key_F8)
         self.talk_action.setEnabled(False)
         self.talk_action.triggered.connect(self._pressed)
         self._release = QTimer(self)
