@@ -29,6 +29,7 @@ from app.core.engine.options import LoadOptions, SamplingOptions
 from app.core.chat.images import prepare_image
 from app.core.storage.store import ConversationStore
 from app.ui.application import create_application
+from app.ui.common.i18n import install_translators
 from app.ui.main_window import MainWindow
 from app.ui.settings.appearance import apply_appearance
 
@@ -195,11 +196,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--audio", type=Path, help="recording for the dictation scene")
     parser.add_argument("--theme", choices=("light", "dark", "system"), default="light")
     parser.add_argument("--font-size", type=int, default=10)
+    parser.add_argument("--language", default="en", help="UI language: en, de, zh_CN")
     parser.add_argument("--name", help="file name without .png (default: the scene's name)")
     parser.add_argument("--notice", help="a warning to show above the chat (to check banner colours)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     app = create_application()
+    install_translators(args.language)
     apply_appearance(app, args.theme, args.font_size)
     with tempfile.TemporaryDirectory() as folder:
         window = open_window(Path(folder), args.mmproj)

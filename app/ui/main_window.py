@@ -15,6 +15,7 @@ from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import Settings
 from app.core.storage.store import ConversationStore
+from app.ui.common.i18n import source_text
 from app.ui.chat.chat_export import export_conversation
 from app.ui.chat.chat_search import ChatSearch
 from app.ui.chat.system_prompt_dialog import SystemPromptDialog
@@ -170,7 +171,7 @@ class MainWindow(MainWindowView):
         self.load_progress.hide()
         self.composer.send_button.setEnabled(True)
         self.model_label.setText(self._model_text())
-        self.source_label.setText(loaded.source)
+        self.source_label.setText(source_text(loaded))
         self.context_label.clear()  # the chat's real count comes with its next answer
         if loaded.projector_problem:
             self.notice.show_message(loaded.projector_problem, kind="warning")

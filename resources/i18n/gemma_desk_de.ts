@@ -20,6 +20,19 @@
     </message>
 </context>
 <context>
+    <name>AnswerSource</name>
+    <message>
+        <location filename="../../app/core/remote/open_engine.py" line="+41"/>
+        <source>Answers from {model} on the server at {url}</source>
+        <translation>Antworten von {model} auf dem Server {url}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answers from {model} on this computer</source>
+        <translation>Antworten von {model} auf diesem Computer</translation>
+    </message>
+</context>
+<context>
     <name>AppearanceTab</name>
     <message>
         <location filename="../../app/ui/settings/preference_tabs.py" line="+116"/>
@@ -799,13 +812,13 @@
 <context>
     <name>EngineWorker</name>
     <message>
-        <location filename="../../app/ui/engine/engine_worker.py" line="+135"/>
+        <location filename="../../app/ui/engine/engine_worker.py" line="+136"/>
         <location line="+14"/>
         <source>{reason} The previous model is still loaded.</source>
         <translation>{reason} Das bisherige Modell bleibt geladen.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>No model is loaded yet.</source>
         <translation>Es ist noch kein Modell geladen.</translation>
     </message>
@@ -1385,7 +1398,7 @@ Bild fehlt</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+84"/>
+        <location filename="../../app/ui/main_window.py" line="+85"/>
         <source>This chat is empty: there is nothing to export yet.</source>
         <translation>Dieser Chat ist leer: Es gibt noch nichts zu exportieren.</translation>
     </message>
@@ -2572,7 +2585,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../app/ui/settings/settings_controller.py" line="+58"/>
+        <location filename="../../app/ui/settings/settings_controller.py" line="+59"/>
         <source>Settings: {warnings}</source>
         <translation>Einstellungen: {warnings}</translation>
     </message>

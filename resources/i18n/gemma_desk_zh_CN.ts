@@ -20,6 +20,19 @@
     </message>
 </context>
 <context>
+    <name>AnswerSource</name>
+    <message>
+        <location filename="../../app/core/remote/open_engine.py" line="+41"/>
+        <source>Answers from {model} on the server at {url}</source>
+        <translation>回答来自服务器 {url} 上的 {model}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answers from {model} on this computer</source>
+        <translation>回答来自本机上的 {model}</translation>
+    </message>
+</context>
+<context>
     <name>AppearanceTab</name>
     <message>
         <location filename="../../app/ui/settings/preference_tabs.py" line="+116"/>
@@ -794,13 +807,13 @@
 <context>
     <name>EngineWorker</name>
     <message>
-        <location filename="../../app/ui/engine/engine_worker.py" line="+135"/>
+        <location filename="../../app/ui/engine/engine_worker.py" line="+136"/>
         <location line="+14"/>
         <source>{reason} The previous model is still loaded.</source>
         <translation>{reason}之前的模型仍处于加载状态。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>No model is loaded yet.</source>
         <translation>尚未加载模型。</translation>
     </message>
@@ -1379,7 +1392,7 @@ image missing</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+84"/>
+        <location filename="../../app/ui/main_window.py" line="+85"/>
         <source>This chat is empty: there is nothing to export yet.</source>
         <translation>此对话为空，暂无可导出的内容。</translation>
     </message>
@@ -2561,7 +2574,7 @@ Yes: both · No: only your message</source>
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../app/ui/settings/settings_controller.py" line="+58"/>
+        <location filename="../../app/ui/settings/settings_controller.py" line="+59"/>
         <source>Settings: {warnings}</source>
         <translation>设置：{warnings}</translation>
     </message>

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Union
 
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.options import LoadOptions
 from app.core.remote.remote_engine import RemoteEngine
 from app.core.remote.server_address import RemoteServer
@@ -34,11 +35,18 @@ def open_engine(target: EngineTarget, on_progress: Callable[[float], None] | Non
     raise TypeError(f"open_engine takes LoadOptions or RemoteServer, not {type(target).__name__}")
 
 
-def answer_source(engine: "ChatEngine | RemoteEngine") -> str:
-    """Where answers come from, for the status bar."""
+def answer_source_parts(engine: "ChatEngine | RemoteEngine") -> tuple[str, dict[str, str]]:
+    """Where answers come from, as a sentence to translate (context "AnswerSource") and its values."""
     if isinstance(engine, RemoteEngine):
-        return f"Answers from {engine.model_info.name} on the server at {engine.model_info.server_url}"
-    return f"Answers from {engine.model_info.path.name} on this computer"
+        return (QT_TRANSLATE_NOOP("AnswerSource", "Answers from {model} on the server at {url}"),
+                {"model": engine.model_info.name, "url": engine.model_info.server_url})
+    return QT_TRANSLATE_NOOP("AnswerSource", "Answers from {model} on this computer"), {"model": engine.model_info.path.name}
+
+
+def answer_source(engine: "ChatEngine | RemoteEngine") -> str:
+    """Where answers come from, for the status bar (in English)."""
+    template, values = answer_source_parts(engine)
+    return template.format(**values)
 
 
 def server_from_settings(model_settings, api_key: str | None = None) -> RemoteServer | None:

@@ -84,3 +84,11 @@ def preset_prompt(template: str, in_ui_language: bool, **arguments: str) -> str:
         return fill_template(translated, shown)
     except (KeyError, IndexError, ValueError):
         return fill_template(template, arguments)
+
+
+def source_text(loaded) -> str:
+    """Where the loaded model's answers come from, in the UI language."""
+    template, values = loaded.source_parts
+    if not template:
+        return loaded.source
+    return QCoreApplication.translate("AnswerSource", template).format(**values)

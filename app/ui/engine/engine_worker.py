@@ -20,7 +20,7 @@ from app.core.engine.prompt_format import ChatMessage
 from app.core.errors import UserError
 from app.core.models.containment import vet_for_loading
 from app.core.models.gguf_file import ModelFileInfo
-from app.core.remote.open_engine import answer_source, open_engine
+from app.core.remote.open_engine import answer_source, answer_source_parts, open_engine
 from app.core.remote.server_address import RemoteServer
 from app.ui.common.i18n import error_text
 
@@ -60,6 +60,7 @@ class LoadedModel:
     projector_problem: str | None = None  # why the projector beside the model was left out
     audio_encoder_fallback: str | None = None  # why Gemma 3n's audio encoder is not where the setting asked
     source: str = ""  # where answers come from, for the status bar (core answer_source)
+    source_parts: tuple[str, dict] = ("", {})  # the same as a sentence to translate and its values
     image_unavailable_reason: str | None = None  # a server's own reason; None: the local projector hint
 
 
@@ -174,6 +175,7 @@ class EngineWorker(QObject):
             projector_problem=self._projector_problem if getattr(engine, "projector", None) is None else None,
             audio_encoder_fallback=getattr(engine, "audio_encoder_fallback", None),  # a RemoteEngine has none
             source=answer_source(engine),
+            source_parts=answer_source_parts(engine),
             image_unavailable_reason=getattr(engine, "image_unavailable_reason", None),  # only a RemoteEngine says
         )
 

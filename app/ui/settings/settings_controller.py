@@ -16,6 +16,7 @@ from app.core.models.catalog import Catalog, CatalogError, load_catalog
 from app.core.models.library import ModelLibrary, scan_models
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import Settings
+from app.ui.common.i18n import source_text
 from app.ui.engine.model_loader import ModelLoader
 from app.ui.main_window_view import NoticeBar
 from app.ui.model_manager.model_manager_dialog import ModelManagerDialog
@@ -77,7 +78,7 @@ class SettingsController(QObject):
                                 input_devices=self.input_devices, server_key=self.loader.server_key,
                                 parent=self.parent_widget)
         if self.loader.on_server:
-            dialog.model_tab.loaded_label.setText(self.loader.loaded.source)  # no file here to name
+            dialog.model_tab.loaded_label.setText(source_text(self.loader.loaded))  # no file here to name
         dialog.accepted.connect(lambda: self._apply(dialog))
         dialog.picker.importer.imported.connect(lambda _result: self.refresh_model_manager())
         dialog.finished.connect(self._settings_closed)
