@@ -18,6 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("zh_CN", "de")  # add a language here, then run this script
+# English needs a catalog only for its plurals ("%n message(s)" → "1 message" / "2 messages"):
+# lupdate -pluralonly keeps just those entries.
+PLURALS_ONLY = ("en",)
 SOURCES_FOLDER = ROOT / "resources" / "i18n"
 CATALOG_FOLDER = ROOT / "app" / "i18n"
 
@@ -38,8 +41,9 @@ def update_sources(languages: tuple[str, ...]) -> None:
     sources = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "app").rglob("*.py"))
     SOURCES_FOLDER.mkdir(parents=True, exist_ok=True)
     for language in languages:
+        plurals = ["-pluralonly"] if language in PLURALS_ONLY else []
         subprocess.run(
-            [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "relative", "-target-language", language,
+            [tool("pyside6-lupdate"), "-no-obsolete", *plurals, "-locations", "relative", "-target-language", language,
              *sources, "-ts", str(ts_path(language).relative_to(ROOT))],
             cwd=ROOT, check=True,
         )
@@ -54,7 +58,7 @@ def release(languages: tuple[str, ...]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--release", action="store_true", help="only compile the .ts files into .qm")
-    parser.add_argument("languages", nargs="*", default=list(LANGUAGES), help="default: %(default)s")
+    parser.add_argument("languages", nargs="*", default=list(LANGUAGES + PLURALS_ONLY), help="default: %(default)s")
     args = parser.parse_args(argv)
     languages = tuple(args.languages)
     if not args.release:

@@ -115,6 +115,60 @@ def chat_after_dictation(window: MainWindow, audio: Path, problems: list[str]) -
           "the chat turn after dictation read only its new tokens", problems)
 
 
+def search_variants_and_server(window: MainWindow, out: Path, problems: list[str]) -> None:
+    """Find an old chat by a word, regenerate its answer and flip back, then let a program ask the
+    window's local server while the user chats."""
+    import threading
+
+    import openai
+
+    chat = window.chat
+    chat.new_conversation()
+    window.search_field.setText("lighthouse")
+    window.search.run()
+    hits = window.search.hits
+    check(bool(hits), f"searching 'lighthouse' finds the chat that asked for it ({len(hits)} hits)", problems)
+    if hits:
+        window.search.open_hit(hits[-1])
+    grab(out / "7-search-opened-the-chat.png")
+    window.search.clear()
+    first = chat.conversation.messages[-1].text
+    chat.sampling = SamplingOptions(temperature=0.9, max_tokens=24, seed=11)
+    window.regenerate_action.trigger()
+    wait_for(chat.answerFinished, 300_000)
+    bubble = window.chat_view.bubbles[-1]
+    check(bubble.actions.variant_label.text() == "2/2", f"the answer shows 2/2 after Regenerate ({bubble.actions.variant_label.text()!r})", problems)
+    bubble.actions.previous_button.click()
+    settle(200)
+    shown = window.store.messages(chat.conversation.conversation_id)[-1].text
+    check(shown == first, "flipping back shows (and keeps) the first answer", problems)
+    grab(out / "8-regenerated-and-flipped-back.png")
+
+    server = window.local_server
+    check(server.start("127.0.0.1", 0, None) is None, f"the local server starts ({server.url})", problems)
+    answers: dict = {}
+
+    def ask() -> None:
+        client = openai.OpenAI(base_url=server.url, api_key="none", timeout=300)
+        answers["server"] = client.chat.completions.create(
+            model="any", messages=[{"role": "user", "content": "Say hello."}], max_tokens=12)
+
+    asking = threading.Thread(target=ask, daemon=True)
+    chat.sampling = SamplingOptions(temperature=0.7, max_tokens=40, seed=7)
+    chat.send("And one more line, please.")
+    asking.start()
+    settle(800)
+    grab(out / "9-server-request-beside-the-chat.png")
+    wait_for(chat.answerFinished, 300_000)
+    while asking.is_alive():
+        settle(200)
+    reply = answers.get("server")
+    check(reply is not None and bool(reply.choices[0].message.content), "the server's client got its own answer", problems)
+    stored = window.store.messages(chat.conversation.conversation_id)
+    check(stored[-1].role == "model" and stored[-1].text.strip() != "", "the chat's answer was saved in the chat", problems)
+    server.stop()
+
+
 def open_model_then_restart(folder: Path, projector: Path, out: Path, problems: list[str]) -> None:
     window = new_window(folder / "restart")
     window.loader.open_model(demo_model_path(), projector)
@@ -149,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         switch_chats_mid_answer(window, args.out, problems)
         two_file_jobs(window, folder, args.out, problems)
         chat_after_dictation(window, folder / "second.wav", problems)
+        search_variants_and_server(window, args.out, problems)
         window.close()
         window.store.close()
         open_model_then_restart(folder, projector, args.out, problems)

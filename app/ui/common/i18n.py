@@ -46,6 +46,10 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> Q
     ours = QTranslator(app)
     # Tries each of the locale's UI languages (de_AT → de); none for English or an unshipped one.
     if not ours.load(locale, CATALOG_PREFIX.rstrip("_"), "_", str(catalog_folder())):
+        # Not shipped: the window stays English, whose catalog holds only its plurals ("1 chunk").
+        if ours.load(QLocale(QLocale.English), CATALOG_PREFIX.rstrip("_"), "_", str(catalog_folder())):
+            app.installTranslator(ours)
+            _installed.append(ours)
         return locale
     app.installTranslator(ours)
     _installed.append(ours)
