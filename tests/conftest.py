@@ -68,3 +68,12 @@ def shared_load_verdicts(_session_vetted_files: Path, monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(containment, "default_cache_path", lambda: _session_vetted_files)
     return _session_vetted_files
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english_as_the_app_starts(qapp):
+    """The window's language as `run_application` sets it: English, with its plural catalog, so a
+    test reads "1 chunk" whichever test ran before it."""
+    from app.ui.common.i18n import install_translators
+
+    install_translators("en", qapp)

@@ -110,7 +110,7 @@ def test_edit_and_resend_replaces_the_message_and_answers_it_again_after_asking(
     first.editor.text_edit.setPlainText("Name a vegetable.")
     with wait_for_answer(qtbot, window) as blocker:
         qtbot.keyClick(first.editor.text_edit, Qt.Key_Return)
-    assert "deletes the 3 message(s) after it" in questions.asked[-1]
+    assert "deletes the 3 messages after it" in questions.asked[-1]
     assert [(m.role, m.text) for m in sent[0].messages] == [("user", "Name a vegetable.")]
     assert texts(window) == ["Name a vegetable.", blocker.args[0].text]
     assert stored(window) == [("user", "Name a vegetable."), ("model", blocker.args[0].text)]

@@ -53,10 +53,11 @@ class WindowEnginePort(QObject):
     def set_loaded(self, loaded: LoadedModel) -> None:
         engine = self.host.worker.engine
         vocab = engine.llama.n_vocab() if hasattr(engine, "llama") else 0
+        path = getattr(loaded.info, "path", None)  # a server's model has no file here
         served = ServedModel(
-            model_id=loaded.info.path.stem if loaded.info is not None else loaded.source,
-            architecture=loaded.info.architecture if loaded.info is not None else "",
-            created=int(loaded.info.path.stat().st_mtime) if loaded.info is not None else 0,
+            model_id=path.stem if path is not None else getattr(loaded.info, "name", "") or loaded.source,
+            architecture=getattr(loaded.info, "architecture", ""),
+            created=int(path.stat().st_mtime) if path is not None else 0,
             context_size=loaded.n_ctx,
             vocab_size=vocab,
             supports_images=loaded.supports_images,
