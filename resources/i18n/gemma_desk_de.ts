@@ -315,8 +315,8 @@
     </message>
     <message>
         <location line="+60"/>
-        <source>The lost image could not be removed: {reason}.</source>
-        <translation>Das fehlende Bild konnte nicht entfernt werden: {reason}.</translation>
+        <source>The lost attachment could not be removed: {reason}.</source>
+        <translation>Der verlorene Anhang konnte nicht entfernt werden: {reason}.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1372,7 +1372,14 @@ image missing</source>
 Bild fehlt</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>{name}
+recording missing</source>
+        <translation>{name}
+Aufnahme fehlt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{name} can no longer be read from the data folder; answers are written without it.</source>
         <translation>{name} kann nicht mehr aus dem Datenordner gelesen werden; Antworten werden ohne das Bild geschrieben.</translation>
     </message>
@@ -1380,6 +1387,11 @@ Bild fehlt</translation>
         <location line="+2"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove this lost recording from the message</source>
+        <translation>Diese verlorene Aufnahme aus der Nachricht entfernen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1684,7 +1696,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../app/ui/chat/chat_view.py" line="-105"/>
+        <location filename="../../app/ui/chat/chat_view.py" line="-108"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
@@ -1709,7 +1721,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>nicht gespeichert</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+126"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -3709,7 +3721,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Die beschädigte Unterhaltungsdatenbank wurde an ihrem Ort belassen: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server/window_engine_port.py" line="+99"/>
+        <location filename="../../app/ui/server/window_engine_port.py" line="+100"/>
         <source>The window has no model loaded yet; try again in a moment.</source>
         <translation>Im Fenster ist noch kein Modell geladen; bitte gleich noch einmal versuchen.</translation>
     </message>

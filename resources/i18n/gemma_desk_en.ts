@@ -4,88 +4,110 @@
 <context>
     <name>ChatController</name>
     <message numerus="yes">
-        <location filename="../../app/ui/chat/chat_controller.py" line="+363" />
+        <location filename="../../app/ui/chat/chat_controller.py" line="+363"/>
         <source>The oldest %n message(s) no longer fit in the context ({size} tokens) and were left out of this answer.</source>
         <translation>
-            <numerusform>The oldest message no longer fits in the context ({size} tokens) and was left out of this answer.</numerusform><numerusform>The oldest %n messages no longer fit in the context ({size} tokens) and were left out of this answer.</numerusform></translation>
+            <numerusform>The oldest message no longer fits in the context ({size} tokens) and was left out of this answer.</numerusform>
+            <numerusform>The oldest %n messages no longer fit in the context ({size} tokens) and were left out of this answer.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>DictationController</name>
     <message numerus="yes">
-        <location filename="../../app/ui/speech/dictation_controller.py" line="+329" />
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+329"/>
         <source>cancelled after %n chunk(s)</source>
         <translation>
-            <numerusform>cancelled after %n chunk</numerusform><numerusform>cancelled after %n chunks</numerusform></translation>
+            <numerusform>cancelled after %n chunk</numerusform>
+            <numerusform>cancelled after %n chunks</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>done, %n chunk(s), {silent} silent skipped</source>
         <translation>
-            <numerusform>done, %n chunk, {silent} silent skipped</numerusform><numerusform>done, %n chunks, {silent} silent skipped</numerusform></translation>
+            <numerusform>done, %n chunk, {silent} silent skipped</numerusform>
+            <numerusform>done, %n chunks, {silent} silent skipped</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>done, %n chunk(s)</source>
         <translation>
-            <numerusform>done, %n chunk</numerusform><numerusform>done, %n chunks</numerusform></translation>
+            <numerusform>done, %n chunk</numerusform>
+            <numerusform>done, %n chunks</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
+        <location line="+6"/>
         <source>chunk {number} of %n</source>
         <translation>
-            <numerusform>chunk {number} of %n</numerusform><numerusform>chunk {number} of %n</numerusform></translation>
+            <numerusform>chunk {number} of %n</numerusform>
+            <numerusform>chunk {number} of %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>LocalServer</name>
     <message numerus="yes">
-        <location filename="../../app/ui/server/local_server.py" line="+142" />
+        <location filename="../../app/ui/server/local_server.py" line="+142"/>
         <source> · %n request(s) running</source>
         <translation>
-            <numerusform> · %n request running</numerusform><numerusform> · %n requests running</numerusform></translation>
+            <numerusform> · %n request running</numerusform>
+            <numerusform> · %n requests running</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MessageActions</name>
     <message numerus="yes">
-        <location filename="../../app/ui/chat/message_actions.py" line="+78" />
+        <location filename="../../app/ui/chat/message_actions.py" line="+78"/>
         <source>Resending answers this message again and deletes the %n message(s) after it. Go on?</source>
         <translation>
-            <numerusform>Resending answers this message again and deletes the message after it. Go on?</numerusform><numerusform>Resending answers this message again and deletes the %n messages after it. Go on?</numerusform></translation>
+            <numerusform>Resending answers this message again and deletes the message after it. Go on?</numerusform>
+            <numerusform>Resending answers this message again and deletes the %n messages after it. Go on?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ModelManagerDialog</name>
     <message numerus="yes">
-        <location filename="../../app/ui/model_manager/model_manager_dialog.py" line="+262" />
+        <location filename="../../app/ui/model_manager/model_manager_dialog.py" line="+262"/>
         <source> ({number} of %n)</source>
         <translation>
-            <numerusform> ({number} of %n)</numerusform><numerusform> ({number} of %n)</numerusform></translation>
+            <numerusform> ({number} of %n)</numerusform>
+            <numerusform> ({number} of %n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ModelPicker</name>
     <message numerus="yes">
-        <location filename="../../app/ui/settings/model_picker.py" line="+189" />
+        <location filename="../../app/ui/settings/model_picker.py" line="+189"/>
         <source>{name}: {architecture}, %n layer(s), {quantization} (weights mostly {weights}), can do {capabilities}.</source>
         <translation>
-            <numerusform>{name}: {architecture}, %n layer, {quantization} (weights mostly {weights}), can do {capabilities}.</numerusform><numerusform>{name}: {architecture}, %n layers, {quantization} (weights mostly {weights}), can do {capabilities}.</numerusform></translation>
+            <numerusform>{name}: {architecture}, %n layer, {quantization} (weights mostly {weights}), can do {capabilities}.</numerusform>
+            <numerusform>{name}: {architecture}, %n layers, {quantization} (weights mostly {weights}), can do {capabilities}.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>{name}: {architecture}, %n layer(s), {quantization}, can do {capabilities}.</source>
         <translation>
-            <numerusform>{name}: {architecture}, %n layer, {quantization}, can do {capabilities}.</numerusform><numerusform>{name}: {architecture}, %n layers, {quantization}, can do {capabilities}.</numerusform></translation>
+            <numerusform>{name}: {architecture}, %n layer, {quantization}, can do {capabilities}.</numerusform>
+            <numerusform>{name}: {architecture}, %n layers, {quantization}, can do {capabilities}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ServerChoice</name>
     <message numerus="yes">
-        <location filename="../../app/ui/settings/server_choice.py" line="+156" />
+        <location filename="../../app/ui/settings/server_choice.py" line="+156"/>
         <source>{url} offers %n model(s).</source>
         <translation>
-            <numerusform>{url} offers %n model.</numerusform><numerusform>{url} offers %n models.</numerusform></translation>
+            <numerusform>{url} offers %n model.</numerusform>
+            <numerusform>{url} offers %n models.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -315,8 +315,8 @@
     </message>
     <message>
         <location line="+60"/>
-        <source>The lost image could not be removed: {reason}.</source>
-        <translation>无法移除丢失的图片：{reason}。</translation>
+        <source>The lost attachment could not be removed: {reason}.</source>
+        <translation>无法移除丢失的附件：{reason}。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1366,7 +1366,14 @@ image missing</source>
 图片丢失</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>{name}
+recording missing</source>
+        <translation>{name}
+录音缺失</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{name} can no longer be read from the data folder; answers are written without it.</source>
         <translation>无法再从数据文件夹读取 {name}；回答将不包含此图片。</translation>
     </message>
@@ -1374,6 +1381,11 @@ image missing</source>
         <location line="+2"/>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove this lost recording from the message</source>
+        <translation>从消息中移除这段丢失的录音</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1677,7 +1689,7 @@ Yes: both · No: only your message</source>
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../app/ui/chat/chat_view.py" line="-105"/>
+        <location filename="../../app/ui/chat/chat_view.py" line="-108"/>
         <source>You</source>
         <translation>您</translation>
     </message>
@@ -1702,7 +1714,7 @@ Yes: both · No: only your message</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+126"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -3698,7 +3710,7 @@ Yes: both · No: only your message</source>
         <translation>已损坏的对话数据库保留在原处：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/server/window_engine_port.py" line="+99"/>
+        <location filename="../../app/ui/server/window_engine_port.py" line="+100"/>
         <source>The window has no model loaded yet; try again in a moment.</source>
         <translation>窗口尚未加载模型，请稍后再试。</translation>
     </message>

@@ -10,7 +10,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from app.core.audio.audio_file import save_wav
 from app.core.chat.audio_clips import MAX_AUDIO_BYTES
@@ -157,3 +157,28 @@ def test_a_dropped_recording_is_not_called_an_image(qtbot, make_window, tmp_path
     drop(window, tone_wav(tmp_path / "interview.mp3.wav", 1.0))
     text = window.notice.label.text()
     assert "interview.mp3.wav" in text and "cannot hear" in text and "not an image" not in text
+
+
+def test_a_lost_recording_shows_as_missing_and_can_be_removed(qtbot, tmp_path, hearing_model, monkeypatch):
+    recording = tone_wav(tmp_path / "lecture.wav", 5.0)
+    window = open_window(qtbot, tmp_path / "store", hearing_model)
+    try:
+        attach_with_button(qtbot, window, recording, monkeypatch)
+        with qtbot.waitSignal(window.chat.answerFinished, timeout=4 * WAIT_MS):
+            window.chat.send("What is this?")
+        conversation_id = window.chat.conversation.conversation_id
+        sha = window.store.messages(conversation_id)[0].attachments[0].sha256
+        window.store.media_path(sha).unlink()
+        window.chat.new_conversation()
+        window.chat.open_conversation(conversation_id)
+        bubble = window.chat_view.bubbles[0]
+        [lost] = bubble.lost_images()
+        assert "lecture.wav" in lost.findChild(QLabel).text() and "recording missing" in lost.findChild(QLabel).text()
+        qtbot.mouseClick(lost.remove_button, Qt.LeftButton)
+        assert bubble.lost_images() == [] and window.store.messages(conversation_id)[0].attachments == ()
+        with qtbot.waitSignal(window.chat.answerFinished, timeout=4 * WAIT_MS) as finished:
+            window.chat.send("And now?")
+        assert finished.args[0].token_ids
+    finally:
+        window.close()
+        window.store.close()

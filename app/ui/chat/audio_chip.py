@@ -76,8 +76,13 @@ def stored_audio_of(message, store) -> tuple:
 
 
 def show_stored_audio(bubble, attachment: Attachment, store) -> None:
+    """The recording's line on its bubble; one deleted or damaged in the data folder shows as
+    missing, with a way to remove it (the model's turn already goes on without it)."""
     try:
         duration = recorded_duration(store.read_media(attachment.sha256))
     except OSError:
         duration = None
+    if duration is None:
+        bubble.add_lost_image(attachment.sha256, attachment.name, recording=True)
+        return
     show_audio_in_bubble(bubble, attachment.name, duration)

@@ -180,7 +180,7 @@ class ChatController(QObject):
         try:
             remove_image(self.store, self.conversation, message, sha256)
         except StoreError as error:
-            self.view.notice.show_message(self.tr("The lost image could not be removed: {reason}.").format(reason=error.reason))
+            self.view.notice.show_message(self.tr("The lost attachment could not be removed: {reason}.").format(reason=error.reason))
             return
         bubble.drop_lost_image(sha256)
 

@@ -120,17 +120,20 @@ class LostImage(QFrame):
 
     removeRequested = Signal(str)  # the image's sha256
 
-    def __init__(self, sha256: str, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, sha256: str, name: str, recording: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lost-image")
         self.sha256 = sha256
-        label = QLabel(self.tr("{name}\nimage missing").format(name=name))
+        missing = self.tr("{name}\nrecording missing") if recording else self.tr("{name}\nimage missing")
+        label = QLabel(missing.format(name=name))
         label.setObjectName("message-status")
         label.setToolTip(self.tr(
             "{name} can no longer be read from the data folder; answers are written without it.").format(name=name))
         self.remove_button = QToolButton()
         self.remove_button.setText(self.tr("Remove"))
-        self.remove_button.setToolTip(self.tr("Remove this lost image from the message"))
+        self.remove_button.setToolTip(
+            self.tr("Remove this lost recording from the message") if recording
+            else self.tr("Remove this lost image from the message"))
         self.remove_button.clicked.connect(lambda: self.removeRequested.emit(self.sha256))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -254,8 +257,8 @@ class MessageBubble(QFrame):
         self.thumbnails.insertWidget(self.thumbnails.count() - 1, label)
         return True
 
-    def add_lost_image(self, sha256: str, name: str) -> LostImage:
-        lost = LostImage(sha256, name)
+    def add_lost_image(self, sha256: str, name: str, recording: bool = False) -> LostImage:
+        lost = LostImage(sha256, name, recording)
         lost.removeRequested.connect(self.lostImageRemoveRequested)
         self.thumbnails.insertWidget(self.thumbnails.count() - 1, lost)
         return lost
