@@ -21,6 +21,13 @@ from app.core.paths import make_private, private_folder
 from app.core.storage.schema import MIGRATIONS, SCHEMA_VERSION
 from app.core.storage.search import SearchHit, search_chats
 from app.core.storage import variants
+from app.core.storage.records import (  # noqa: F401 - re-exported: callers import them from here
+    Attachment,
+    ConversationSummary,
+    StoredMessage,
+    StoredSegment,
+    TranscriptionSummary,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,51 +75,6 @@ def _primary_code(error: sqlite3.Error) -> int:
 def _is_bug(error: sqlite3.Error) -> bool:
     """Misuse of SQLite by our own code: it stays an exception with a stack, not a sentence."""
     return isinstance(error, (sqlite3.ProgrammingError, sqlite3.IntegrityError, sqlite3.InterfaceError))
-
-
-@dataclass(frozen=True)
-class Attachment:
-    kind: str
-    sha256: str
-    name: str
-
-
-@dataclass(frozen=True)
-class StoredMessage:
-    id: int
-    conversation_id: int
-    role: str
-    text: str
-    status: str
-    model_name: str
-    variant_group: int | None = None  # an answer regenerated at least once: its turn's variants
-    attachments: tuple[Attachment, ...] = ()
-    created_at: float | None = None  # seconds since the epoch
-
-
-@dataclass(frozen=True)
-class ConversationSummary:
-    id: int
-    title: str
-    updated_at: float
-
-
-@dataclass(frozen=True)
-class TranscriptionSummary:
-    id: int
-    title: str
-    task: str
-    language: str
-    created_at: float
-
-
-@dataclass(frozen=True)
-class StoredSegment:
-    position: int
-    start_s: float
-    end_s: float
-    text: str
-    audio_sha256: str
 
 
 @dataclass
