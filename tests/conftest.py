@@ -77,3 +77,19 @@ def english_as_the_app_starts(qapp):
     from app.ui.common.i18n import install_translators
 
     install_translators("en", qapp)
+
+
+@pytest.fixture
+def font_size(qapp):
+    """Call it with a point size to set the application's font; the old font comes back after."""
+    from PySide6.QtGui import QFont
+
+    original = QFont(qapp.font())
+
+    def set_size(points: int) -> None:
+        font = QFont(original)
+        font.setPointSize(points)
+        qapp.setFont(font)
+
+    yield set_size
+    qapp.setFont(original)

@@ -5,24 +5,10 @@ dictation panel open must still fit a 1366×768 laptop."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QRadioButton
 
 from tests.i18n.test_window_languages import open_settings
 from tests.ui.conftest import make_window  # noqa: F401 - the fixture, used by name
-
-
-@pytest.fixture
-def font_size(qapp):
-    original = QFont(qapp.font())
-
-    def set_size(points: int) -> None:
-        font = QFont(original)
-        font.setPointSize(points)
-        qapp.setFont(font)
-
-    yield set_size
-    qapp.setFont(original)
 
 
 def clipped(widget) -> list[str]:

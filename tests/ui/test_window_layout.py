@@ -2,22 +2,9 @@
 says what it means without running words together."""
 
 import pytest
-from PySide6.QtGui import QAction, QFont
+from PySide6.QtGui import QAction
 
 from tests.ui.conftest import wait_for_answer
-
-
-@pytest.fixture
-def font_size(qapp):
-    original = QFont(qapp.font())
-
-    def set_size(points: int) -> None:
-        font = QFont(original)
-        font.setPointSize(points)
-        qapp.setFont(font)
-
-    yield set_size
-    qapp.setFont(original)
 
 
 def test_window_with_dictation_fits_a_laptop_at_14pt(qtbot, make_window, font_size):
