@@ -27,6 +27,7 @@ from app.core.engine.options import SamplingOptions  # noqa: E402
 from app.core.models.demo import demo_model_path  # noqa: E402
 from app.core.storage.store import ConversationStore  # noqa: E402
 from app.ui.application import create_application, load_first_model  # noqa: E402
+from app.ui.common.i18n import install_translators  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.settings.appearance import apply_appearance  # noqa: E402
 from app.ui.settings.settings_model import SettingsModel  # noqa: E402
@@ -192,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    apply_appearance(create_application(), args.theme, 10)
+    app = create_application()
+    install_translators("en", app)  # as run_application does: English reads "1 request running"
+    apply_appearance(app, args.theme, 10)
     problems: list[str] = []
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
