@@ -2948,7 +2948,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <location line="+27"/>
         <location filename="../../app/core/gemma3n_audio/weights.py" line="+171"/>
         <location filename="../../app/core/models/projector_file.py" line="+112"/>
-        <location line="+196"/>
+        <location line="+187"/>
         <source>Cannot read {name}: {value}.</source>
         <translation>{name} kann nicht gelesen werden: {value}.</translation>
     </message>
@@ -3081,7 +3081,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../app/core/models/projector_file.py" line="-186"/>
+        <location filename="../../app/core/models/projector_file.py" line="-180"/>
         <source>{name} is not a GGUF file, or it is damaged.</source>
         <translation>{name} ist keine GGUF-Datei oder ist beschädigt.</translation>
     </message>
@@ -3406,12 +3406,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} braucht ≈ {ram_bytes} Arbeitsspeicher {context}, frei sind aber nur {free_ram}. Wählen Sie eine kleinere Quantisierung, einen kürzeren Kontext, einen q8_0-KV-Cache oder schließen Sie andere Programme.</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/projector_file.py" line="+14"/>
+        <location filename="../../app/core/models/projector_file.py" line="+11"/>
         <source>{name} has neither a vision nor an audio encoder.</source>
         <translation>{name} hat weder einen Bild- noch einen Audio-Encoder.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>{name} uses the {modality} projector type {projector_type!r}, which this version of llama.cpp does not know.</source>
         <translation>{name} verwendet den {modality}-Projektortyp {projector_type!r}, den diese Version von llama.cpp nicht kennt.</translation>
     </message>
@@ -3426,12 +3426,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} erzeugt Embeddings der Breite {projection_dim}, das Modell braucht aber {text_n_embd}: Dieser Projektor gehört zu einem anderen Modell.</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+117"/>
         <source>{name} is not Gemma 3n&apos;s audio encoder: it has {what}.</source>
         <translation>{name} ist nicht der Audio-Encoder von Gemma 3n: Er hat {what}.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>{name} declares Gemma 3n&apos;s audio encoder but does not hold it (it has no {value} tensor). Choose the separate audio-encoder file made for this model.</source>
         <translation>{name} gibt den Audio-Encoder von Gemma 3n an, enthält ihn aber nicht (der Tensor {value} fehlt). Wählen Sie die separate Audio-Encoder-Datei für dieses Modell.</translation>
     </message>
@@ -3441,7 +3441,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} ist ein {architecture}-Sprachmodell, nicht der Audio-Encoder von Gemma 3n.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>{name} is {what}, not a vision/audio projector (mmproj). Choose the mmproj-….gguf file that comes with the model.</source>
         <translation>{name} ist {what}, kein Bild-/Audio-Projektor (mmproj). Wählen Sie die mmproj-….gguf-Datei, die zum Modell gehört.</translation>
     </message>
@@ -3451,12 +3451,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} ist unvollständig: Der Tensor {tensor_name} fehlt.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>{name} has an inconsistent projection ({value}×{value_2}).</source>
         <translation>{name} hat eine widersprüchliche Projektion ({value}×{value_2}).</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>{name} is damaged: {key} is stored as {stored} but llama.cpp needs {name_2}.</source>
         <translation>{name} ist beschädigt: {key} ist als {stored} gespeichert, llama.cpp braucht aber {name_2}.</translation>
     </message>
@@ -3686,12 +3686,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Die Einstellungen konnten nicht in {path} gespeichert werden: {value}. Die bisherigen Einstellungen bleiben unverändert.</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/store.py" line="+57"/>
+        <location filename="../../app/core/storage/store.py" line="+64"/>
         <source>The conversation database cannot be opened: {reason}.</source>
         <translation>Die Unterhaltungsdatenbank lässt sich nicht öffnen: {reason}.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+32"/>
         <source>The conversation database {database_path} cannot be created: {strerror}.</source>
         <translation>Die Unterhaltungsdatenbank {database_path} lässt sich nicht anlegen: {strerror}.</translation>
     </message>

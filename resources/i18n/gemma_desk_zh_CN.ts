@@ -2937,7 +2937,7 @@ Yes: both · No: only your message</source>
         <location line="+27"/>
         <location filename="../../app/core/gemma3n_audio/weights.py" line="+171"/>
         <location filename="../../app/core/models/projector_file.py" line="+112"/>
-        <location line="+196"/>
+        <location line="+187"/>
         <source>Cannot read {name}: {value}.</source>
         <translation>无法读取 {name}：{value}。</translation>
     </message>
@@ -3070,7 +3070,7 @@ Yes: both · No: only your message</source>
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../app/core/models/projector_file.py" line="-186"/>
+        <location filename="../../app/core/models/projector_file.py" line="-180"/>
         <source>{name} is not a GGUF file, or it is damaged.</source>
         <translation>{name} 不是 GGUF 文件，或已损坏。</translation>
     </message>
@@ -3395,12 +3395,12 @@ Yes: both · No: only your message</source>
         <translation>{name}{context}约需 {ram_bytes} 内存，但只有 {free_ram} 可用。请选择更小的量化版本、更短的上下文、q8_0 KV 缓存，或关闭其他程序。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/projector_file.py" line="+14"/>
+        <location filename="../../app/core/models/projector_file.py" line="+11"/>
         <source>{name} has neither a vision nor an audio encoder.</source>
         <translation>{name} 既没有视觉编码器，也没有音频编码器。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>{name} uses the {modality} projector type {projector_type!r}, which this version of llama.cpp does not know.</source>
         <translation>{name} 使用的{modality}投影器类型 {projector_type!r} 不被此版本的 llama.cpp 支持。</translation>
     </message>
@@ -3415,12 +3415,12 @@ Yes: both · No: only your message</source>
         <translation>{name} 生成的嵌入宽度为 {projection_dim}，但模型需要 {text_n_embd}：此投影器属于另一个模型。</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+117"/>
         <source>{name} is not Gemma 3n&apos;s audio encoder: it has {what}.</source>
         <translation>{name} 不是 Gemma 3n 的音频编码器：其类型为 {what}。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>{name} declares Gemma 3n&apos;s audio encoder but does not hold it (it has no {value} tensor). Choose the separate audio-encoder file made for this model.</source>
         <translation>{name} 声明包含 Gemma 3n 的音频编码器，但实际没有（缺少 {value} 张量）。请选择为此模型制作的单独音频编码器文件。</translation>
     </message>
@@ -3430,7 +3430,7 @@ Yes: both · No: only your message</source>
         <translation>{name} 是 {architecture} 语言模型，不是 Gemma 3n 的音频编码器。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>{name} is {what}, not a vision/audio projector (mmproj). Choose the mmproj-….gguf file that comes with the model.</source>
         <translation>{name} 是{what}，不是视觉/音频投影器（mmproj）。请选择随模型提供的 mmproj-….gguf 文件。</translation>
     </message>
@@ -3440,12 +3440,12 @@ Yes: both · No: only your message</source>
         <translation>{name} 不完整：缺少 {tensor_name} 张量。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>{name} has an inconsistent projection ({value}×{value_2}).</source>
         <translation>{name} 的投影不一致（{value}×{value_2}）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
         <source>{name} is damaged: {key} is stored as {stored} but llama.cpp needs {name_2}.</source>
         <translation>{name} 已损坏：{key} 以 {stored} 存储，但 llama.cpp 需要 {name_2}。</translation>
     </message>
@@ -3675,12 +3675,12 @@ Yes: both · No: only your message</source>
         <translation>无法将设置保存到 {path}：{value}。原有设置保持不变。</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/store.py" line="+57"/>
+        <location filename="../../app/core/storage/store.py" line="+64"/>
         <source>The conversation database cannot be opened: {reason}.</source>
         <translation>无法打开对话数据库：{reason}。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+32"/>
         <source>The conversation database {database_path} cannot be created: {strerror}.</source>
         <translation>无法创建对话数据库 {database_path}：{strerror}。</translation>
     </message>

@@ -109,20 +109,14 @@ def inspect_projector(path: Path) -> ProjectorInfo:
         reader = gguf.GGUFReader(path)
     except OSError as exc:
         raise ProjectorError(
-            QT_TRANSLATE_NOOP(
-                "UserError",
-                "Cannot read {name}: {value}.",
-            ),
+            QT_TRANSLATE_NOOP("UserError", "Cannot read {name}: {value}."),
             name=name, value=exc.strerror or exc,
         ) from exc
     except ProjectorError:
         raise
     except Exception as exc:  # the reader raises ValueError, IndexError, struct.error… on junk
         raise ProjectorError(
-            QT_TRANSLATE_NOOP(
-                "UserError",
-                "{name} is not a GGUF file, or it is damaged.",
-            ),
+            QT_TRANSLATE_NOOP("UserError", "{name} is not a GGUF file, or it is damaged."),
             name=name,
         ) from exc
 
@@ -133,10 +127,7 @@ def inspect_projector(path: Path) -> ProjectorInfo:
     has_audio = _bool(reader, "clip.has_audio_encoder")
     if not (has_vision or has_audio):
         raise ProjectorError(
-            QT_TRANSLATE_NOOP(
-                "UserError",
-                "{name} has neither a vision nor an audio encoder.",
-            ),
+            QT_TRANSLATE_NOOP("UserError", "{name} has neither a vision nor an audio encoder."),
             name=name,
         )
     shared_type = _string(reader, "clip.projector_type")
@@ -305,10 +296,7 @@ def inspect_audio_encoder(path: Path) -> AudioEncoderFile:
         raise same_message(ProjectorError, exc) from exc
     except OSError as exc:
         raise ProjectorError(
-            QT_TRANSLATE_NOOP(
-                "UserError",
-                "Cannot read {name}: {value}.",
-            ),
+            QT_TRANSLATE_NOOP("UserError", "Cannot read {name}: {value}."),
             name=name, value=exc.strerror or exc,
         ) from exc
     _refuse_language_model(name, header.get("general.architecture"))
@@ -316,10 +304,7 @@ def inspect_audio_encoder(path: Path) -> AudioEncoderFile:
     if header.get("clip.has_audio_encoder") is not True or audio_type != "gemma3na":
         what = f"a {audio_type} audio encoder" if header.get("clip.has_audio_encoder") is True else "no audio encoder"
         raise ProjectorError(
-            QT_TRANSLATE_NOOP(
-                "UserError",
-                "{name} is not Gemma 3n's audio encoder: it has {what}.",
-            ),
+            QT_TRANSLATE_NOOP("UserError", "{name} is not Gemma 3n's audio encoder: it has {what}."),
             name=name, what=what,
         )
     tensors = {tensor.name: tensor for tensor in header.tensors}
@@ -396,10 +381,7 @@ def _encoder_rank(encoder: AudioEncoderFile, model_base: str) -> tuple[bool, boo
 def _refuse_language_model(name: str, architecture: object) -> None:
     if architecture not in (None, "clip"):
         raise ProjectorError(
-            QT_TRANSLATE_NOOP(
-                "UserError",
-                "{name} is a {architecture} language model, not Gemma 3n's audio encoder.",
-            ),
+            QT_TRANSLATE_NOOP("UserError", "{name} is a {architecture} language model, not Gemma 3n's audio encoder."),
             name=name, architecture=architecture,
         )
 
@@ -454,20 +436,14 @@ def _output_width(
         tensor = next((t for t in reader.tensors if t.name == tensor_name), None)
         if tensor is None:
             raise ProjectorError(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "{name} is incomplete: it has no {tensor_name} tensor.",
-                ),
+                QT_TRANSLATE_NOOP("UserError", "{name} is incomplete: it has no {tensor_name} tensor."),
                 name=name, tensor_name=tensor_name,
             )
         shape = [int(n) for n in tensor.shape]
         if projector_type == "gemma3nv" and len(shape) == 2 and shape[0] != shape[1]:
             # libmtmd checks ne[0] but the graph outputs ne[1]; a real Gemma 3n has them equal.
             raise ProjectorError(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "{name} has an inconsistent projection ({value}×{value_2}).",
-                ),
+                QT_TRANSLATE_NOOP("UserError", "{name} has an inconsistent projection ({value}×{value_2})."),
                 name=name, value=shape[0], value_2=shape[1],
             )
         return shape[dimension]
