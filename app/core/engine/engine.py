@@ -303,7 +303,7 @@ class ChatEngine:
             run_end = index
             while run_end < len(units) and isinstance(units[run_end], int) and run_end - index < self.llama.n_batch:
                 run_end += 1
-            sequence.decode_tokens(list(units[index:run_end]))
+            sequence.decode_tokens(list(units[index:run_end]), output_last=run_end == len(units))
             index = run_end
         self.last_media_encodes = (self.projector.encode_calls if self.projector else 0) + self.media_encodes_own - encodes_before
         return keep, index - keep

@@ -55,7 +55,9 @@ class KvSequence:
     def clear(self) -> None:
         self.truncate(0)
 
-    def decode_tokens(self, tokens: list[int]) -> None:
+    def decode_tokens(self, tokens: list[int], *, output_last: bool = True) -> None:
+        """Evaluate `tokens` after what the sequence holds. Only the prompt's final batch needs its
+        last token's output: every other output costs a pass over the 262k-row output layer."""
         batch = self._batch.batch
         start = self.positions
         batch.n_tokens = len(tokens)
@@ -65,7 +67,7 @@ class KvSequence:
             batch.seq_id[index][0] = self.seq_id
             batch.n_seq_id[index] = 1
             batch.logits[index] = False
-        batch.logits[len(tokens) - 1] = True
+        batch.logits[len(tokens) - 1] = output_last
         result = llama_cpp.llama_decode(self._ctx, batch)
         if result != 0:
             raise EngineError(
