@@ -131,7 +131,7 @@ def _run_model(entry: dict, model, options, plan: Plan, args, stem: Path, report
     with tempfile.TemporaryDirectory(prefix="gemma-desk-bench-") as scratch:
         scratch = Path(scratch)
         if args.only & {"decode", "gui", "prompt", "turns", "breakdown"}:
-            _chat_sections(section, entry, options, plan, scratch)
+            _chat_sections(section, entry, options, plan, scratch, _llama_bench_rounds(args, model, options))
         if model.key == "270m":
             from bench.media import image_benchmark, speech_benchmark
 
@@ -156,7 +156,15 @@ def _run_model(entry: dict, model, options, plan: Plan, args, stem: Path, report
                                                        plan.decode_tokens, plan.runs))
 
 
-def _chat_sections(section, entry: dict, options, plan: Plan, scratch: Path) -> None:
+def _llama_bench_rounds(args, model, options):
+    if not args.llama_bench:
+        return None
+    from bench.llama_bench import LlamaBenchRounds
+
+    return LlamaBenchRounds(args.llama_bench, model.path, options.n_threads, options.n_gpu_layers)
+
+
+def _chat_sections(section, entry: dict, options, plan: Plan, scratch: Path, llama_bench=None) -> None:
     from app.core.engine.options import SamplingOptions
     from bench import chat
     from bench.reference import ReferenceRunner
@@ -172,11 +180,12 @@ def _chat_sections(section, entry: dict, options, plan: Plan, scratch: Path) -> 
     runner = ReferenceRunner(options)
     try:
         sampling = SamplingOptions(logit_bias=chat.end_of_turn_banned(runner))
-        section("decode", lambda: chat.decode_speed(session, runner, plan.runs, plan.decode_tokens, sampling))
+        section("decode", lambda: chat.decode_speed(session, runner, plan.runs, plan.decode_tokens, sampling,
+                                                            llama_bench))
         if session.ticks is not None:
             section("gui", lambda: chat.gui_responsiveness(session, plan.decode_tokens * 2, sampling))
         section("prompt", lambda: chat.prompt_evaluation(session, runner, plan.prompt_runs, plan.prompt_lengths,
-                                                         sampling))
+                                                         sampling, llama_bench))
         section("turns", lambda: chat.second_turn(session, runner, plan.runs, plan.first_turn_tokens,
                                                   plan.answer_tokens, sampling))
         section("breakdown", lambda: chat.per_token_breakdown(session, plan.decode_tokens, sampling))

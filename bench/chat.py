@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from app.core.engine.options import SamplingOptions
 from app.core.engine.prompt_format import ChatMessage, render_as_text
-from bench.measure import interleaved, percentile, ratio, summary
+from bench.llama_bench import LlamaBenchRounds
+from bench.measure import percentile, ratio, summary, taking_turns
 from bench.reference import ReferenceRunner
 
 GAP_BINS_MS = [0, 1, 2, 3, 4, 6, 8, 12, 16, 24, 33, 50, 100, 250, 1000, math.inf]
@@ -52,7 +53,7 @@ def filler_text(runner: ReferenceRunner, n_tokens: int, tag: str) -> str:
 
 
 def decode_speed(session, runner: ReferenceRunner, runs: int, n_tokens: int,
-                 sampling: SamplingOptions) -> dict:
+                 sampling: SamplingOptions, llama_bench: LlamaBenchRounds | None = None) -> dict:
     text = "Write a long story about a lighthouse keeper, a storm and a lost ship."
     prompt = rendered_prompt(session, [ChatMessage("user", text)])
     window_engine_speeds: list[float] = []
@@ -67,7 +68,8 @@ def decode_speed(session, runner: ReferenceRunner, runs: int, n_tokens: int,
         run = session.on_engine_thread(lambda: runner.run(prompt, n_tokens, sampling, seed=index))
         return run.decode_tokens_per_second
 
-    app_speeds, raw_speeds = interleaved(runs, app, raw)
+    paths = [app, raw] + ([lambda index: llama_bench.generation(n_tokens)] if llama_bench else [])
+    app_speeds, raw_speeds, *tool_speeds = taking_turns(runs, paths)
     report = {
         "tokens_per_run": n_tokens,
         "sampler_chain": "backend" if runner.samples_on_backend(sampling) else "cpu",
@@ -79,6 +81,8 @@ def decode_speed(session, runner: ReferenceRunner, runs: int, n_tokens: int,
         # the two paths' own costs.
         "ratio_best": max(app_speeds) / max(raw_speeds),
     }
+    if tool_speeds:
+        report["llama_bench"] = summary(tool_speeds[0])  # tg<n_tokens>, taking turns with the two above
     if runner.samples_on_backend(sampling):
         # What the backend chain gains: the same loop with the chain on the CPU, as before.
         cpu_chain = [session.on_engine_thread(lambda: runner.run(prompt, n_tokens, sampling, seed=index,
@@ -123,7 +127,7 @@ def _gap_summary(gaps_ms: list[float]) -> dict:
 
 
 def prompt_evaluation(session, runner: ReferenceRunner, runs: int, lengths: list[int],
-                      sampling: SamplingOptions) -> dict:
+                      sampling: SamplingOptions, llama_bench: LlamaBenchRounds | None = None) -> dict:
     """Send a fresh n-token message; time to first token in the window vs. llama.cpp alone."""
     report = {}
     for length in lengths:
@@ -143,7 +147,8 @@ def prompt_evaluation(session, runner: ReferenceRunner, runs: int, lengths: list
             run = session.on_engine_thread(lambda: runner.run(prompt, 1, sampling, seed=index))
             return run.time_to_first_token
 
-        app_ttft, raw_ttft = interleaved(runs, app, raw, warm_up=False)  # warmed by the decode runs
+        paths = [app, raw] + ([lambda index: llama_bench.prompt(length)] if llama_bench else [])
+        app_ttft, raw_ttft, *tool_speeds = taking_turns(runs, paths, warm_up=False)  # warmed by the decode runs
         tokens = statistics_median(prompt_sizes)
         plan_seconds = []
         for index in range(runs):  # templating + tokenizing, as the engine does before evaluating
@@ -170,6 +175,12 @@ def prompt_evaluation(session, runner: ReferenceRunner, runs: int, lengths: list
             "app_share_ms": statistics_median(hops) + statistics_median(plan_seconds) * 1000,
             "ratio": ratio(summary([1 / t for t in app_ttft]), summary([1 / t for t in raw_ttft])),
         }
+        if tool_speeds:  # pp<length>, taking turns with the two above
+            tool = summary(tool_speeds[0])
+            report[str(length)]["llama_bench"] = tool
+            # llama.cpp's own evaluation of this prompt, at llama-bench's speed
+            report[str(length)]["ttft_overhead_vs_llama_bench_ms"] = (
+                summary(app_ttft)["median"] - tokens / tool["median"]) * 1000
     return report
 
 

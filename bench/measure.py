@@ -68,18 +68,24 @@ def interleaved(runs: int, app: Callable[[int], float], reference: Callable[[int
 
     One uncounted run of each goes first (index `runs`): the first decode in a context pays for
     buffer allocation and cold caches."""
+    values = taking_turns(runs, [app, reference], warm_up)
+    return values[0], values[1]
+
+
+def taking_turns(runs: int, paths: Sequence[Callable[[int], float]], warm_up: bool = True) -> list[list]:
+    """Each round runs every path once, the order rotating from round to round (for two paths:
+    AB BA AB …), so drifting machine load hits all of them alike. Returns one list per path."""
     if warm_up:
-        app(runs)
-        reference(runs)
-    app_values, reference_values = [], []
+        for path in paths:
+            path(runs)
+    values: list[list] = [[] for _ in paths]
     for index in range(runs):
-        if index % 2 == 0:
-            app_values.append(app(index))
-            reference_values.append(reference(index))
-        else:
-            reference_values.append(reference(index))
-            app_values.append(app(index))
-    return app_values, reference_values
+        order = list(range(len(paths)))
+        order = order[index % len(order):] + order[: index % len(order)] if len(order) > 2 else (
+            order if index % 2 == 0 else order[::-1])
+        for which in order:
+            values[which].append(paths[which](index))
+    return values
 
 
 def process_memory(pid: int | str = "self") -> dict:

@@ -133,6 +133,9 @@ def goal_lines(model: dict) -> list[str]:
             if row.get("tokens_per_second")}
     decode = model.get("decode", {})
     generation = next((test for test in tool if test.startswith("tg")), None)
+    if "llama_bench" in decode:  # measured taking turns with the app: preferred over the separate run
+        generation = f"tg{decode['tokens_per_run']} (taking turns)"
+        tool[generation] = decode["llama_bench"]["median"]
     if generation and "app_window" in decode:
         best = tool[generation]
         parts = [f"app window {decode['app_window']['median']:.1f} tok/s = {decode['app_window']['median'] / best:.3f}",
@@ -146,6 +149,9 @@ def goal_lines(model: dict) -> list[str]:
                      + f" {_target(met, f'≥ {LLAMA_BENCH_TARGET}')}")
     for length, row in (model.get("prompt") or {}).items():
         test = f"pp{length}"
+        if isinstance(row, dict) and "llama_bench" in row:
+            test = f"pp{length} (taking turns)"
+            tool[test] = row["llama_bench"]["median"]
         if not isinstance(row, dict) or "prompt_tokens_per_second" not in row or test not in tool:
             continue
         app, plain = row["prompt_tokens_per_second"]["app_window"], row["prompt_tokens_per_second"]["reference"]
@@ -155,8 +161,11 @@ def goal_lines(model: dict) -> list[str]:
     for length, row in (model.get("prompt") or {}).items():
         if isinstance(row, dict) and "ttft_overhead_ms" in row:
             overhead = row["ttft_overhead_ms"]["median"]
-            lines.append(f"GOAL TTFT overhead ({length}-token prompt) {overhead:+.0f} ms over the plain loop "
-                         f"{_target(overhead <= TTFT_OVERHEAD_TARGET_MS, f'≤ {TTFT_OVERHEAD_TARGET_MS:.0f} ms')}")
+            line = f"GOAL TTFT overhead ({length}-token prompt) {overhead:+.0f} ms over the plain loop"
+            if "ttft_overhead_vs_llama_bench_ms" in row:
+                line += f", {row['ttft_overhead_vs_llama_bench_ms']:+.0f} ms over llama-bench's pp{length} time"
+                overhead = row["ttft_overhead_vs_llama_bench_ms"]  # llama.cpp's own evaluation is the yardstick
+            lines.append(f"{line} {_target(overhead <= TTFT_OVERHEAD_TARGET_MS, f'≤ {TTFT_OVERHEAD_TARGET_MS:.0f} ms')}")
     ready = (model.get("coldstart") or {}).get("spawn_to_model_ready_s")
     if ready:
         app, alone = ready["app_window"]["median"], ready["llama_alone"]["median"]
