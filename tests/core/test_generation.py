@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 import pytest
+from llama_cpp import llama_cpp
 
 from app.core.engine.engine import ChatEngine, ContextFullError, GenerationResult, TokenPiece
 from app.core.engine.options import LoadOptions, SamplingOptions
@@ -119,3 +120,26 @@ def test_a_message_too_long_for_the_context_is_a_clear_error(gemma_model_path):
             run(engine, [ChatMessage("user", "word " * 400)])
     finally:
         engine.close()
+
+
+
+def test_only_the_prompts_last_batch_asks_for_an_output(gemma_model_path, monkeypatch):
+    """Each output is a pass over the 262k-row output layer; a long prompt is read in batches and
+    only its final token's output is ever sampled."""
+    engine = ChatEngine(LoadOptions(model_path=gemma_model_path, n_ctx=2048, n_threads=2, n_batch=64))
+    outputs_per_call: list[int] = []
+    real_decode = llama_cpp.llama_decode
+
+    def counting_decode(ctx, batch):
+        outputs_per_call.append(sum(1 for index in range(batch.n_tokens) if batch.logits[index]))
+        return real_decode(ctx, batch)
+
+    monkeypatch.setattr(llama_cpp, "llama_decode", counting_decode)
+    try:
+        _, result = run(engine, [ChatMessage("user", " ".join(["lighthouse keeper"] * 120))],
+                        sampling=replace(GREEDY, max_tokens=1))
+    finally:
+        engine.close()
+    prompt_calls = outputs_per_call[:-1]  # the last call decodes the one answer token
+    assert result.prompt_tokens > 3 * 64 and len(prompt_calls) >= 4
+    assert prompt_calls == [0] * (len(prompt_calls) - 1) + [1]
