@@ -14,13 +14,14 @@ from typing import Sequence
 from llama_cpp import Llama, llama_cpp
 
 from app.core.engine.options import LoadOptions, SamplingOptions
-from app.core.engine.loading import llama_arguments
+from app.core.engine.loading import create_llama
 from app.core.engine.sampling import samples_on_backend
 
 
 def open_llama(options: LoadOptions, **overrides) -> Llama:
-    """A Llama with the context the app would make (`app.core.engine.loading.load_llama`)."""
-    return Llama(**(llama_arguments(options) | overrides))
+    """A Llama with the context the app would make, through the app's own road
+    (`app.core.engine.loading.create_llama`: flash attention's type is decided there)."""
+    return create_llama(options, **overrides)
 
 
 class ReferenceSampler:

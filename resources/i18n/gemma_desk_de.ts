@@ -963,11 +963,12 @@
     <name>HardwareTab</name>
     <message>
         <location filename="../../app/ui/settings/hardware_tab.py" line="+24"/>
+        <location line="+10"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Where Gemma 3n&apos;s audio encoder turns speech into what the model hears.
 Automatic: on the GPU when the model&apos;s layers are on the GPU, on the CPU otherwise.
 If ggml cannot run it there, the app&apos;s own CPU encoder takes over and says why once.</source>
@@ -996,7 +997,26 @@ Kann ggml ihn dort nicht ausführen, übernimmt der eigene CPU-Encoder der App u
         <translation>Anzahl:</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>On</source>
+        <translation>Ein</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flash attention reads prompts faster and needs less memory for long ones.
+Automatic: llama.cpp turns it on wherever its backend can run it (always on the CPU).
+A q8_0 KV cache turns it on whatever is chosen here.</source>
+        <translation>Flash Attention verarbeitet Prompts schneller und braucht bei langen weniger Speicher.
+Automatisch: llama.cpp schaltet sie überall dort ein, wo sein Backend sie ausführen kann (auf der CPU immer).
+Ein q8_0-KV-Cache schaltet sie ein, egal was hier gewählt ist.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>f16 (exact)</source>
         <translation>f16 (exakt)</translation>
     </message>
@@ -1016,17 +1036,12 @@ Kann ggml ihn dort nicht ausführen, übernimmt der eigene CPU-Encoder der App u
         <translation>Schichten auf der GPU</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Flash attention</source>
-        <translation>Flash Attention</translation>
+        <location line="+32"/>
+        <source>Flash attention:</source>
+        <translation>Flash Attention:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Less memory for long prompts; a q8_0 KV cache turns it on anyway</source>
-        <translation>Weniger Speicher bei langen Prompts; ein q8_0-KV-Cache schaltet sie ohnehin ein</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-17"/>
         <source>Keep per-layer embeddings on the CPU (Gemma 3n)</source>
         <translation>Per-Layer-Embeddings auf der CPU belassen (Gemma 3n)</translation>
     </message>
@@ -2988,18 +3003,18 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Diese Nachricht braucht {n_positions} Token, der Kontext fasst aber {n_ctx} (davon {reserve} für die Antwort reserviert). Kürzen Sie sie oder erhöhen Sie die Kontextgröße.</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/kv_sequence.py" line="+72"/>
+        <location filename="../../app/core/engine/kv_sequence.py" line="+74"/>
         <source>llama.cpp could not evaluate the prompt (llama_decode returned {result}).</source>
         <translation>llama.cpp konnte die Eingabe nicht verarbeiten (llama_decode lieferte {result}).</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/loading.py" line="+29"/>
-        <location filename="../../app/core/models/load_probe.py" line="+65"/>
+        <location filename="../../app/core/engine/loading.py" line="+34"/>
+        <location filename="../../app/core/models/load_probe.py" line="+62"/>
         <source>llama.cpp could not load {name}: {error}</source>
         <translation>llama.cpp konnte {name} nicht laden: {error}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+42"/>
         <source>Unknown KV cache type {kv_cache_type!r}.</source>
         <translation>Unbekannter KV-Cache-Typ {kv_cache_type!r}.</translation>
     </message>
@@ -3396,7 +3411,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} kann nicht chatten: Sein Vokabular hat kein einzelnes Token für {marker!r}, das sein Chatformat braucht.</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/memory_estimate.py" line="+301"/>
+        <location filename="../../app/core/models/memory_estimate.py" line="+304"/>
         <source>{name} needs ≈ {vram_bytes} of GPU memory for {n_gpu_layers} layers {context}, but only {free_vram} is free. Offload fewer layers or choose Auto.</source>
         <translation>{name} braucht ≈ {vram_bytes} GPU-Speicher für {n_gpu_layers} Schichten {context}, frei sind aber nur {free_vram}. Lagern Sie weniger Schichten aus oder wählen Sie „Automatisch“.</translation>
     </message>
@@ -3641,7 +3656,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{label} muss true oder false sein, nicht {value!r}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>{label} must be text, got {value!r}</source>
         <translation>{label} muss Text sein, nicht {value!r}</translation>
     </message>

@@ -958,11 +958,12 @@
     <name>HardwareTab</name>
     <message>
         <location filename="../../app/ui/settings/hardware_tab.py" line="+24"/>
+        <location line="+10"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>Where Gemma 3n&apos;s audio encoder turns speech into what the model hears.
 Automatic: on the GPU when the model&apos;s layers are on the GPU, on the CPU otherwise.
 If ggml cannot run it there, the app&apos;s own CPU encoder takes over and says why once.</source>
@@ -991,7 +992,26 @@ If ggml cannot run it there, the app&apos;s own CPU encoder takes over and says 
         <translation>指定数量：</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flash attention reads prompts faster and needs less memory for long ones.
+Automatic: llama.cpp turns it on wherever its backend can run it (always on the CPU).
+A q8_0 KV cache turns it on whatever is chosen here.</source>
+        <translation>Flash Attention 处理提示词更快，长提示词占用的内存也更少。
+自动：只要后端能运行，llama.cpp 就会开启它（在 CPU 上总是开启）。
+使用 q8_0 KV 缓存时，无论这里如何选择都会开启。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>f16 (exact)</source>
         <translation>f16（精确）</translation>
     </message>
@@ -1011,17 +1031,12 @@ If ggml cannot run it there, the app&apos;s own CPU encoder takes over and says 
         <translation>放在 GPU 上的层</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Flash attention</source>
-        <translation>Flash Attention</translation>
+        <location line="+32"/>
+        <source>Flash attention:</source>
+        <translation>Flash Attention：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Less memory for long prompts; a q8_0 KV cache turns it on anyway</source>
-        <translation>长提示词占用更少内存；使用 q8_0 KV 缓存时会自动开启</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-17"/>
         <source>Keep per-layer embeddings on the CPU (Gemma 3n)</source>
         <translation>将逐层嵌入保留在 CPU 上 (Gemma 3n)</translation>
     </message>
@@ -2977,18 +2992,18 @@ Yes: both · No: only your message</source>
         <translation>此消息需要 {n_positions} 个词元，但上下文只能容纳 {n_ctx} 个（其中 {reserve} 个留给回答）。请缩短消息或增大上下文长度。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/kv_sequence.py" line="+72"/>
+        <location filename="../../app/core/engine/kv_sequence.py" line="+74"/>
         <source>llama.cpp could not evaluate the prompt (llama_decode returned {result}).</source>
         <translation>llama.cpp 无法处理提示（llama_decode 返回 {result}）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/loading.py" line="+29"/>
-        <location filename="../../app/core/models/load_probe.py" line="+65"/>
+        <location filename="../../app/core/engine/loading.py" line="+34"/>
+        <location filename="../../app/core/models/load_probe.py" line="+62"/>
         <source>llama.cpp could not load {name}: {error}</source>
         <translation>llama.cpp 无法加载 {name}：{error}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+42"/>
         <source>Unknown KV cache type {kv_cache_type!r}.</source>
         <translation>未知的 KV 缓存类型 {kv_cache_type!r}。</translation>
     </message>
@@ -3385,7 +3400,7 @@ Yes: both · No: only your message</source>
         <translation>{name} 无法聊天：其词表中没有表示 {marker!r} 的单个词元，而其聊天格式需要它。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/memory_estimate.py" line="+301"/>
+        <location filename="../../app/core/models/memory_estimate.py" line="+304"/>
         <source>{name} needs ≈ {vram_bytes} of GPU memory for {n_gpu_layers} layers {context}, but only {free_vram} is free. Offload fewer layers or choose Auto.</source>
         <translation>{name} 卸载 {n_gpu_layers} 层{context}约需 {vram_bytes} 显存，但只有 {free_vram} 可用。请减少卸载的层数，或选择“自动”。</translation>
     </message>
@@ -3630,7 +3645,7 @@ Yes: both · No: only your message</source>
         <translation>{label} 必须是 true 或 false，当前为 {value!r}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>{label} must be text, got {value!r}</source>
         <translation>{label} 必须是文本，当前为 {value!r}</translation>
     </message>

@@ -124,7 +124,7 @@ def test_the_bundle_runs_the_probe_through_its_own_entry_point(gemma_model_path,
     from app.core.models.load_probe import PROBE_ARGUMENT
 
     request = {"model": str(gemma_model_path), "projector": None, "n_ctx": 256, "n_threads": 2,
-               "flash_attention": False, "kv_cache_type": "f16", "check_model": True}
+               "flash_attention": "auto", "kv_cache_type": "f16", "check_model": True}
     assert containment.probe_command(request)[-2:] != [PROBE_ARGUMENT, json.dumps(request)]
     assert main([PROBE_ARGUMENT, json.dumps(request)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == '{"done": true}'

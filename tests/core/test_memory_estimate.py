@@ -34,7 +34,7 @@ def synthetic(n_layer: int = 10, layer_mb: int = 100, kv_values: int = 1000) -> 
 
 
 def test_split_moves_the_last_layers_and_then_the_output_head() -> None:
-    estimate = MemoryEstimate(synthetic(), n_ctx=4096, flash_attention=True)
+    estimate = MemoryEstimate(synthetic(), n_ctx=4096, flash_attention="on")
     kv_layer = 1000 * 4096 * 2  # values per token × tokens × 2 bytes (f16)
     assert estimate.kv_layer_bytes == (kv_layer,) * 10
     work = estimate.working_buffer_bytes
@@ -51,7 +51,7 @@ def test_split_moves_the_last_layers_and_then_the_output_head() -> None:
 
 
 def test_choose_gpu_layers_takes_as_many_as_fit_with_the_margin() -> None:
-    estimate = MemoryEstimate(synthetic(), n_ctx=4096, flash_attention=True)
+    estimate = MemoryEstimate(synthetic(), n_ctx=4096, flash_attention="on")
     per_layer = 100 * MB + 1000 * 4096 * 2
     base = estimate.working_buffer_bytes
     margin = 500 * MB
@@ -65,15 +65,26 @@ def test_choose_gpu_layers_takes_as_many_as_fit_with_the_margin() -> None:
 
 def test_choose_gpu_layers_counts_the_projector_and_attention_scores() -> None:
     facts = synthetic()
-    plain = MemoryEstimate(facts, n_ctx=8192, flash_attention=True)
-    with_projector = MemoryEstimate(facts, n_ctx=8192, flash_attention=True, projector_bytes=600 * MB)
-    without_flash = MemoryEstimate(facts, n_ctx=8192, flash_attention=False)
+    plain = MemoryEstimate(facts, n_ctx=8192, flash_attention="on")
+    with_projector = MemoryEstimate(facts, n_ctx=8192, flash_attention="on", projector_bytes=600 * MB)
+    without_flash = MemoryEstimate(facts, n_ctx=8192, flash_attention="off")
     free = 1800 * MB  # ten layers fit with flash attention and the default 512 MB margin
     assert choose_gpu_layers(with_projector, free) < choose_gpu_layers(plain, free)
     assert without_flash.working_buffer_bytes - plain.working_buffer_bytes == 2 * 512 * 8192 * 8 * 4
     assert choose_gpu_layers(plain, free) == 10
     assert choose_gpu_layers(without_flash, free) == 8
     assert choose_gpu_layers(with_projector, free) == 5
+
+
+def test_automatic_flash_attention_is_counted_as_on() -> None:
+    # llama.cpp's auto keeps flash attention on unless a layer's device cannot run it there
+    # (llama_context::resolve_fused_ops); the estimate takes it as on, like llama.cpp on the CPU.
+    facts = synthetic()
+    on = MemoryEstimate(facts, n_ctx=8192, flash_attention="on")
+    assert MemoryEstimate(facts, n_ctx=8192).flash_attention == "auto"
+    assert MemoryEstimate(facts, n_ctx=8192, flash_attention="auto").working_buffer_bytes == on.working_buffer_bytes
+    assert MemoryEstimate(facts, n_ctx=8192, flash_attention="off", kv_cache_type="q8_0").working_buffer_bytes == \
+        MemoryEstimate(facts, n_ctx=8192, flash_attention="on", kv_cache_type="q8_0").working_buffer_bytes
 
 
 def test_q8_0_kv_cache_is_17_32_of_f16_and_context_is_padded() -> None:

@@ -111,6 +111,32 @@ def test_bad_values_fall_back_one_by_one(settings_path: Path) -> None:
     assert len(warnings) == 7
 
 
+def test_flash_attention_is_automatic_on_or_off_and_old_files_migrate(settings_path: Path) -> None:
+    assert Settings().hardware.flash_attention == "auto"
+    settings_path.parent.mkdir(parents=True)
+    # The setting used to be a checkbox: true was the user's choice, false only the old default.
+    for stored, expected in ((True, "on"), (False, "auto"), ("on", "on"), ("off", "off"), ("auto", "auto")):
+        settings_path.write_text(json.dumps({"hardware": {"flash_attention": stored, "threads": 3}}))
+        loaded, warnings = load_settings(settings_path)
+        assert (loaded.hardware.flash_attention, warnings) == (expected, []), stored
+        assert loaded.hardware.threads == 3
+
+    settings_path.write_text(json.dumps({"hardware": {"flash_attention": "fast"}}))
+    loaded, warnings = load_settings(settings_path)
+    assert loaded.hardware.flash_attention == "auto"
+    assert warnings == ["settings.json: hardware.flash_attention must be one of auto, on, off, got 'fast'; "
+                        'using "auto".']
+    settings_path.write_text(json.dumps({"hardware": {"flash_attention": 1}}))
+    assert load_settings(settings_path)[0].hardware.flash_attention == "auto"
+
+    settings_path.write_text(json.dumps({"hardware": {"flash_attention": True}}))
+    migrated, _ = load_settings(settings_path)
+    save_settings(migrated, settings_path)
+    assert json.loads(settings_path.read_text())["hardware"]["flash_attention"] == "on", "saved in the new form"
+    with pytest.raises(SettingsError, match="hardware.flash_attention must be one of auto, on, off"):
+        validate_value("hardware", "flash_attention", "sometimes")
+
+
 def test_audio_encoder_defaults_to_automatic_and_a_bad_value_falls_back(settings_path: Path) -> None:
     settings_path.parent.mkdir(parents=True)
     settings_path.write_text(json.dumps({"model": {"projector": "/m/mmproj.gguf"}}))

@@ -136,6 +136,14 @@ def test_per_layer_embeddings_on_cpu_reaches_the_load_options(settings: Settings
     assert load_options_from_settings(settings, status=CPU_ONLY).per_layer_embeddings_on_cpu is False
 
 
+@pytest.mark.parametrize("mode", ["auto", "on", "off"])
+def test_flash_attention_reaches_the_load_options(settings: Settings, mode: str) -> None:
+    settings.hardware.flash_attention = mode
+    plan = plan_load(settings, status=CPU_ONLY)
+    assert plan.options.flash_attention == mode
+    assert plan.estimate.flash_attention == mode
+
+
 def _every_other_value(section: object) -> dict[str, object]:
     """A different value for each field of a settings section."""
     changed = {}
@@ -145,10 +153,12 @@ def _every_other_value(section: object) -> dict[str, object]:
             changed[field.name] = not value
         elif isinstance(value, (int, float)) and field.name != "gpu_layers":
             changed[field.name] = value + 1
-        elif isinstance(value, str) and field.name not in ("gpu_layers", "kv_cache_type"):
+        elif isinstance(value, str) and field.name not in ("gpu_layers", "kv_cache_type", "flash_attention"):
             changed[field.name] = value + " changed"
         elif field.name == "kv_cache_type":
             changed[field.name] = "q8_0"
+        elif field.name == "flash_attention":
+            changed[field.name] = "off"
         elif field.name == "gpu_layers":
             changed[field.name] = 3
         else:

@@ -27,7 +27,7 @@ def estimate() -> MemoryEstimate:
         per_layer_table_bytes=0, output_bytes=MB, tied_output_bytes=300 * MB, n_embd=1000, n_ff=4000,
         n_head=8, n_vocab=100_000, context_length=32768,
     )
-    return MemoryEstimate(facts, n_ctx=4096, flash_attention=True)
+    return MemoryEstimate(facts, n_ctx=4096, flash_attention="on")
 
 
 def test_free_ram_is_mem_available(tmp_path: Path) -> None:

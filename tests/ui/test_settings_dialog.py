@@ -84,6 +84,29 @@ def test_settings_round_trip_through_the_dialog(qtbot, make_window, tmp_path):
     again.reject()
 
 
+def test_flash_attention_is_a_choice_of_three_and_round_trips(qtbot, make_window, tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"hardware": {"flash_attention": True}}))  # the old checkbox, ticked
+    window, controller = make_controller(make_window, path)
+    dialog = controller.open_settings()
+    combo = dialog.hardware_tab.flash_attention_combo
+    assert [(combo.itemData(i), combo.itemText(i)) for i in range(combo.count())] == [
+        ("auto", "Automatic"), ("on", "On"), ("off", "Off")]
+    assert combo.currentData() == "on"
+    assert "Automatic" in combo.toolTip() and "llama.cpp" in combo.toolTip()
+    combo.setCurrentIndex(combo.findData("off"))
+    with qtbot.waitSignal(window.settings.changed):
+        qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    saved, warnings = load_settings(path)
+    assert (saved.hardware.flash_attention, warnings) == ("off", [])
+    assert json.loads(path.read_text())["hardware"]["flash_attention"] == "off"
+
+    again = controller.open_settings()
+    assert again.hardware_tab.flash_attention_combo.currentData() == "off"
+    again.reject()
+    assert make_dialog(qtbot, Settings()).hardware_tab.flash_attention_combo.currentData() == "auto"
+
+
 def test_invalid_value_disables_ok_and_says_why(qtbot):
     dialog = make_dialog(qtbot, Settings())
     dialog.show()

@@ -13,6 +13,11 @@ from app.core.engine.options import LoadOptions
 from app.core.models.gguf_file import ModelFileError, ModelFileInfo
 
 _KV_TYPES = {"f16": llama_cpp.GGML_TYPE_F16, "q8_0": llama_cpp.GGML_TYPE_Q8_0}
+_FLASH_ATTENTION_TYPES = {
+    "auto": llama_cpp.LLAMA_FLASH_ATTN_TYPE_AUTO,  # llama.cpp's own default: on where the backend runs it
+    "on": llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED,
+    "off": llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED,
+}
 
 
 def load_llama(
@@ -22,8 +27,8 @@ def load_llama(
     try:
         # The chat and one-off requests (dictation) get a sequence each in one unified cache.
         # Progress is llama.cpp's own (its load-progress callback): no extra pass over the file.
-        with native_params(n_seq_max=N_SEQUENCES, kv_unified=True, overrides=overrides, on_progress=on_progress):
-            llama = Llama(**llama_arguments(options, n_ctx=min(options.n_ctx, info.context_length)))
+        llama = create_llama(options, n_ctx=min(options.n_ctx, info.context_length), n_seq_max=N_SEQUENCES,
+                             kv_unified=True, overrides=overrides, on_progress=on_progress)
     except (ValueError, RuntimeError) as error:
         raise ModelFileError(
             QT_TRANSLATE_NOOP(
@@ -38,8 +43,34 @@ def load_llama(
     return llama
 
 
+def create_llama(
+    options: LoadOptions, *, n_ctx: int | None = None, n_seq_max: int | None = None,
+    kv_unified: bool | None = None, overrides: TensorOverrides | None = None,
+    on_progress: Callable[[float], None] | None = None, **arguments,
+) -> Llama:
+    """`Llama(...)` for `options`, with what its constructor has no argument for (flash attention's
+    type among them) set through `native_params`. The app's load, the load probe and the
+    benchmarks' reference all open models here; `arguments` replace `llama_arguments`' own."""
+    flash_attn_type = flash_attention_type(options)
+    keywords = llama_arguments(options, n_ctx=n_ctx) | arguments
+    with native_params(flash_attn_type=flash_attn_type, n_seq_max=n_seq_max, kv_unified=kv_unified,
+                       overrides=overrides, on_progress=on_progress):
+        return Llama(**keywords)
+
+
+def flash_attention_type(options: LoadOptions) -> int:
+    """llama.cpp's flash_attn_type for `options`: the one place the setting is decided."""
+    if options.kv_cache_type != "f16":
+        return llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED  # a quantized V cache needs flash attention
+    if options.flash_attention not in _FLASH_ATTENTION_TYPES:
+        raise ValueError(f"flash_attention must be one of {', '.join(_FLASH_ATTENTION_TYPES)}, "
+                         f"not {options.flash_attention!r}")
+    return _FLASH_ATTENTION_TYPES[options.flash_attention]
+
+
 def llama_arguments(options: LoadOptions, *, n_ctx: int | None = None) -> dict:
-    """The keyword arguments of `Llama(...)` for `options` (the benchmarks' reference uses them too)."""
+    """The keyword arguments of `Llama(...)` for `options`. Open models with `create_llama`: Llama
+    has only a bool for flash attention, and only create_llama gives llama.cpp its AUTO."""
     if options.kv_cache_type not in _KV_TYPES:
         raise ModelFileError(
             QT_TRANSLATE_NOOP(
@@ -58,8 +89,8 @@ def llama_arguments(options: LoadOptions, *, n_ctx: int | None = None) -> dict:
         n_threads_batch=options.n_threads,
         n_gpu_layers=options.n_gpu_layers,
         main_gpu=options.main_gpu,
-        # A quantized V cache needs flash attention in llama.cpp.
-        flash_attn=options.flash_attention or options.kv_cache_type != "f16",
+        # What Llama records; the type llama.cpp gets is set by create_llama (AUTO has no bool).
+        flash_attn=flash_attention_type(options) == llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED,
         type_k=kv_type,
         type_v=kv_type,
         use_mmap=options.use_mmap,

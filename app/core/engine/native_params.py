@@ -4,6 +4,11 @@
 defaults and uses them at once, so the only door is the defaults themselves: while a model loads
 we hand it defaults that carry our extra fields (more sequences, a unified KV cache, tensor
 buffer-type overrides). Everything else Llama sets on top as usual.
+
+Flash attention is the exception: Llama takes it as a bool and writes `flash_attn_type` itself
+(ENABLED or DISABLED) after reading the defaults, so llama.cpp's AUTO cannot come through them.
+The context is created by `llama_cpp.llama_init_from_model`, which `_internals.LlamaContext`
+looks up at call time; while a model loads that function sets the type on the params first.
 """
 
 from __future__ import annotations
@@ -67,14 +72,17 @@ def cpu_buffer_type() -> int:
 
 @contextmanager
 def native_params(
-    *, n_seq_max: int, kv_unified: bool, overrides: TensorOverrides,
-    on_progress: Callable[[float], None] | None = None,
+    *, flash_attn_type: int, n_seq_max: int | None = None, kv_unified: bool | None = None,
+    overrides: TensorOverrides | None = None, on_progress: Callable[[float], None] | None = None,
 ) -> Iterator[None]:
-    """Within the block, llama.cpp's default model/context params carry these fields.
+    """Within the block, llama.cpp's default model/context params carry these fields (one given as
+    None keeps llama.cpp's default), and every context is created with `flash_attn_type` (a
+    LLAMA_FLASH_ATTN_TYPE_*).
 
     `on_progress` gets llama.cpp's own load progress (0..1, as it reads and uploads tensors)."""
     model_defaults = llama_cpp.llama_model_default_params
     context_defaults = llama_cpp.llama_context_default_params
+    init_from_model = llama_cpp.llama_init_from_model
     progress_callback = None if on_progress is None else _progress_callback(on_progress)
 
     def model_params():
@@ -87,17 +95,26 @@ def native_params(
 
     def context_params():
         params = context_defaults()
-        params.n_seq_max = n_seq_max
-        params.kv_unified = kv_unified
+        if n_seq_max is not None:
+            params.n_seq_max = n_seq_max
+        if kv_unified is not None:
+            params.kv_unified = kv_unified
         return params
+
+    def init_context(model, params):
+        # The same params object Llama keeps as `context_params`, so it too says what was asked.
+        params.flash_attn_type = flash_attn_type
+        return init_from_model(model, params)
 
     llama_cpp.llama_model_default_params = model_params
     llama_cpp.llama_context_default_params = context_params
+    llama_cpp.llama_init_from_model = init_context
     try:
         yield
     finally:
         llama_cpp.llama_model_default_params = model_defaults
         llama_cpp.llama_context_default_params = context_defaults
+        llama_cpp.llama_init_from_model = init_from_model
 
 
 def _progress_callback(on_progress: Callable[[float], None]):

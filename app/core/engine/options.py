@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 KV_CACHE_TYPES = ("f16", "q8_0")
+# auto: llama.cpp turns flash attention on where the backend runs it (its own default); on; off.
+FLASH_ATTENTION_MODES = ("auto", "on", "off")
 
 
 @dataclass(frozen=True)
@@ -20,7 +22,7 @@ class LoadOptions:
     n_threads: int = field(default_factory=lambda: max(1, (os.cpu_count() or 2)))
     n_gpu_layers: int = 0
     main_gpu: int = 0
-    flash_attention: bool = False
+    flash_attention: str = "auto"  # one of FLASH_ATTENTION_MODES
     kv_cache_type: str = "f16"
     use_mmap: bool = True
     use_mlock: bool = False

@@ -35,7 +35,7 @@ def run(request: dict) -> int:
         projector_path=Path(request["projector"]) if request.get("projector") else None,
         n_ctx=int(request["n_ctx"]),
         n_threads=int(request["n_threads"]),
-        flash_attention=bool(request["flash_attention"]),
+        flash_attention=str(request["flash_attention"]),
         kv_cache_type=str(request["kv_cache_type"]),
         use_mmap=True,
     )
@@ -51,15 +51,12 @@ def run(request: dict) -> int:
 
 
 def _open_model(options, *, full: bool):
-    from llama_cpp import Llama
-
-    from app.core.engine.loading import llama_arguments
+    from app.core.engine.loading import create_llama
     from app.core.models.gguf_file import ModelFileError
 
     _say(stage="model")
-    arguments = llama_arguments(options)
     try:
-        llama = Llama(**arguments)
+        llama = create_llama(options)
     except (ValueError, RuntimeError) as error:
         raise ModelFileError(
             QT_TRANSLATE_NOOP(

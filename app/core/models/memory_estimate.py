@@ -9,8 +9,11 @@ What llama.cpp (0.3.36) does, and what the numbers follow:
   all but `shared_kv_layers`; n_ctx is padded to a multiple of 256.
 - Without flash attention, prompt processing materialises the attention scores (and their
   softmax) for one micro-batch: 2 × n_ubatch × n_ctx × n_head floats. This dominates the working
-  set at long contexts. On a GPU the compute buffer is reserved up front, with room for the
-  logits of a whole micro-batch when the output head is there.
+  set at long contexts. "auto" counts as on: llama.cpp's context keeps it on unless the flash
+  attention of some layer lands on another device than the layer's own (`resolve_fused_ops`: the
+  backend lacks the kernel), which for layers on the CPU never happens. On a GPU the compute
+  buffer is reserved up front, with room for the logits of a whole micro-batch when the output
+  head is there.
 """
 
 from __future__ import annotations
@@ -90,7 +93,7 @@ class MemoryEstimate:
     facts: ModelMemoryFacts
     n_ctx: int
     kv_cache_type: str = "f16"
-    flash_attention: bool = False
+    flash_attention: str = "auto"  # "auto", "on" or "off", as the load options hold it
     projector_bytes: int = 0
     n_ubatch: int = N_UBATCH
 
@@ -118,8 +121,8 @@ class MemoryEstimate:
         """Activations of one micro-batch at a full context: touched while a long prompt runs."""
         facts = self.facts
         activations = self.n_ubatch * 4 * (facts.n_embd * 6 + facts.n_ff * 3)
-        # A quantized V cache makes the engine turn flash attention on (model_loading.py).
-        if not (self.flash_attention or self.kv_cache_type != "f16"):
+        # Only "off" with an f16 cache goes without (a quantized V cache forces it on: loading.py).
+        if self.flash_attention == "off" and self.kv_cache_type == "f16":
             activations += 2 * self.n_ubatch * self.cached_tokens * facts.n_head * 4
         return activations
 
@@ -255,7 +258,7 @@ def estimate_memory(
     *,
     n_ctx: int,
     kv_cache_type: str = "f16",
-    flash_attention: bool = False,
+    flash_attention: str = "auto",
     projector_path: Path | None = None,
     facts: ModelMemoryFacts | None = None,
 ) -> MemoryEstimate:

@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core import paths
-from app.core.engine.options import KV_CACHE_TYPES, SamplingOptions
+from app.core.engine.options import FLASH_ATTENTION_MODES, KV_CACHE_TYPES, SamplingOptions
 from app.core.errors import UserError
 
 SETTINGS_FILE_NAME = "settings.json"
@@ -58,7 +58,7 @@ class ModelSettings:
 class HardwareSettings:
     gpu_layers: str | int = "auto"  # "auto" | "all" | "none" | a number of layers
     main_gpu: int = 0
-    flash_attention: bool = False
+    flash_attention: str = "auto"  # "auto" (llama.cpp decides), "on", "off"
     kv_cache_type: str = "f16"
     per_layer_embeddings_on_cpu: bool = True
     threads: int = 0  # 0 = as many as the machine has
@@ -199,6 +199,16 @@ def _flag(label: str, value: Any) -> bool:
     return value
 
 
+def _flash_attention(label: str, value: Any) -> str:
+    # Files from before the choice held a checkbox: true was the user's choice, false only the
+    # old default, which now means leaving it to llama.cpp.
+    if value is True:
+        return "on"
+    if value is False:
+        return "auto"
+    return _choice(FLASH_ATTENTION_MODES)(label, value)
+
+
 def _text(limit: int, *, optional: bool = False, non_empty: bool = False) -> Callable[[str, Any], Any]:
     def check(label: str, value: Any) -> Any:
         if value is None and optional:
@@ -307,7 +317,7 @@ _RULES: dict[tuple[str, str], Callable[[str, Any], Any]] = {
     ("model", "server_model"): _text(500),
     ("hardware", "gpu_layers"): _gpu_layers,
     ("hardware", "main_gpu"): _number(0, 15, integer=True),
-    ("hardware", "flash_attention"): _flag,
+    ("hardware", "flash_attention"): _flash_attention,
     ("hardware", "kv_cache_type"): _choice(KV_CACHE_TYPES),
     ("hardware", "per_layer_embeddings_on_cpu"): _flag,
     ("hardware", "threads"): _number(0, 512, integer=True),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.engine.options import KV_CACHE_TYPES
+from app.core.engine.options import FLASH_ATTENTION_MODES, KV_CACHE_TYPES
 from app.core.i18n import QT_TRANSLATE_NOOP
 
 AUDIO_ENCODER_DEVICE_TEXT = {"auto": QT_TRANSLATE_NOOP("HardwareTab", "Automatic"), "cpu": "CPU", "gpu": "GPU"}
@@ -31,6 +31,14 @@ GPU_CHOICE_TEXT = {"auto": QT_TRANSLATE_NOOP("HardwareTab", "Auto (as many as fi
                    "all": QT_TRANSLATE_NOOP("HardwareTab", "All layers"),
                    "none": QT_TRANSLATE_NOOP("HardwareTab", "None (CPU only)"),
                    "number": QT_TRANSLATE_NOOP("HardwareTab", "This many:")}
+FLASH_ATTENTION_TEXT = {"auto": QT_TRANSLATE_NOOP("HardwareTab", "Automatic"),
+                        "on": QT_TRANSLATE_NOOP("HardwareTab", "On"),
+                        "off": QT_TRANSLATE_NOOP("HardwareTab", "Off")}
+FLASH_ATTENTION_TIP = QT_TRANSLATE_NOOP(
+    "HardwareTab",
+    "Flash attention reads prompts faster and needs less memory for long ones.\n"
+    "Automatic: llama.cpp turns it on wherever its backend can run it (always on the CPU).\n"
+    "A q8_0 KV cache turns it on whatever is chosen here.")
 KV_CACHE_TEXT = {"f16": QT_TRANSLATE_NOOP("HardwareTab", "f16 (exact)"),
                  "q8_0": QT_TRANSLATE_NOOP("HardwareTab", "q8_0 (half the memory)")}
 
@@ -73,8 +81,11 @@ class HardwareTab(QWidget):
 
         self.main_gpu_spin = QSpinBox()
         self.main_gpu_spin.setRange(0, 15)
-        self.flash_attention_check = QCheckBox(self.tr("Flash attention"))
-        self.flash_attention_check.setToolTip(self.tr("Less memory for long prompts; a q8_0 KV cache turns it on anyway"))
+        self.flash_attention_combo = QComboBox()
+        self.flash_attention_combo.setObjectName("flash-attention")
+        for mode in FLASH_ATTENTION_MODES:
+            self.flash_attention_combo.addItem(self.tr(FLASH_ATTENTION_TEXT[mode]), mode)
+        self.flash_attention_combo.setToolTip(self.tr(FLASH_ATTENTION_TIP))
         self.kv_cache_combo = QComboBox()
         for kind in KV_CACHE_TYPES:
             self.kv_cache_combo.addItem(self.tr(KV_CACHE_TEXT[kind]) if kind in KV_CACHE_TEXT else kind, kind)
@@ -95,7 +106,7 @@ class HardwareTab(QWidget):
         form.addRow(self.tr("KV cache type:"), self.kv_cache_combo)
         form.addRow(self.tr("CPU threads:"), self.threads_spin)
         form.addRow(self.tr("Audio encoder runs on:"), self.audio_encoder_device_combo)
-        form.addRow("", self.flash_attention_check)
+        form.addRow(self.tr("Flash attention:"), self.flash_attention_combo)
         form.addRow("", self.per_layer_embeddings_check)
         form.addRow("", self.mmap_check)
         form.addRow("", self.mlock_check)

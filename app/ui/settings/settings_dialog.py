@@ -211,7 +211,7 @@ class SettingsDialog(QDialog):
         try:
             estimate = estimate_memory(
                 model, n_ctx=self.generation_tab.context_size_spin.value(),
-                kv_cache_type=tab.kv_cache_combo.currentData(), flash_attention=tab.flash_attention_check.isChecked(),
+                kv_cache_type=tab.kv_cache_combo.currentData(), flash_attention=tab.flash_attention_combo.currentData(),
                 projector_path=projector_for(model, self.picker.projector()), facts=self._facts_for(model),
             )
         except (ModelFileError, OSError, ValueError, TypeError, KeyError) as error:

@@ -88,7 +88,7 @@ def setting_fields(hardware: HardwareTab, generation: GenerationTab, speech: Spe
         SettingField("hardware", "gpu_layers", translate("SettingFields", "GPU layers"), "Hardware", _read_gpu_layers(h),
                      _write_gpu_layers(h), (h.gpu_group.idToggled, h.gpu_layers_spin.valueChanged)),
         spin("hardware", "main_gpu", translate("SettingFields", "Main GPU"), "Hardware", h.main_gpu_spin),
-        check("hardware", "flash_attention", translate("SettingFields", "Flash attention"), "Hardware", h.flash_attention_check),
+        combo("hardware", "flash_attention", translate("SettingFields", "Flash attention"), "Hardware", h.flash_attention_combo),
         combo("hardware", "kv_cache_type", translate("SettingFields", "KV cache type"), "Hardware", h.kv_cache_combo),
         check("hardware", "per_layer_embeddings_on_cpu", translate("SettingFields", "Per-layer embeddings on CPU"), "Hardware",
               h.per_layer_embeddings_check),
