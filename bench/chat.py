@@ -136,7 +136,8 @@ def prompt_evaluation(session, runner: ReferenceRunner, runs: int, lengths: list
         texts = {index: filler_text(runner, length, f"{length}-{index}") for index in range(runs)}
 
         def app(index: int) -> float:
-            answer = session.ask(texts[index], replace(sampling, max_tokens=1, seed=index))
+            # No seed, as in the app's own use: its chat's chain stays attached between answers.
+            answer = session.ask(texts[index], replace(sampling, max_tokens=1))
             if index < runs:
                 engine_ttft.append(answer.result.time_to_first_token)
                 prompt_sizes.append(answer.result.prompt_tokens)
@@ -144,7 +145,7 @@ def prompt_evaluation(session, runner: ReferenceRunner, runs: int, lengths: list
 
         def raw(index: int) -> float:
             prompt = rendered_prompt(session, [ChatMessage("user", texts[index])])
-            run = session.on_engine_thread(lambda: runner.run(prompt, 1, sampling, seed=index))
+            run = session.on_engine_thread(lambda: runner.run(prompt, 1, sampling, seed=None))
             return run.time_to_first_token
 
         paths = [app, raw] + ([lambda index: llama_bench.prompt(length)] if llama_bench else [])

@@ -3,7 +3,7 @@
 # bench/fetch_gpu_wheels.sh put in .whl/ and .device/. Carry exactly these three paths:
 #   carry: [".whl", ".device/llama-cpp-python-0.3.36-src.tar.xz", ".device/gemma3-tokenizer.npz"]
 #
-#   bash bench/gpu_run.sh [all|build|models|bench] [extra python -m bench arguments]
+#   bash bench/gpu_run.sh [all|build|models|bench|exec] [extra python -m bench arguments | command]
 #
 # build   one CUDA build of the vendored llama.cpp (libllama, libggml*, libmtmd, llama-bench) and
 #         llama-cpp-python's Python package pointed at those libraries (resumable: run it again if
@@ -100,5 +100,6 @@ case "$STEP" in
     models) models ;;
     bench) bench "$@" ;;
     all) build && models && bench "$@" ;;
-    *) echo "unknown step $STEP (all, build, models, bench)" >&2; exit 2 ;;
+    exec) "$@" ;;  # any command in this environment, e.g. one probe: exec python3 -m bench.probe …
+    *) echo "unknown step $STEP (all, build, models, bench, exec)" >&2; exit 2 ;;
 esac

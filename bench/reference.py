@@ -93,8 +93,24 @@ class ReferenceRunner:
         self._one.n_seq_id[0] = 1
         self._one.seq_id[0][0] = 0
         self._one.logits[0] = 1
+        self._kept: ReferenceSampler | None = None  # a chain left attached to the graph (no seed)
+        self._kept_for: SamplingOptions | None = None
+
+    def _sampler(self, sampling: SamplingOptions, seed: int | None, on_backend: bool) -> ReferenceSampler:
+        if self._kept is not None and (seed is not None or not on_backend or self._kept_for is not sampling):
+            self._kept.close()
+            self._kept = None
+        if self._kept is not None:
+            return self._kept
+        sampler = ReferenceSampler(self.llama, sampling, llama_cpp.LLAMA_DEFAULT_SEED if seed is None else seed,
+                                   on_backend)
+        if seed is None and sampler.on_backend:
+            self._kept, self._kept_for = sampler, sampling
+        return sampler
 
     def close(self) -> None:
+        if self._kept is not None:
+            self._kept.close()
         llama_cpp.llama_batch_free(self._prompt_batch)
         llama_cpp.llama_batch_free(self._one)
         self.llama.close()
@@ -109,14 +125,16 @@ class ReferenceRunner:
     def samples_on_backend(self, sampling: SamplingOptions) -> bool:
         return samples_on_backend(sampling, self.output_on_gpu)
 
-    def run(self, prompt: str | Sequence[int], max_tokens: int, sampling: SamplingOptions, seed: int,
+    def run(self, prompt: str | Sequence[int], max_tokens: int, sampling: SamplingOptions, seed: int | None,
             on_backend: bool | None = None) -> ReferenceRun:
         """Evaluate a prompt from an empty cache, then sample and decode `max_tokens` tokens.
-        The chain runs where the app would run it, unless `on_backend` says otherwise."""
+        The chain runs where the app would run it, unless `on_backend` says otherwise. Without a
+        seed, a chain in the graph stays attached for the next run with the same settings, as the
+        app keeps its chat's chain (attaching one makes llama.cpp reserve a new graph)."""
         self.clear()
         if on_backend is None:
             on_backend = self.samples_on_backend(sampling)
-        sampler = ReferenceSampler(self.llama, sampling, seed, on_backend)
+        sampler = self._sampler(sampling, seed, on_backend)
         try:
             started = time.perf_counter()
             tokens = self.tokenize(prompt) if isinstance(prompt, str) else list(prompt)
@@ -134,7 +152,8 @@ class ReferenceRunner:
                     raise RuntimeError("llama_decode failed in the reference loop")
                 position += 1
         finally:
-            sampler.close()
+            if sampler is not self._kept:
+                sampler.close()
         return ReferenceRun(times[0] if times else 0.0, times, len(tokens))
 
     def _evaluate(self, tokens: list[int]) -> None:
