@@ -55,6 +55,7 @@ def _stage(name: str) -> None:
 
 def _window(options, args):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import llama_cpp  # noqa: F401  - before Qt: on the CUDA build, Qt first segfaults at the model load
     from PySide6.QtCore import QCoreApplication
 
     from app.core.engine.options import SamplingOptions

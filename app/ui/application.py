@@ -7,6 +7,10 @@ import logging
 import sys
 from pathlib import Path
 
+# llama.cpp's libraries before Qt's: on a CUDA build of llama-cpp-python, a process that loaded
+# Qt first crashed (SIGSEGV) when the model loaded onto the GPU (seen on an H200 machine; loading
+# llama_cpp first, nothing else changed, fixed it).
+import llama_cpp  # noqa: F401  isort: skip
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
