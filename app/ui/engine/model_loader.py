@@ -29,8 +29,8 @@ from app.core.models.projector_file import companions_for
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import ModelSettings, Settings
 from app.ui.common.i18n import error_text
+from app.ui.common.notice_bar import NoticeBar
 from app.ui.engine.engine_worker import EngineHost, LoadedModel
-from app.ui.main_window_view import NoticeBar
 from app.ui.settings.settings_model import SettingsModel
 
 # The notice about the model in use: a good load takes it down.
@@ -45,6 +45,11 @@ class _Load:
     label: str
     inputs: LoadInputs | None  # the settings it was planned from; None for an exact load
     remember: ModelSettings | None  # the choice to write to the settings once it has loaded
+
+    @property
+    def shown_label(self) -> str:
+        """What the window says is loading."""
+        return self.label or Path(getattr(self.options, "model_path", "")).name
 
 
 class ModelLoader(QObject):
@@ -115,6 +120,11 @@ class ModelLoader(QObject):
         return self.loaded is not None
 
     @property
+    def loading(self) -> str | None:
+        """The label of the load under way, as `loadStarted` gave it; None when none is."""
+        return None if self._pending is None else self._pending.shown_label
+
+    @property
     def on_server(self) -> bool:
         """The loaded engine is a server's (its options are a RemoteServer, not local files)."""
         return self.loaded is not None and isinstance(self.loaded.options, RemoteServer)
@@ -161,10 +171,11 @@ class ModelLoader(QObject):
                                  kind="info", key=NOTICE_KEY)
         return True
 
-    def load_exact(self, options: LoadOptions, label: str = "") -> None:
+    def load_exact(self, options: LoadOptions, label: str = "") -> bool:
         """Options a caller has already decided in full (benchmarks, tests, screenshots): no plan,
         nothing remembered. The user's routes are the ones above."""
         self._start(_Load(options, label, inputs=None, remember=None))
+        return True
 
     # -- planning -----------------------------------------------------------------------------
     def _plan_and_load(self, settings: Settings, label: str = "", remember: bool = False) -> bool:
@@ -201,7 +212,7 @@ class ModelLoader(QObject):
 
     def _start(self, load: _Load) -> None:
         self._pending = load
-        self.loadStarted.emit(load.label or Path(getattr(load.options, "model_path", "")).name)
+        self.loadStarted.emit(load.shown_label)
         self.host.load(load.options)
 
     def _settings_changed(self, old: Settings, new: Settings) -> None:

@@ -1,0 +1,100 @@
+"""Start-up: the first model's load runs while the window is being built, and the window then
+shows that load (its progress, its end, or a notice about it) as if it had started it."""
+
+import argparse
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from app.core.engine.options import LoadOptions
+from app.core.storage.store import ConversationStore
+from app.ui.application import open_main_window, run_application, start_engine
+from app.ui.engine.engine_worker import EngineHost
+from app.ui.engine.model_loader import SAVED_MODEL_GONE_KEY
+from app.ui.main_window import MainWindow
+from app.ui.settings.settings_model import SettingsModel
+from tests.ui.conftest import WAIT_MS
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> SettingsModel:
+    return SettingsModel(tmp_path / "settings.json")
+
+
+@pytest.fixture
+def windows(qtbot, tmp_path):
+    """Opens a window around a loader the way run_application does; closes them all after."""
+    opened = []
+
+    def open_window(loader) -> MainWindow:
+        window = open_main_window(ConversationStore.in_folder(tmp_path / f"store-{len(opened)}"), loader)
+        qtbot.addWidget(window)
+        opened.append(window)
+        return window
+
+    yield open_window
+    for window in opened:
+        window.close()
+        window.store.close()
+
+
+def test_the_app_asks_for_its_first_model_before_it_builds_the_window(qapp, monkeypatch, gemma_model_path):
+    """llama.cpp reads the model while the window's modules load and its widgets are laid out."""
+    order = []
+    real_load, real_window = EngineHost.load, MainWindow.__init__
+    monkeypatch.setattr(EngineHost, "load", lambda host, options: order.append("load") or real_load(host, options))
+    monkeypatch.setattr(MainWindow, "__init__",
+                        lambda window, *args, **kwargs: order.append("window") or real_window(window, *args, **kwargs))
+    monkeypatch.setattr(QApplication, "exec", lambda app: 0)  # back at once: the window stays open
+    assert run_application(argparse.Namespace(model=str(gemma_model_path), mmproj=None)) == 0
+    window = next(widget for widget in qapp.topLevelWidgets() if isinstance(widget, MainWindow))
+    try:
+        assert order == ["load", "window"]
+    finally:
+        window.close()
+        window.store.close()
+
+
+def test_the_window_shows_the_progress_of_a_load_begun_before_it(qtbot, settings, windows, gemma_model_path):
+    loader, loading = start_engine(settings, lambda loader: loader.open_model(gemma_model_path, remember=False))
+    assert loading and loader.loading == "Gemma 3 270M"
+    window = windows(loader)
+    window.show()
+    assert window.model_label.text() == "Loading Gemma 3 270M…"
+    assert window.load_progress.isVisible() and not window.composer.send_button.isEnabled()
+    seen = []
+    window.load_progress.valueChanged.connect(seen.append)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS) as ready:
+        pass
+    assert ready.args[0].options.model_path == gemma_model_path
+    assert seen and seen[-1] == 100  # llama.cpp's own progress reached the status bar
+    assert not window.load_progress.isVisible() and window.composer.send_button.isEnabled()
+    assert window.model_label.text().startswith("Gemma 3 270M · Q4_K_M")
+
+
+def test_a_model_ready_before_the_window_is_built_is_shown_by_it(qtbot, settings, windows, gemma_model_path):
+    """A damaged-history question at start-up runs the event loop before the window exists."""
+    loader, _ = start_engine(settings, lambda loader: loader.load_exact(LoadOptions(model_path=gemma_model_path, n_ctx=512)))
+    with qtbot.waitSignal(loader.modelReady, timeout=WAIT_MS):
+        pass
+    window = windows(loader)
+    window.show()
+    assert window.loaded is loader.loaded and window.chat.loaded is loader.loaded
+    assert not window.load_progress.isVisible() and window.composer.send_button.isEnabled()
+    assert "Q4_K_M" in window.model_label.text()
+
+
+def test_a_notice_from_the_first_load_waits_for_the_window_instead_of_opening_its_own(tmp_path, windows):
+    settings = SettingsModel(tmp_path / "settings.json")
+    choice = settings.current
+    choice.model.active_model = tmp_path / "gone.gguf"
+    settings.update(choice)
+    loader, loading = start_engine(settings, lambda loader: loader.load_saved())
+    assert not loading and loader.notice.key == SAVED_MODEL_GONE_KEY
+    assert not loader.notice.isVisible()  # not a window of its own
+    window = windows(loader)
+    window.show()
+    assert window.notice is loader.notice and window.notice.isVisible()
+    assert "gone.gguf is no longer there" in window.notice.label.text()
+
