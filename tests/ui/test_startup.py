@@ -98,3 +98,17 @@ def test_a_notice_from_the_first_load_waits_for_the_window_instead_of_opening_it
     assert window.notice is loader.notice and window.notice.isVisible()
     assert "gone.gguf is no longer there" in window.notice.label.text()
 
+
+def test_a_load_reads_the_models_header_once(qtbot, settings, windows, gemma_model_path, monkeypatch):
+    """The file check's reading of the header is the engine's: on Gemma's 262k-token vocabulary
+    each reading is tens of milliseconds of the load."""
+    from app.core.models import gguf_file
+
+    reads = []
+    real = gguf_file.read_header
+    monkeypatch.setattr(gguf_file, "read_header", lambda path: reads.append(path) or real(path))
+    loader, _ = start_engine(settings, lambda loader: loader.load_exact(LoadOptions(model_path=gemma_model_path, n_ctx=512)))
+    window = windows(loader)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        pass
+    assert reads == [gemma_model_path]

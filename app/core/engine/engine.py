@@ -69,9 +69,11 @@ ShouldStop = Callable[[], bool]
 
 
 class ChatEngine:
-    def __init__(self, options: LoadOptions, on_progress: Callable[[float], None] | None = None):
+    def __init__(self, options: LoadOptions, on_progress: Callable[[float], None] | None = None,
+                 model_info: ModelFileInfo | None = None):
+        """`model_info`: the file's header as just checked (containment's VettedLoad), so it is not read twice."""
         self.options = options
-        self.model_info: ModelFileInfo = inspect_model(options.model_path)
+        self.model_info: ModelFileInfo = model_info or inspect_model(options.model_path)
         self.format = format_for_architecture(self.model_info.architecture)
         self.llama: Llama = load_llama(options, self.model_info, on_progress)
         self.n_ctx = self.llama.n_ctx()
