@@ -6,13 +6,13 @@ hands us is checked here first and refused with a message that names it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 import gguf
 
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.file_checks import regular_file_size
-from app.core.models.gguf_header import ArrayInfo, GGUFHeader, read_header
+from app.core.models.gguf_header import BRACKETS, ArrayInfo, GGUFHeader, read_header
 from app.core.errors import UserError
 
 SUPPORTED_ARCHITECTURES = ("gemma3n", "gemma3", "gemma4")
@@ -37,6 +37,9 @@ class ModelFileInfo:
     size_bytes: int
     tensor_bytes: int
     has_chat_template: bool
+    # (id, text) of the vocabulary's tokens that start with "<" or "[", as the file spells them:
+    # where its marker tokens are (the engine's plain-text tokenizer). None: not read.
+    bracketed_tokens: tuple[tuple[int, str], ...] | None = field(default=None, compare=False, repr=False)
 
     @property
     def family_label(self) -> str:
@@ -154,7 +157,14 @@ def inspect_model(path: Path) -> ModelFileInfo:
         size_bytes=path.stat().st_size,
         tensor_bytes=sum(tensor.n_bytes for tensor in header.tensors),
         has_chat_template="tokenizer.chat_template" in header.fields,
+        bracketed_tokens=_bracketed(tokens),
     )
+
+
+def _bracketed(tokens: ArrayInfo | list) -> tuple[tuple[int, str], ...]:
+    if isinstance(tokens, ArrayInfo):
+        return tokens.bracketed
+    return tuple((index, text) for index, text in enumerate(tokens) if isinstance(text, str) and text[:1] in BRACKETS)
 
 
 def checked_block_count(path: Path, header: GGUFHeader) -> int:
