@@ -112,3 +112,16 @@ def test_a_load_reads_the_models_header_once(qtbot, settings, windows, gemma_mod
     with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
         pass
     assert reads == [gemma_model_path]
+
+
+def test_the_window_imports_no_server_or_download_code_before_it_is_used():
+    """Starlette and uvicorn (the local server), httpx (a remote engine) and the Gemma 3n audio
+    encoder code (the hub) were a fifth of the window's imports, run while the model loads."""
+    import subprocess
+    import sys
+
+    deferred = ("starlette", "uvicorn", "httpx", "app.core.gemma3n_audio", "app.core.remote.remote_engine")
+    probe = ("import sys; import app.ui.application, app.ui.main_window; "
+             f"print(' '.join(name for name in {deferred!r} if name in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []
