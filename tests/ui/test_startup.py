@@ -99,19 +99,35 @@ def test_a_notice_from_the_first_load_waits_for_the_window_instead_of_opening_it
     assert "gone.gguf is no longer there" in window.notice.label.text()
 
 
-def test_a_load_reads_the_models_header_once(qtbot, settings, windows, gemma_model_path, monkeypatch):
-    """The file check's reading of the header is the engine's: on Gemma's 262k-token vocabulary
-    each reading is tens of milliseconds of the load."""
+@pytest.fixture
+def header_reads(monkeypatch) -> list:
+    """Each reading of a GGUF header: on Gemma's 262k-token vocabulary, tens of milliseconds."""
     from app.core.models import gguf_file
 
     reads = []
     real = gguf_file.read_header
     monkeypatch.setattr(gguf_file, "read_header", lambda path: reads.append(path) or real(path))
+    return reads
+
+
+def test_a_load_reads_the_models_header_once(qtbot, settings, windows, gemma_model_path, header_reads):
+    """The file check's reading of the header is the engine's."""
     loader, _ = start_engine(settings, lambda loader: loader.load_exact(LoadOptions(model_path=gemma_model_path, n_ctx=512)))
     window = windows(loader)
     with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
         pass
-    assert reads == [gemma_model_path]
+    assert header_reads == [gemma_model_path]
+
+
+def test_a_planned_load_reads_the_header_once_to_plan_and_label_it(qtbot, settings, windows, gemma_model_path,
+                                                                   header_reads):
+    """The memory estimate's reading names the model too; the engine thread's check reads it once more."""
+    loader, _ = start_engine(settings, lambda loader: loader.open_model(gemma_model_path, remember=False))
+    assert loader.loading == "Gemma 3 270M"
+    window = windows(loader)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        pass
+    assert header_reads == [gemma_model_path, gemma_model_path]
 
 
 def test_the_window_imports_no_server_or_download_code_before_it_is_used():
