@@ -67,7 +67,7 @@ def marker_file(gemma_model_path: Path, tmp_path_factory: pytest.TempPathFactory
 def test_the_headers_bracketed_tokens_find_the_same_markers_as_the_whole_vocabulary(marker_file, gemma_model_path):
     found = {}
     for path, bracketed in ((marker_file, read_header(marker_file).get("tokenizer.ggml.tokens").bracketed),
-                            (gemma_model_path, inspect_model(gemma_model_path).bracketed_tokens)):
+                            (gemma_model_path, inspect_model(gemma_model_path).marker_tokens)):
         with vocabulary_only(path) as vocab:
             found[path] = marker_tokens(vocab, bracketed)
             assert found[path] == marker_tokens(vocab)

@@ -100,10 +100,12 @@ def test_a_notice_from_the_first_load_waits_for_the_window_instead_of_opening_it
 
 
 @pytest.fixture
-def header_reads(monkeypatch) -> list:
-    """Each reading of a GGUF header: on Gemma's 262k-token vocabulary, tens of milliseconds."""
-    from app.core.models import gguf_file
+def header_reads(monkeypatch, tmp_path) -> list:
+    """Each reading of a GGUF header: on Gemma's 262k-token vocabulary, tens of milliseconds. The
+    file checks start from an empty cache (a known file's header is not read at all)."""
+    from app.core.models import containment, gguf_file
 
+    monkeypatch.setattr(containment, "default_cache_path", lambda: tmp_path / "fresh-verdicts.json")
     reads = []
     real = gguf_file.read_header
     monkeypatch.setattr(gguf_file, "read_header", lambda path: reads.append(path) or real(path))

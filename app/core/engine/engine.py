@@ -78,7 +78,7 @@ class ChatEngine:
         self.llama: Llama = load_llama(options, self.model_info, on_progress)
         self.n_ctx = self.llama.n_ctx()
         self._vocab = llama_cpp.llama_model_get_vocab(self.llama.model)
-        self._plain_text = PlainTextTokenizer(self._vocab, self.model_info.bracketed_tokens)
+        self._plain_text = PlainTextTokenizer(self._vocab, self.model_info.marker_tokens)
         self._batch = LlamaBatch(n_tokens=self.llama.n_batch, embd=0, n_seq_max=1, verbose=False)
         self._control_ids: dict[str, int] = {}
         self._chat = KvSequence(self.llama.ctx, self._batch, CHAT_SEQUENCE)
