@@ -39,16 +39,16 @@ def windows(qtbot, tmp_path):
         window.store.close()
 
 
-def test_the_app_asks_for_its_first_model_before_it_builds_the_window(qapp, monkeypatch, gemma_model_path):
+def test_the_app_asks_for_its_first_model_before_it_builds_the_window(monkeypatch, gemma_model_path):
     """llama.cpp reads the model while the window's modules load and its widgets are laid out."""
-    order = []
+    order, windows = [], []
     real_load, real_window = EngineHost.load, MainWindow.__init__
     monkeypatch.setattr(EngineHost, "load", lambda host, options: order.append("load") or real_load(host, options))
-    monkeypatch.setattr(MainWindow, "__init__",
-                        lambda window, *args, **kwargs: order.append("window") or real_window(window, *args, **kwargs))
+    monkeypatch.setattr(MainWindow, "__init__", lambda window, *args, **kwargs: (
+        order.append("window"), windows.append(window), real_window(window, *args, **kwargs))[-1])
     monkeypatch.setattr(QApplication, "exec", lambda app: 0)  # back at once: the window stays open
     assert run_application(argparse.Namespace(model=str(gemma_model_path), mmproj=None)) == 0
-    window = next(widget for widget in qapp.topLevelWidgets() if isinstance(widget, MainWindow))
+    (window,) = windows
     try:
         assert order == ["load", "window"]
     finally:
