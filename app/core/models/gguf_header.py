@@ -29,8 +29,9 @@ _SCALARS = {
 _SMALL_ARRAY = 64
 _LENGTH_AND_FIRST_BYTE = struct.Struct("<QB")
 # The first characters of the strings a big string array keeps (ArrayInfo.bracketed): a
-# vocabulary's marker tokens start with them (`<start_of_image>`, `[multimodal]`), so the engine
-# looks at those few thousand entries instead of asking llama.cpp about each of 262,144 tokens.
+# vocabulary's marker tokens start with them (`<start_of_image>`, `[multimodal]`), so the model
+# checks find the marker-shaped few there and the engine asks llama.cpp about those alone, not
+# about each of 262,144 tokens.
 BRACKETS = "<["
 _BRACKET_BYTES = frozenset(BRACKETS.encode())
 
