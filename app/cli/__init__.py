@@ -9,12 +9,20 @@ from pathlib import Path
 from app import __version__
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The window's own options that take a value (the others are flags).
+_WINDOW_OPTIONS_WITH_VALUE = ("--model", "--mmproj")
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; `with_commands=False`: the window's options alone."""
     parser = argparse.ArgumentParser(prog="gemma-desk", description="Offline Gemma assistant.")
     parser.add_argument("--version", action="version", version=f"gemma-desk {__version__}")
     parser.add_argument("--model", type=Path, help="GGUF model file to open")
     parser.add_argument("--mmproj", type=Path, help="projector (mmproj) GGUF for images/audio")
     parser.add_argument("--self-test", action="store_true", help="load a model, run one turn offscreen, exit")
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command")
 
     chat = commands.add_parser("chat", help="stream an answer to stdout")
@@ -53,6 +61,19 @@ def _add_turn_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", help="the user's message")
 
 
+def window_options_only(arguments: list[str]) -> bool:
+    """Only the window's own options (no subcommand, no help): the short parser reads them alike."""
+    value_expected = False
+    for argument in arguments:
+        if value_expected:
+            value_expected = False
+        elif argument in ("-h", "--help") or not argument.startswith("-"):
+            return False
+        else:
+            value_expected = argument in _WINDOW_OPTIONS_WITH_VALUE
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     from app.core.models.load_probe import PROBE_ARGUMENT
@@ -61,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         from app.core.models.load_probe import main as probe_main
 
         return probe_main(arguments[1:])
-    args = build_parser().parse_args(arguments)
+    # Defining the subcommands imports their modules (the hub, the server, speech: a fifth of a
+    # second), which only delays the window's first model load when none of them is named.
+    args = build_parser(with_commands=not window_options_only(arguments)).parse_args(arguments)
     if args.self_test:
         from app.cli.self_test import run_self_test
 

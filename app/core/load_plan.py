@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Callable
 
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.options import LoadOptions, SamplingOptions
-from app.core.models.memory_estimate import MemoryEstimate, MemorySplit, check_fits, estimate_memory
+from app.core.models.gguf_file import open_gguf
+from app.core.models.gguf_header import GGUFHeader
+from app.core.models.memory_estimate import MemoryEstimate, MemorySplit, check_fits, estimate_memory, read_memory_facts
 from app.core.models.projector_file import companions_for
 from app.core.storage.settings import HardwareSettings, Settings, SettingsError
 from app.core.models.system_memory import NO_GPU_BACKEND, MemoryStatus, auto_gpu_layers, read_memory_status
@@ -26,6 +28,7 @@ class LoadPlan:
     estimate: MemoryEstimate
     split: MemorySplit
     gpu_reason: str
+    header: GGUFHeader | None = None  # the model's, as the estimate read it (for its label: one reading)
 
 
 def sampling_options_from_settings(settings: Settings) -> SamplingOptions:
@@ -91,12 +94,14 @@ def plan_load(
             ))
     hardware = inputs.hardware
     companions = companions_for(inputs.model, projector=inputs.projector, audio_encoder=inputs.audio_encoder)
+    header = open_gguf(inputs.model)
     estimate = estimate_memory(
         inputs.model,
         n_ctx=inputs.context_size,
         kv_cache_type=hardware.kv_cache_type,
         flash_attention=hardware.flash_attention,
         projector_path=companions.projector,
+        facts=read_memory_facts(inputs.model, header),
     )
     status = status or read_status(hardware.main_gpu)
     n_gpu_layers, reason = _resolve_gpu_layers(hardware.gpu_layers, estimate, status)
@@ -117,7 +122,7 @@ def plan_load(
     )
     if hardware.threads:
         options = options.with_changes(n_threads=hardware.threads)
-    return LoadPlan(options=options, estimate=estimate, split=split, gpu_reason=reason)
+    return LoadPlan(options=options, estimate=estimate, split=split, gpu_reason=reason, header=header)
 
 
 def plan_target(

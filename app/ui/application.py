@@ -1,4 +1,8 @@
-"""Starting the Qt application: store, window, first model."""
+"""Starting the Qt application: the engine and the first model's load, then store and window.
+
+The first load starts before the window is built: llama.cpp reads the model on the engine thread
+while this thread imports and lays out the window, which takes about as long. So the window's
+modules are imported only once the load is under way."""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 # llama.cpp's libraries before Qt's: on a CUDA build of llama-cpp-python, a process that loaded
 # Qt first crashed (SIGSEGV) when the model loaded onto the GPU (seen on an H200 machine; loading
@@ -19,11 +24,14 @@ from app.core.models.demo import DEMO_LABEL, demo_model_path
 from app.core.paths import data_folder
 from app.ui.app_icon import app_icon
 from app.ui.common.i18n import install_translators
+from app.ui.common.notice_bar import NoticeBar
+from app.ui.engine.engine_worker import EngineHost
 from app.ui.engine.model_loader import NOTICE_KEY as MODEL_NOTICE, ModelLoader
-from app.ui.main_window import MainWindow
-from app.ui.settings.settings_controller import attach_settings
 from app.ui.settings.settings_model import SettingsModel
-from app.ui.storage.damaged_database import open_conversation_store
+
+if TYPE_CHECKING:
+    from app.core.storage.store import ConversationStore
+    from app.ui.main_window import MainWindow
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -48,19 +56,39 @@ def load_first_model(args: argparse.Namespace, loader: ModelLoader) -> bool:
     return demo is not None and loader.open_model(demo, label=DEMO_LABEL, remember=False)
 
 
+def start_engine(settings: SettingsModel, first_load: Callable[[ModelLoader], bool]) -> tuple[ModelLoader, bool]:
+    """The engine thread and its loader, with `first_load(loader)` started on it: before the
+    window exists, whose notice bar the loader already holds. Whether a load started."""
+    loader = ModelLoader(EngineHost(), settings, NoticeBar())
+    return loader, first_load(loader)
+
+
+def open_main_window(store: ConversationStore, loader: ModelLoader) -> MainWindow:
+    """The window around a loader from `start_engine`; imported here, while the model loads."""
+    from app.ui.main_window import MainWindow
+
+    return MainWindow(store, loader=loader)
+
+
 def run_application(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_application()
     settings_model = SettingsModel()
     install_translators(settings_model.current.appearance.language, app)  # before any widget
+    loader, loading = start_engine(settings_model, lambda loader: load_first_model(args, loader))
+    from app.ui.storage.damaged_database import open_conversation_store
+
     store = open_conversation_store(data_folder())
     if store is None:
+        loader.host.shutdown()
         return 1
-    window = MainWindow(store, settings=settings_model)
+    window = open_main_window(store, loader)
+    from app.ui.settings.settings_controller import attach_settings
+
     settings = attach_settings(window)
     window.modelManagerRequested.connect(settings.open_model_manager)
     window.show()
-    if not load_first_model(args, window.loader) and not window.notice.isVisible():
+    if not loading and not window.notice.isVisible():
         window.notice.show_message(
             QCoreApplication.translate(
                 "Application",

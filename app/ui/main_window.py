@@ -45,12 +45,22 @@ class MainWindow(MainWindowView):
 
     def __init__(self, store: ConversationStore, host: EngineHost | None = None, sounddevice=None, *,
                  settings: SettingsModel | None = None,
-                 read_status: Callable[[int], MemoryStatus] = read_memory_status) -> None:
-        super().__init__()
+                 read_status: Callable[[int], MemoryStatus] = read_memory_status,
+                 loader: ModelLoader | None = None) -> None:
+        """`loader`: one made before the window, its first load perhaps under way or done
+        (app/ui/application.py:start_engine); the window then takes its host, settings and
+        notice bar, and `host`, `settings` and `read_status` are not used."""
+        super().__init__(notice=None if loader is None else loader.notice)
         self.store = store
-        self.host = host or EngineHost(self)
-        self.settings = settings or SettingsModel(parent=self)
-        self.loader = ModelLoader(self.host, self.settings, self.notice, read_status=read_status, parent=self)
+        if loader is None:
+            self.host = host or EngineHost(self)
+            self.settings = settings or SettingsModel(parent=self)
+            loader = ModelLoader(self.host, self.settings, self.notice, read_status=read_status, parent=self)
+        else:
+            self.host, self.settings = loader.host, loader.settings
+            self.host.setParent(self)
+            loader.setParent(self)
+        self.loader = loader
         self.chat = ChatController(self, store, self.host)
         self.images = ImageController(self, self.chat)
         self.search = ChatSearch(self, store, self.chat)
@@ -78,6 +88,7 @@ class MainWindow(MainWindowView):
         self.local_server = LocalServer(self)
         self.export_chat_action.triggered.connect(self.export_chat)
         self.system_prompt_action.triggered.connect(self.edit_chat_system_prompt)
+        self._catch_up_with_loader()
 
     def export_chat(self) -> None:
         conversation = self.chat.conversation
@@ -116,23 +127,24 @@ class MainWindow(MainWindowView):
         self.audio.set_hearing(self.audio.unavailable_reason)
 
     def _subscribe(self) -> None:
-        """Who follows the settings and the loaded model; the window's own view goes last, so
-        `modelReady` is relayed once everyone has the new model."""
+        """Who follows the settings and the loaded model. `_model_loaded` hands a new model to
+        each follower, the window's own view last, so `modelReady` is relayed once everyone has it."""
         self.chat.use_generation_settings(self.settings.current)
         self.settings.changed.connect(self._settings_changed)  # a bound slot: it goes with the window
         share_speech_settings(self.dictation, self.settings)
         loader = self.loader
         loader.loadStarted.connect(self._load_started)
         loader.loadProgress.connect(lambda fraction: self.load_progress.setValue(int(fraction * 100)))
-        loader.modelReady.connect(self.chat.set_loaded_model)
-        loader.modelReady.connect(
-            lambda loaded: self.images.set_vision_available(loaded.supports_images, loaded.image_unavailable_reason))
-        loader.modelReady.connect(lambda loaded: self._vision_actions(loaded.supports_images))
-        loader.modelReady.connect(lambda loaded: self.dictation.set_model_hearing(loaded.speech_unavailable_reason))
-        loader.modelReady.connect(lambda loaded: self.audio.set_hearing(loaded.speech_unavailable_reason))
-        loader.modelReady.connect(lambda loaded: self.composer_microphone.set_hearing(loaded.speech_unavailable_reason))
         loader.modelReady.connect(self._model_loaded)
         loader.loadFailed.connect(self._model_failed)
+
+    def _catch_up_with_loader(self) -> None:
+        """A loader made before the window may have a model already, or a load under way (whose
+        progress the window shows from here on)."""
+        if self.loader.loaded is not None:
+            self._model_loaded(self.loader.loaded)
+        if self.loader.loading is not None:
+            self._load_started(self.loader.loading)
 
     def _settings_changed(self, _old: Settings, new: Settings) -> None:
         self.chat.use_generation_settings(new)
@@ -168,6 +180,11 @@ class MainWindow(MainWindowView):
         self.composer.send_button.setEnabled(False)
 
     def _model_loaded(self, loaded: LoadedModel) -> None:
+        self.chat.set_loaded_model(loaded)
+        self.images.set_vision_available(loaded.supports_images, loaded.image_unavailable_reason)
+        self._vision_actions(loaded.supports_images)
+        for follower in (self.dictation.set_model_hearing, self.audio.set_hearing, self.composer_microphone.set_hearing):
+            follower(loaded.speech_unavailable_reason)
         self.load_progress.hide()
         self.composer.send_button.setEnabled(True)
         self.model_label.setText(self._model_text())

@@ -5,14 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,63 +19,14 @@ from app.ui.chat.chat_view import ChatView
 from app.ui.chat.composer import Composer
 from app.ui.help_dialogs import ShortcutSheet, show_about
 from app.ui.status_bar_widgets import ElidedLabel, LoadProgress
-from app.ui.settings.appearance import surfaces
-
-
-class NoticeBar(QWidget):
-    """The one place errors and notices show up, above the chat, until dismissed or until the
-    state that raised them is fixed: a notice shown with a `key` is taken down by `clear(key)`
-    from whoever owns that state (a good model load clears a failed one)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("notice-bar")
-        self.setAttribute(Qt.WA_StyledBackground, True)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        close = QToolButton()
-        close.setText("✕")
-        close.setToolTip(self.tr("Dismiss"))
-        close.clicked.connect(self.dismiss)
-        self.key: str | None = None
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(close)
-        self.hide()
-
-    def show_message(self, text: str, kind: str = "error", key: str | None = None) -> None:
-        self.key = key
-        self.setProperty("kind", kind)
-        self.setStyleSheet(notice_style_sheet(kind))
-        self.label.setText(text)
-        self.show()
-
-    def clear(self, key: str) -> None:
-        """What raised the notice `key` is fixed: take it down. Another notice shown since stays."""
-        if self.key == key:
-            self.dismiss()
-
-    def dismiss(self) -> None:
-        self.key = None
-        self.hide()
-
-
-def notice_style_sheet(kind: str) -> str:
-    """The notice's colours for its kind in the current theme (see appearance.SURFACES)."""
-    colors = surfaces()
-    surface = colors.get(f"notice-{kind}", colors["notice-warning"])
-    return (
-        f"#notice-bar {{ background: {surface.background}; border: 1px solid {surface.border}; border-radius: 4px; }}"
-        f" #notice-bar QLabel, #notice-bar QToolButton {{ color: {surface.text}; background: transparent; }}"
-    )
+from app.ui.common.notice_bar import NoticeBar, notice_style_sheet
 
 
 class MainWindowView(QMainWindow):
     modelManagerRequested = Signal()  # the welcome panel's button; the app connects File ▸ Model manager
 
-    def __init__(self) -> None:
+    def __init__(self, notice: NoticeBar | None = None) -> None:
+        """`notice`: the bar the model loader already shows its notices in (it may exist first)."""
         super().__init__()
         self.setWindowTitle("Gemma Desk")  # the product's name stays
         self.resize(1100, 760)
@@ -115,7 +64,7 @@ class MainWindowView(QMainWindow):
         sidebar_layout.addWidget(self.conversation_list, 1)
         sidebar_layout.addWidget(self.search_results, 1)
 
-        self.notice = NoticeBar()
+        self.notice = NoticeBar() if notice is None else notice
         self.chat_view = ChatView()
         self.composer = Composer()
         center = QWidget()

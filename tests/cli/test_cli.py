@@ -4,9 +4,10 @@ import json
 import subprocess
 import sys
 
+import pytest
 from PIL import Image
 
-from app.cli import main
+from app.cli import build_parser, main, window_options_only
 from tests.gguf_factory import write_tiny_gguf
 from tests.projector_factory import GEMMA3NV_IMAGE_TOKENS, write_gemma3nv_projector
 
@@ -69,3 +70,24 @@ def test_module_entry_point_runs(gemma_model_path):
     )
     assert result.returncode == 0, result.stderr
     assert "BOS (id 2) count: 1" in result.stdout
+
+
+@pytest.mark.parametrize("arguments", [[], ["--model", "m.gguf"], ["--model", "chat", "--mmproj", "p.gguf"], ["--self-test"]])
+def test_the_windows_own_options_are_read_alike_without_the_subcommands(arguments):
+    assert window_options_only(arguments)
+    assert build_parser(with_commands=False).parse_args(arguments) == build_parser().parse_args(arguments)
+
+
+@pytest.mark.parametrize("arguments", [["chat", "Hi"], ["--model", "m.gguf", "models", "list"], ["--help"], ["typo"]])
+def test_a_subcommand_help_or_stray_word_gets_the_whole_command_line(arguments):
+    assert not window_options_only(arguments)
+
+
+def test_opening_the_window_imports_none_of_the_subcommands():
+    """The hub, server and speech modules behind `models`, `serve` and `transcribe` took a fifth
+    of a second before the window's first model load could start."""
+    probe = ("import sys; import app.ui.application as ui; ui.run_application = lambda args: 0; "
+             "from app.cli import main; main(['--model', 'm.gguf']); "
+             "print(' '.join(name for name in ('app.cli.models', 'app.cli.serve', 'app.cli.transcribe') if name in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []

@@ -109,6 +109,46 @@ def test_a_changed_file_is_probed_again(gemma_model_path, tmp_path, probes) -> N
     assert len(probes) == 2
 
 
+@pytest.fixture
+def header_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Each reading of a model's header in this process (Gemma's: tens of milliseconds of Python)."""
+    from app.core.models import gguf_file
+
+    reads: list[Path] = []
+    real = gguf_file.read_header
+    monkeypatch.setattr(gguf_file, "read_header", lambda path: reads.append(path) or real(path))
+    return reads
+
+
+def test_a_known_good_model_is_not_read_again(gemma_model_path, tmp_path, probes, header_reads) -> None:
+    cache = tmp_path / "verdicts.json"
+    first = vet_for_loading(options_for(gemma_model_path), cache_path=cache)
+    assert header_reads == [gemma_model_path]
+    again = vet_for_loading(options_for(gemma_model_path), cache_path=cache)
+    assert header_reads == [gemma_model_path] and len(probes) == 1
+    assert again.model == first.model and again.model.marker_tokens == first.model.marker_tokens
+    assert ("<start_of_image>" in dict(again.model.marker_tokens).values())
+
+
+@pytest.mark.parametrize("spoil", [
+    lambda record: record.update(app="0.0.0"),  # another version's checks
+    lambda record: record.update(block_count="18"),
+    lambda record: record.update(marker_tokens=[[5]]),
+    lambda record: record.clear(),
+])
+def test_a_kept_header_from_another_version_or_spoilt_is_read_again(gemma_model_path, tmp_path, probes, header_reads,
+                                                                     spoil) -> None:
+    cache = tmp_path / "verdicts.json"
+    first = vet_for_loading(options_for(gemma_model_path), cache_path=cache)
+    entries = json.loads(cache.read_text())
+    for entry in entries.values():
+        spoil(entry["model"])
+    cache.write_text(json.dumps(entries))
+    again = vet_for_loading(options_for(gemma_model_path), cache_path=cache)
+    assert header_reads == [gemma_model_path] * 2 and len(probes) == 1
+    assert again.model == first.model
+
+
 def test_an_unreadable_cache_is_an_empty_one(gemma_model_path, tmp_path, probes) -> None:
     cache = tmp_path / "verdicts.json"
     cache.write_text("[" * 100_000 + "]" * 100_000)

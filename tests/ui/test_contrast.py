@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QLabel
 
 from app.ui.chat.chat_view import MessageBubble
 from app.ui.chat.code_block import token_colors
-from app.ui.main_window_view import MainWindowView, NoticeBar
+from app.ui.common.notice_bar import NoticeBar
+from app.ui.main_window_view import MainWindowView
 from app.ui.settings.appearance import (
     CODE_STYLES,
     MIN_CONTRAST,

@@ -69,14 +69,16 @@ ShouldStop = Callable[[], bool]
 
 
 class ChatEngine:
-    def __init__(self, options: LoadOptions, on_progress: Callable[[float], None] | None = None):
+    def __init__(self, options: LoadOptions, on_progress: Callable[[float], None] | None = None,
+                 model_info: ModelFileInfo | None = None):
+        """`model_info`: the file's header as just checked (containment's VettedLoad), so it is not read twice."""
         self.options = options
-        self.model_info: ModelFileInfo = inspect_model(options.model_path)
+        self.model_info: ModelFileInfo = model_info or inspect_model(options.model_path)
         self.format = format_for_architecture(self.model_info.architecture)
         self.llama: Llama = load_llama(options, self.model_info, on_progress)
         self.n_ctx = self.llama.n_ctx()
         self._vocab = llama_cpp.llama_model_get_vocab(self.llama.model)
-        self._plain_text = PlainTextTokenizer(self._vocab)
+        self._plain_text = PlainTextTokenizer(self._vocab, self.model_info.marker_tokens)
         self._batch = LlamaBatch(n_tokens=self.llama.n_batch, embd=0, n_seq_max=1, verbose=False)
         self._control_ids: dict[str, int] = {}
         self._chat = KvSequence(self.llama.ctx, self._batch, CHAT_SEQUENCE)

@@ -6,7 +6,8 @@ loaded, and the projector made to encode one tiny image and clip, in a short-liv
 (app/core/models/load_probe.py). A file that kills the child is refused with a sentence; only a
 file that survived is opened in the app's own process. Verdicts are kept in a small JSON file
 in the user's cache folder, keyed by the file's path, size, mtime and a hash of its first MiB
-(and llama-cpp-python's version), so a known file costs nothing the second time.
+(and llama-cpp-python's version), so a known file costs nothing the second time: a good model's
+entry also keeps what the Python checks found in its header, which is not read again.
 
 `vet_for_loading(options)` is the one door: the cheap Python checks, then the cached probe.
 """
@@ -17,16 +18,18 @@ import hashlib
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from app import __version__
 from app.core import paths
 from app.core.engine.options import LoadOptions
-from app.core.models.gguf_file import ModelFileError, ModelFileInfo, inspect_model
+from app.core.models.gguf_file import SUPPORTED_ARCHITECTURES, ModelFileError, ModelFileInfo, inspect_model
 from app.core.models.load_probe import PROBE_ARGUMENT, PROBE_CONTEXT
 from app.core.models.projector_file import ProjectorError, ProjectorInfo, check_projector_pairs_with, inspect_projector
 
@@ -56,7 +59,9 @@ def vet_for_loading(options: LoadOptions, *, projector_optional: bool = False,
     Raises a UserError naming the file for a model that cannot be opened, and for a projector
     when it is not optional; an optional one that fails is left out and `projector_problem` says
     why (the model then loads for text)."""
-    model = inspect_model(options.model_path)
+    verdicts = VerdictCache(cache_path or default_cache_path())
+    # On Gemma's 262k-token vocabulary the header is tens of milliseconds of Python to read.
+    model = verdicts.known_model(options.model_path) or inspect_model(options.model_path)
     projector = None
     if options.projector_path is not None:
         try:
@@ -67,7 +72,6 @@ def vet_for_loading(options: LoadOptions, *, projector_optional: bool = False,
             if not projector_optional:
                 raise
             return VettedLoad(options.with_changes(projector_path=None), model, None, _left_out(str(error)))
-    verdicts = VerdictCache(cache_path or default_cache_path())
     problem = _probe_unless_known(options, model, verdicts)
     if problem is None:
         return VettedLoad(options, model, projector)
@@ -89,10 +93,12 @@ def _probe_unless_known(options: LoadOptions, model: ModelFileInfo, verdicts: "V
         if verdict is not None and verdict["verdict"] != "ok":
             return key == projector_key, verdict["message"]
     if all(verdict is not None for verdict in known.values()):
+        if "model" not in known[model_key]:  # a verdict from before headers were kept
+            verdicts.put(model_key, "ok", model=model)
         return None
     outcome = probe_in_child(options, model, check_model=known[model_key] is None)
     if outcome.passed_model:
-        verdicts.put(model_key, "ok")
+        verdicts.put(model_key, "ok", model=model)
     if outcome.ok:
         if projector_key is not None:
             verdicts.put(projector_key, "ok")
@@ -235,8 +241,28 @@ class VerdictCache:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.entries = self._read()
+        self._keys: dict[tuple, str] = {}
 
     def key(self, kind: str, path: Path, *context: str) -> str:
+        asked = (kind, str(path), *context)
+        if asked not in self._keys:  # once per vetting: the first MiB is read and hashed
+            self._keys[asked] = self._identity(kind, path, *context)
+        return self._keys[asked]
+
+    def known_model(self, path: Path) -> ModelFileInfo | None:
+        """What the Python checks found in `path` when this same file passed them and the child
+        before; None when it is not known (or not a plain file, which inspect_model refuses)."""
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None
+            entry = self.get(self.key("model", path))
+        except (OSError, ValueError):
+            return None
+        if entry is None or entry["verdict"] != "ok":
+            return None
+        return _model_from_record(entry.get("model"), Path(path))
+
+    def _identity(self, kind: str, path: Path, *context: str) -> str:
         import llama_cpp
 
         status = os.stat(path)
@@ -251,8 +277,10 @@ class VerdictCache:
         entry = self.entries.get(key)
         return entry if isinstance(entry, dict) and entry.get("verdict") in ("ok", "crashed") else None
 
-    def put(self, key: str, verdict: str, message: str = "") -> None:
+    def put(self, key: str, verdict: str, message: str = "", *, model: ModelFileInfo | None = None) -> None:
         self.entries[key] = {"verdict": verdict, "message": message, "at": time.time()}
+        if model is not None:
+            self.entries[key]["model"] = _model_record(model)
         newest = sorted(self.entries.items(), key=lambda item: item[1].get("at", 0) if isinstance(item[1], dict) else 0)
         self.entries = dict(newest[-CACHE_LIMIT:])
         temporary = None
@@ -275,3 +303,33 @@ class VerdictCache:
         except (OSError, ValueError, RecursionError):
             return {}
         return data if isinstance(data, dict) else {}
+
+
+_MODEL_NUMBERS = ("context_length", "embedding_length", "block_count", "size_bytes", "tensor_bytes")
+_MODEL_TEXTS = ("architecture", "name", "file_type")
+
+
+def _model_record(model: ModelFileInfo) -> dict:
+    record = asdict(model)
+    del record["path"]  # the key names the file
+    record["app"] = __version__  # another version's checks may find more: it reads the header again
+    return record
+
+
+def _model_from_record(record: object, path: Path) -> ModelFileInfo | None:
+    """The ModelFileInfo a record holds; None for anything else (the cache is not trusted blindly)."""
+    if not isinstance(record, dict) or record.get("app") != __version__:
+        return None
+    numbers = {name: record.get(name) for name in _MODEL_NUMBERS}
+    texts = {name: record.get(name) for name in _MODEL_TEXTS}
+    markers = record.get("marker_tokens")
+    if (any(type(value) is not int or value < 0 for value in numbers.values())
+            or any(type(value) is not str for value in texts.values())
+            or texts["architecture"] not in SUPPORTED_ARCHITECTURES
+            or type(record.get("has_chat_template")) is not bool
+            or not isinstance(markers, list)
+            or not all(isinstance(pair, list) and len(pair) == 2 and type(pair[0]) is int and type(pair[1]) is str
+                       for pair in markers)):
+        return None
+    return ModelFileInfo(path=path, **texts, **numbers, has_chat_template=record["has_chat_template"],
+                         marker_tokens=tuple((index, text) for index, text in markers))

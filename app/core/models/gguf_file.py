@@ -6,19 +6,24 @@ hands us is checked here first and refused with a message that names it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 import gguf
 
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.file_checks import regular_file_size
-from app.core.models.gguf_header import ArrayInfo, GGUFHeader, read_header
+from app.core.models.gguf_header import BRACKETS, ArrayInfo, GGUFHeader, read_header
 from app.core.errors import UserError
 
 SUPPORTED_ARCHITECTURES = ("gemma3n", "gemma3", "gemma4")
 LLAMA_MAX_LAYERS = 512  # src/llama-hparams.h: more blocks overrun fixed arrays (abort)
 # No GGUF model declares more; llama-cpp-python turns a length near 2**32 into a negative array.
 MAX_CONTEXT_LENGTH = 1 << 24
+# The shapes of Gemma's markers: `<start_of_image>`, `<end_of_audio>`, `<image_soft_token>`
+# (Gemma 3/3n), `<|turn>`, `<turn|>`, `<|image|>`, `<|"|>` (Gemma 4), `[multimodal]` (Gemma 3).
+# Each starts with one of gguf_header.BRACKETS, whose tokens the header reader keeps.
+MARKER_SHAPE = re.compile(r"<\|[^<>]*>|<[^<>]*\|>|<(?:start|end)_of_\w+>|<\w*soft_token>|\[multimodal\]")
 
 
 class ModelFileError(UserError):
@@ -37,6 +42,9 @@ class ModelFileInfo:
     size_bytes: int
     tensor_bytes: int
     has_chat_template: bool
+    # (id, text) of the vocabulary's tokens shaped like a marker, as the file spells them: the
+    # ones the engine's plain-text tokenizer asks llama.cpp about. None: not known.
+    marker_tokens: tuple[tuple[int, str], ...] | None = field(default=None, compare=False)
 
     @property
     def family_label(self) -> str:
@@ -154,7 +162,14 @@ def inspect_model(path: Path) -> ModelFileInfo:
         size_bytes=path.stat().st_size,
         tensor_bytes=sum(tensor.n_bytes for tensor in header.tensors),
         has_chat_template="tokenizer.chat_template" in header.fields,
+        marker_tokens=_marker_shaped(tokens),
     )
+
+
+def _marker_shaped(tokens: ArrayInfo | list) -> tuple[tuple[int, str], ...]:
+    bracketed = tokens.bracketed if isinstance(tokens, ArrayInfo) else [
+        (index, text) for index, text in enumerate(tokens) if isinstance(text, str) and text[:1] in BRACKETS]
+    return tuple((index, text) for index, text in bracketed if MARKER_SHAPE.fullmatch(text))
 
 
 def checked_block_count(path: Path, header: GGUFHeader) -> int:

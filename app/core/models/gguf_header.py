@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import mmap
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,13 @@ _SCALARS = {
     GGUFValueType.FLOAT64: "<d", GGUFValueType.BOOL: "<?",
 }
 _SMALL_ARRAY = 64
+_LENGTH_AND_FIRST_BYTE = struct.Struct("<QB")
+# The first characters of the strings a big string array keeps (ArrayInfo.bracketed): a
+# vocabulary's marker tokens start with them (`<start_of_image>`, `[multimodal]`), so the model
+# checks find the marker-shaped few there and the engine asks llama.cpp about those alone, not
+# about each of 262,144 tokens.
+BRACKETS = "<["
+_BRACKET_BYTES = frozenset(BRACKETS.encode())
 
 
 class GGUFFormatError(UserError, ValueError):
@@ -39,6 +46,8 @@ class ArrayInfo:
 
     element_type: GGUFValueType
     length: int
+    # Strings only: (index, text) of each element that starts with one of BRACKETS.
+    bracketed: tuple[tuple[int, str], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -145,6 +154,8 @@ class _Walker:
             element_type = GGUFValueType(element_type)
             if length <= _SMALL_ARRAY:
                 return [self._value(element_type) for _ in range(length)]
+            if element_type == GGUFValueType.STRING:
+                return ArrayInfo(element_type, length, self._skip_strings(length))
             self._skip_array(element_type, length)
             return ArrayInfo(element_type, length)
         raise GGUFFormatError(
@@ -158,13 +169,25 @@ class _Walker:
     def _skip_array(self, element_type: GGUFValueType, length: int) -> None:
         if element_type in _SCALARS:
             self.offset += struct.calcsize(_SCALARS[element_type]) * length
-        elif element_type == GGUFValueType.STRING:
-            for _ in range(length):
-                (size,) = struct.unpack_from("<Q", self.data, self.offset)
-                self.offset += 8 + size
         else:
             for _ in range(length):
                 self._value(element_type)
+        self._check_inside()
+
+    def _skip_strings(self, length: int) -> tuple[tuple[int, str], ...]:
+        """Step over `length` strings (one struct call each: this loop is most of a Gemma header's
+        reading time); the bracketed ones are kept."""
+        unpack, data, offset, starts = _LENGTH_AND_FIRST_BYTE.unpack_from, self.data, self.offset, []
+        for index in range(length):
+            size, first = unpack(data, offset)  # `first` is the next field's byte when size is 0
+            if size and first in _BRACKET_BYTES:
+                starts.append((index, offset + 8, size))
+            offset += 8 + size
+        self.offset = offset
+        self._check_inside()
+        return tuple((index, data[start:start + size].decode("utf-8", "replace")) for index, start, size in starts)
+
+    def _check_inside(self) -> None:
         if self.offset > len(self.data):
             raise GGUFFormatError(
                 QT_TRANSLATE_NOOP(

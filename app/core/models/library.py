@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Iterable
 
 from app.core import paths
-from app.core.hub.audio_encoder_source import official_repo_for
 from app.core.models.file_checks import resolved_or_none
 from app.core.models.gguf_file import ModelFileError, inspect_model, open_gguf
 from app.core.models.gguf_header import GGUFHeader
@@ -86,6 +85,8 @@ class InstalledModel:
     @property
     def audio_encoder_repo(self) -> str | None:
         """Google's checkpoint that Gemma 3n's audio encoder can be cut from; None for other models."""
+        from app.core.hub.audio_encoder_source import official_repo_for  # its encoder code: only when asked
+
         return official_repo_for(self.size_label) if self.architecture == "gemma3n" else None
 
     @property

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Callable, Union
 
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.options import LoadOptions
-from app.core.remote.remote_engine import RemoteEngine
 from app.core.remote.server_address import RemoteServer
 
 if TYPE_CHECKING:
     from app.core.engine.engine import ChatEngine
+    from app.core.remote.remote_engine import RemoteEngine
 
 EngineTarget = Union[LoadOptions, RemoteServer]
 
@@ -24,6 +24,10 @@ def open_engine(target: EngineTarget, on_progress: Callable[[float], None] | Non
 
     Raises UserError subclasses (a bad model file, a server that does not answer) with a sentence."""
     if isinstance(target, RemoteServer):
+        # Imported here: its HTTP client is most of a start-up's imports and the window's first
+        # frame only needs it when answers come from a server.
+        from app.core.remote.remote_engine import RemoteEngine
+
         engine = RemoteEngine(target)
         if on_progress is not None:
             on_progress(1.0)
@@ -37,7 +41,7 @@ def open_engine(target: EngineTarget, on_progress: Callable[[float], None] | Non
 
 def answer_source_parts(engine: "ChatEngine | RemoteEngine") -> tuple[str, dict[str, str]]:
     """Where answers come from, as a sentence to translate (context "AnswerSource") and its values."""
-    if isinstance(engine, RemoteEngine):
+    if isinstance(engine.options, RemoteServer):  # a RemoteEngine
         return (QT_TRANSLATE_NOOP("AnswerSource", "Answers from {model} on the server at {url}"),
                 {"model": engine.model_info.name, "url": engine.model_info.server_url})
     return QT_TRANSLATE_NOOP("AnswerSource", "Answers from {model} on this computer"), {"model": engine.model_info.path.name}

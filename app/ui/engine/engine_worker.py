@@ -127,7 +127,7 @@ class EngineWorker(QObject):
         previous = self.engine.options if self.engine is not None else None
         self.unload()
         try:
-            self.engine = ChatEngine(options, on_progress=self.loadProgress.emit)
+            self.engine = ChatEngine(options, on_progress=self.loadProgress.emit, model_info=vetted.model)
         except Exception as error:  # noqa: BLE001 - every failure becomes a message at this edge
             log.warning("model load failed: %s", error, exc_info=not isinstance(error, UserError))
             message = error_text(error) or error.__class__.__name__

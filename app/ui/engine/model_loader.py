@@ -23,14 +23,15 @@ from app.core.load_plan import LoadInputs, load_inputs, needs_reload, plan_load,
 from app.core.remote.open_engine import EngineTarget, server_from_settings
 from app.core.remote.server_address import RemoteServer
 from app.core.models.gguf_file import ModelFileError, open_gguf
+from app.core.models.gguf_header import GGUFHeader
 from app.core.models.library import FAMILY_NAMES, size_label
 from app.core.models.memory_estimate import MemoryFitError
 from app.core.models.projector_file import companions_for
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import ModelSettings, Settings
 from app.ui.common.i18n import error_text
+from app.ui.common.notice_bar import NoticeBar
 from app.ui.engine.engine_worker import EngineHost, LoadedModel
-from app.ui.main_window_view import NoticeBar
 from app.ui.settings.settings_model import SettingsModel
 
 # The notice about the model in use: a good load takes it down.
@@ -45,6 +46,11 @@ class _Load:
     label: str
     inputs: LoadInputs | None  # the settings it was planned from; None for an exact load
     remember: ModelSettings | None  # the choice to write to the settings once it has loaded
+
+    @property
+    def shown_label(self) -> str:
+        """What the window says is loading."""
+        return self.label or Path(getattr(self.options, "model_path", "")).name
 
 
 class ModelLoader(QObject):
@@ -115,6 +121,11 @@ class ModelLoader(QObject):
         return self.loaded is not None
 
     @property
+    def loading(self) -> str | None:
+        """The label of the load under way, as `loadStarted` gave it; None when none is."""
+        return None if self._pending is None else self._pending.shown_label
+
+    @property
     def on_server(self) -> bool:
         """The loaded engine is a server's (its options are a RemoteServer, not local files)."""
         return self.loaded is not None and isinstance(self.loaded.options, RemoteServer)
@@ -161,10 +172,11 @@ class ModelLoader(QObject):
                                  kind="info", key=NOTICE_KEY)
         return True
 
-    def load_exact(self, options: LoadOptions, label: str = "") -> None:
+    def load_exact(self, options: LoadOptions, label: str = "") -> bool:
         """Options a caller has already decided in full (benchmarks, tests, screenshots): no plan,
         nothing remembered. The user's routes are the ones above."""
         self._start(_Load(options, label, inputs=None, remember=None))
+        return True
 
     # -- planning -----------------------------------------------------------------------------
     def _plan_and_load(self, settings: Settings, label: str = "", remember: bool = False) -> bool:
@@ -177,7 +189,7 @@ class ModelLoader(QObject):
             return self._refuse(self.tr("{model} was not loaded. {reason}").format(model=model_path.name, reason=error_text(error)))
         except (UserError, OSError) as error:
             return self._refuse(self.tr("The model could not be loaded. {reason}").format(reason=error_text(error)))
-        self._start(_Load(plan.options, label or model_label(model_path), load_inputs(settings),
+        self._start(_Load(plan.options, label or model_label(model_path, plan.header), load_inputs(settings),
                           copy.deepcopy(settings.model) if remember else None))
         return True
 
@@ -201,7 +213,7 @@ class ModelLoader(QObject):
 
     def _start(self, load: _Load) -> None:
         self._pending = load
-        self.loadStarted.emit(load.label or Path(getattr(load.options, "model_path", "")).name)
+        self.loadStarted.emit(load.shown_label)
         self.host.load(load.options)
 
     def _settings_changed(self, old: Settings, new: Settings) -> None:
@@ -244,10 +256,11 @@ def _same_files(a: EngineTarget, b: EngineTarget) -> bool:
     return (a.model_path, a.projector_path) == (b.model_path, b.projector_path)
 
 
-def model_label(path: Path) -> str:
-    """'Gemma 3n E4B' from the model's header alone (no look at the other files in its folder)."""
+def model_label(path: Path, header: GGUFHeader | None = None) -> str:
+    """'Gemma 3n E4B' from the model's header alone (no look at the other files in its folder);
+    `header`: the one already read (a Gemma header is tens of milliseconds to read)."""
     try:
-        header = open_gguf(Path(path))
+        header = header or open_gguf(Path(path))
     except (ModelFileError, OSError):
         return Path(path).name
     architecture = str(header.get("general.architecture", ""))

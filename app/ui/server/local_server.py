@@ -5,6 +5,8 @@ status bar shows the address and how many server requests are waiting or running
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,12 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
-from app.core.server.application import create_app
-from app.core.server.http_server import HttpServer
-from app.core.server.security import DEFAULT_HOST, DEFAULT_PORT, ServerSettings
 from app.ui.common.i18n import error_text
 from app.ui.engine.engine_worker import LoadedModel
 from app.ui.server.window_engine_port import WindowEnginePort
+
+if TYPE_CHECKING:
+    from app.core.server.http_server import HttpServer
+
+# The server's own modules (Starlette, uvicorn) are imported when it is first opened or started:
+# they cost a fifth of a second on two cores, and the window's first frame needs none of them.
 
 
 class LocalServerDialog(QDialog):
@@ -78,7 +83,8 @@ class LocalServer(QObject):
         self.window = window
         self.port = WindowEnginePort(window.host, self)
         self.http: HttpServer | None = None
-        self.host_name, self.port_number = DEFAULT_HOST, DEFAULT_PORT
+        self.host_name: str | None = None  # the address the server last ran at; None: the default
+        self.port_number: int | None = None
         self.status_label = QLabel()
         self.status_label.setContentsMargins(12, 0, 4, 0)
         self.status_label.hide()
@@ -100,6 +106,10 @@ class LocalServer(QObject):
 
     def start(self, host: str, port: int, api_key: str | None) -> str | None:
         """Serve; None when it runs, else a sentence saying why it cannot."""
+        from app.core.server.application import create_app
+        from app.core.server.http_server import HttpServer
+        from app.core.server.security import DEFAULT_HOST, ServerSettings
+
         try:
             settings = ServerSettings.create(host.strip() or DEFAULT_HOST, port, api_key or None)
             self.http = HttpServer(create_app(self.port, settings), settings, log_level="warning")
@@ -120,7 +130,11 @@ class LocalServer(QObject):
         self._show_status(0)
 
     def open_dialog(self) -> None:
-        dialog = LocalServerDialog(self.url, self.host_name, self.port_number, self.window)
+        from app.core.server.security import DEFAULT_HOST, DEFAULT_PORT
+
+        host = DEFAULT_HOST if self.host_name is None else self.host_name
+        port = DEFAULT_PORT if self.port_number is None else self.port_number
+        dialog = LocalServerDialog(self.url, host, port, self.window)
         while dialog.exec() == QDialog.Accepted:
             if self.http is not None:
                 self.stop()

@@ -18,7 +18,7 @@ from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import Settings
 from app.ui.common.i18n import source_text
 from app.ui.engine.model_loader import ModelLoader
-from app.ui.main_window_view import NoticeBar
+from app.ui.common.notice_bar import NoticeBar
 from app.ui.model_manager.model_manager_dialog import ModelManagerDialog
 from app.ui.settings.appearance import apply_appearance
 from app.ui.settings.settings_dialog import SettingsDialog, system_input_devices
