@@ -24,6 +24,15 @@ from app.core.gemma3n_audio import ggml_encoder  # noqa: E402
 from app.core.gemma3n_audio.ggml_api import InitParams, load_ggml  # noqa: E402
 
 K, N, M = 1536, 6144, 750  # hidden size, feed-forward size, frames in 30 s
+LAYERS, CONV_EXPANSION = 12, 2  # conformer blocks; the conv module's first projection doubles the width
+
+
+def encoder_flops() -> int:
+    """Multiply-adds ×2 of one 30-s clip through the conformer's projections (≈ 98 % of the work):
+    per block two macaron feed-forwards (K→N→K), attention's q/k/v/out and relative-position
+    projections (5 × K×K) and the conv module's K→2K and K→K."""
+    per_frame = 2 * (2 * K * N) + 5 * K * K + CONV_EXPANSION * K * K + K * K
+    return 2 * LAYERS * M * per_frame
 WEIGHT_TYPES = {"F32": 0, "F16": 1, "Q8_0": 8, "Q4_0": 2}
 
 
@@ -80,6 +89,10 @@ def main() -> None:
         seconds = ggml_seconds(type_id, weights, x, args.threads, args.repeats)
         print(f"ggml {name:>4} weights: {seconds * 1000:7.1f} ms  {flops / seconds / 1e9:5.0f} GFLOP/s  "
               f"{seconds / numpy_s:.2f}× numpy")
+    whole = encoder_flops()
+    print(f"the whole encoder: {whole / 1e9:.0f} GFLOP per 30-s clip; at the best rate above (numpy's "
+          f"{flops / numpy_s / 1e9:.0f} GFLOP/s) no F32 encoder on these threads can take less than "
+          f"{whole / (flops / numpy_s):.2f} s")
 
 
 if __name__ == "__main__":
