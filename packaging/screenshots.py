@@ -64,11 +64,17 @@ def grab(path: Path) -> Path:
     return path
 
 
-def open_window(folder: Path, projector: Path | None = None) -> MainWindow:
+def open_window(folder: Path, projector: Path | None = None, theme: str = "light") -> MainWindow:
+    from dataclasses import replace
+
     from app.ui.settings.settings_model import SettingsModel
 
-    # Settings of its own: the scenes never read or write the developer's real ones.
-    window = MainWindow(ConversationStore.in_folder(folder), settings=SettingsModel(folder / "settings.json"))
+    # Settings of its own: the scenes never read or write the developer's real ones. They carry the
+    # shot's theme, so a scene that opens Settings (which applies the settings' theme) keeps it.
+    settings = SettingsModel(folder / "settings.json")
+    current = settings.current
+    settings.update(replace(current, appearance=replace(current.appearance, theme=theme)))
+    window = MainWindow(ConversationStore.in_folder(folder), settings=settings)
     window.resize(1180, 780)
     window.move(40, 30)
     window.show()
@@ -205,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     install_translators(args.language)
     apply_appearance(app, args.theme, args.font_size)
     with tempfile.TemporaryDirectory() as folder:
-        window = open_window(Path(folder), args.mmproj)
+        window = open_window(Path(folder), args.mmproj, args.theme)
         cleanup = None
         if args.scene == "dictation":
             scene_dictation(window, args.audio)
