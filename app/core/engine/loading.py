@@ -28,20 +28,11 @@ def load_llama(
     options: LoadOptions, info: ModelFileInfo, on_progress: Callable[[float], None] | None = None
 ) -> Llama:
     overrides = tensor_overrides(options)
-    try:
-        # The chat and one-off requests (dictation) get a sequence each in one unified cache.
-        # Progress is llama.cpp's own (its load-progress callback): no extra pass over the file.
-        with short_gil_turns():
-            llama = create_llama(options, n_ctx=min(options.n_ctx, info.context_length), n_seq_max=N_SEQUENCES,
-                                 kv_unified=True, overrides=overrides, on_progress=on_progress)
-    except (ValueError, RuntimeError) as error:
-        raise ModelFileError(
-            QT_TRANSLATE_NOOP(
-                "UserError",
-                "llama.cpp could not load {name}: {error}",
-            ),
-            name=options.model_path.name, error=error,
-        ) from error
+    # The chat and one-off requests (dictation) get a sequence each in one unified cache.
+    # Progress is llama.cpp's own (its load-progress callback): no extra pass over the file.
+    with short_gil_turns():
+        llama = create_llama(options, n_ctx=min(options.n_ctx, info.context_length), n_seq_max=N_SEQUENCES,
+                             kv_unified=True, overrides=overrides, on_progress=on_progress)
     llama.gemma_desk_tensor_overrides = overrides  # the patterns must outlive the load
     if on_progress is not None:
         on_progress(1.0)
@@ -55,12 +46,22 @@ def create_llama(
 ) -> Llama:
     """`Llama(...)` for `options`, with what its constructor has no argument for (flash attention's
     type among them) set through `native_params`. The app's load, the load probe and the
-    benchmarks' reference all open models here; `arguments` replace `llama_arguments`' own."""
-    flash_attn_type = flash_attention_type(options)
-    keywords = llama_arguments(options, n_ctx=n_ctx) | arguments
-    with native_params(flash_attn_type=flash_attn_type, n_seq_max=n_seq_max, kv_unified=kv_unified,
-                       overrides=overrides, on_progress=on_progress):
-        return Llama(**keywords)
+    benchmarks' reference all open models here; `arguments` replace `llama_arguments`' own.
+    A file llama.cpp refuses is a ModelFileError."""
+    try:
+        flash_attn_type = flash_attention_type(options)
+        keywords = llama_arguments(options, n_ctx=n_ctx) | arguments
+        with native_params(flash_attn_type=flash_attn_type, n_seq_max=n_seq_max, kv_unified=kv_unified,
+                           overrides=overrides, on_progress=on_progress):
+            return Llama(**keywords)
+    except (ValueError, RuntimeError) as error:
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "llama.cpp could not load {name}: {error}",
+            ),
+            name=options.model_path.name, error=error,
+        ) from error
 
 
 def flash_attention_type(options: LoadOptions) -> int:

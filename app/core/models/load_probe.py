@@ -52,19 +52,9 @@ def run(request: dict) -> int:
 
 def _open_model(options, *, full: bool):
     from app.core.engine.loading import create_llama
-    from app.core.models.gguf_file import ModelFileError
 
     _say(stage="model")
-    try:
-        llama = create_llama(options)
-    except (ValueError, RuntimeError) as error:
-        raise ModelFileError(
-            QT_TRANSLATE_NOOP(
-                "UserError",
-                "llama.cpp could not load {name}: {error}",
-            ),
-            name=options.model_path.name, error=error,
-        ) from error
+    llama = create_llama(options)  # a refused file is a ModelFileError, reported to the parent
     if full:
         _check_chat_markers(llama, options.model_path.name)
         llama.eval(llama.tokenize(b"Hello", add_bos=True, special=False))
