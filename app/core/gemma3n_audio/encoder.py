@@ -47,12 +47,8 @@ class EncoderFacts:
     def max_clip_seconds(self) -> float:
         return self.settings.mel.max_seconds
 
-
-class Gemma3nAudioEncoder(EncoderFacts):
-    """The audio tower and embedder of one projector file. Not thread-safe: use one per thread."""
-
-    def __init__(self, weights: AudioProjectorWeights, settings: AudioEncoderSettings = GEMMA3N_AUDIO,
-                 threads: int | None = None) -> None:
+    @staticmethod
+    def check_mel_bins(weights: AudioProjectorWeights, settings: AudioEncoderSettings) -> None:
         if weights.shape.mel_bins != settings.mel.mel_bins:
             raise AudioProjectorError(
                 QT_TRANSLATE_NOOP(
@@ -63,6 +59,14 @@ class Gemma3nAudioEncoder(EncoderFacts):
                 mel_bins=weights.shape.mel_bins,
                 mel_bins_2=settings.mel.mel_bins,
             )
+
+
+class Gemma3nAudioEncoder(EncoderFacts):
+    """The audio tower and embedder of one projector file. Not thread-safe: use one per thread."""
+
+    def __init__(self, weights: AudioProjectorWeights, settings: AudioEncoderSettings = GEMMA3N_AUDIO,
+                 threads: int | None = None) -> None:
+        self.check_mel_bins(weights, settings)
         self.weights = weights
         self.settings = settings
         self._runner = SliceRunner(threads)

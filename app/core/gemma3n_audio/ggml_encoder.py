@@ -18,7 +18,6 @@ from types import TracebackType
 
 import numpy as np
 
-from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.gemma3n_audio.embedder import END_OF_AUDIO_ROW, AudioEmbedder
 from app.core.gemma3n_audio.encoder import EncoderFacts, fill_prompt_slots
 from app.core.gemma3n_audio.features import MelFeatures, padded_clip
@@ -32,7 +31,7 @@ from app.core.gemma3n_audio.ggml_weights import BackendWeights
 from app.core.gemma3n_audio.names import block_name
 from app.core.gemma3n_audio.parallel import SliceRunner
 from app.core.gemma3n_audio.settings import GEMMA3N_AUDIO, AudioEncoderSettings
-from app.core.gemma3n_audio.weights import AudioProjectorError, AudioProjectorWeights
+from app.core.gemma3n_audio.weights import AudioProjectorWeights
 
 PRECISIONS = ("f16", "q8_0")
 _NODES_PER_STAGE = 128  # generous: the biggest stage (attention) builds about 70 nodes
@@ -57,16 +56,7 @@ class GgmlAudioEncoder(EncoderFacts):
                  device: str = "best", threads: int | None = None, precision: str = "f16") -> None:
         if precision not in PRECISIONS:
             raise ValueError(f"audio encoder precision must be one of {PRECISIONS}, not {precision!r}")
-        if weights.shape.mel_bins != settings.mel.mel_bins:
-            raise AudioProjectorError(
-                QT_TRANSLATE_NOOP(
-                    "UserError",
-                    "{name} expects {mel_bins} mel bins, not {mel_bins_2}.",
-                ),
-                name=weights.path.name,
-                mel_bins=weights.shape.mel_bins,
-                mel_bins_2=settings.mel.mel_bins,
-            )
+        self.check_mel_bins(weights, settings)
         self.weights, self.settings = weights, settings
         self._g = load_ggml()
         self._backend, self.device_name, self.on_cpu = _open_backend(self._g, device, threads)
