@@ -29,10 +29,10 @@ def marker_tokens(vocab, candidates: Iterable[tuple[int, str]] | None = None) ->
     about, instead of each token of the vocabulary (262,144 calls into llama.cpp, about 0.1 s, for
     Gemma's). Without them, every token is."""
     count = llama_cpp.llama_vocab_n_tokens(vocab)
-    if candidates is not None:
-        candidates = [token_id for token_id, text in candidates if 0 <= token_id < count and MARKER_SHAPE.fullmatch(text)]
+    # Each token's shape is checked below, on llama.cpp's own text of it.
+    token_ids = range(count) if candidates is None else [token_id for token_id, _ in candidates if 0 <= token_id < count]
     markers: dict[int, str] = {}
-    for token_id in range(count) if candidates is None else candidates:
+    for token_id in token_ids:
         attributes = llama_cpp.llama_vocab_get_attr(vocab, token_id)
         if not attributes & _MATCHED_WITHOUT_SPECIAL or attributes & _NEVER_MATCHED:
             continue
