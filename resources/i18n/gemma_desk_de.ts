@@ -3008,13 +3008,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>llama.cpp konnte die Eingabe nicht verarbeiten (llama_decode lieferte {result}).</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/loading.py" line="+39"/>
-        <location filename="../../app/core/models/load_probe.py" line="+62"/>
+        <location filename="../../app/core/engine/loading.py" line="+59"/>
         <source>llama.cpp could not load {name}: {error}</source>
         <translation>llama.cpp konnte {name} nicht laden: {error}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+41"/>
         <source>Unknown KV cache type {kv_cache_type!r}.</source>
         <translation>Unbekannter KV-Cache-Typ {kv_cache_type!r}.</translation>
     </message>
@@ -3059,8 +3058,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name}: a.pre_encode.out.weight passt nicht zu {mel_bins} Mel-Bändern.</translation>
     </message>
     <message>
-        <location filename="../../app/core/gemma3n_audio/encoder.py" line="+58"/>
-        <location filename="../../app/core/gemma3n_audio/ggml_encoder.py" line="+62"/>
+        <location filename="../../app/core/gemma3n_audio/encoder.py" line="+54"/>
         <source>{name} expects {mel_bins} mel bins, not {mel_bins_2}.</source>
         <translation>{name} erwartet {mel_bins} Mel-Bänder, nicht {mel_bins_2}.</translation>
     </message>
@@ -3406,7 +3404,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} konnte nicht nach {folder} kopiert werden: {value}.</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/load_probe.py" line="+21"/>
+        <location filename="../../app/core/models/load_probe.py" line="+73"/>
         <source>{name} cannot chat: its vocabulary has no single token for {marker!r}, which its chat format needs.</source>
         <translation>{name} kann nicht chatten: Sein Vokabular hat kein einzelnes Token für {marker!r}, das sein Chatformat braucht.</translation>
     </message>

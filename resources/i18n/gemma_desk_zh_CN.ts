@@ -2997,13 +2997,12 @@ Yes: both · No: only your message</source>
         <translation>llama.cpp 无法处理提示（llama_decode 返回 {result}）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/loading.py" line="+39"/>
-        <location filename="../../app/core/models/load_probe.py" line="+62"/>
+        <location filename="../../app/core/engine/loading.py" line="+59"/>
         <source>llama.cpp could not load {name}: {error}</source>
         <translation>llama.cpp 无法加载 {name}：{error}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+41"/>
         <source>Unknown KV cache type {kv_cache_type!r}.</source>
         <translation>未知的 KV 缓存类型 {kv_cache_type!r}。</translation>
     </message>
@@ -3048,8 +3047,7 @@ Yes: both · No: only your message</source>
         <translation>{name}：a.pre_encode.out.weight 与 {mel_bins} 个梅尔频带不匹配。</translation>
     </message>
     <message>
-        <location filename="../../app/core/gemma3n_audio/encoder.py" line="+58"/>
-        <location filename="../../app/core/gemma3n_audio/ggml_encoder.py" line="+62"/>
+        <location filename="../../app/core/gemma3n_audio/encoder.py" line="+54"/>
         <source>{name} expects {mel_bins} mel bins, not {mel_bins_2}.</source>
         <translation>{name} 需要 {mel_bins} 个梅尔频带，而不是 {mel_bins_2} 个。</translation>
     </message>
@@ -3395,7 +3393,7 @@ Yes: both · No: only your message</source>
         <translation>无法将 {name} 复制到 {folder}：{value}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/load_probe.py" line="+21"/>
+        <location filename="../../app/core/models/load_probe.py" line="+73"/>
         <source>{name} cannot chat: its vocabulary has no single token for {marker!r}, which its chat format needs.</source>
         <translation>{name} 无法聊天：其词表中没有表示 {marker!r} 的单个词元，而其聊天格式需要它。</translation>
     </message>
