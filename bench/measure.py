@@ -80,10 +80,8 @@ def taking_turns(runs: int, paths: Sequence[Callable[[int], float]], warm_up: bo
             path(runs)
     values: list[list] = [[] for _ in paths]
     for index in range(runs):
-        order = list(range(len(paths)))
-        order = order[index % len(order):] + order[: index % len(order)] if len(order) > 2 else (
-            order if index % 2 == 0 else order[::-1])
-        for which in order:
+        first = index % len(paths)
+        for which in [*range(first, len(paths)), *range(first)]:
             values[which].append(paths[which](index))
     return values
 
