@@ -143,3 +143,15 @@ def test_only_the_prompts_last_batch_asks_for_an_output(gemma_model_path, monkey
     prompt_calls = outputs_per_call[:-1]  # the last call decodes the one answer token
     assert result.prompt_tokens > 3 * 64 and len(prompt_calls) >= 4
     assert prompt_calls == [0] * (len(prompt_calls) - 1) + [1]
+
+
+def test_an_answer_takes_short_gil_turns_while_it_streams(engine):
+    """Back from each llama_decode the engine thread needs the GIL; with the default 5 ms turns it
+    waited that long whenever the window was laying out Markdown."""
+    import sys
+
+    before = sys.getswitchinterval()
+    during = [sys.getswitchinterval() for event in engine.generate([ChatMessage("user", "Hi")], "", GREEDY)
+              if isinstance(event, TokenPiece)]
+    assert during and max(during) <= 0.0005
+    assert sys.getswitchinterval() == before

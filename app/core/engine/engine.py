@@ -20,6 +20,7 @@ from llama_cpp._internals import LlamaBatch
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.embedding_input import EmbeddingPiece, decode_embeddings
 from app.core.engine.engine_errors import ContextFullError, EngineError, MediaUnavailableError
+from app.core.engine.gil_turns import short_gil_turns
 from app.core.engine.history_window import HistoryWindow
 from app.core.engine.kv_sequence import CHAT_SEQUENCE, ONE_OFF_SEQUENCE, KvSequence, cells_of
 from app.core.engine.loading import load_llama
@@ -347,6 +348,11 @@ class ChatEngine:
 
         `one_off=True` is for a request that is not a turn of the chat (a dictation chunk): it runs
         beside the chat's cached prompt instead of replacing it, and leaves nothing behind."""
+        with short_gil_turns():  # the consumer of each token is usually Python on another thread
+            yield from self._generate(messages, system_prompt, sampling, should_stop, one_off)
+
+    def _generate(self, messages: Sequence[ChatMessage], system_prompt: str, sampling: SamplingOptions,
+                  should_stop: ShouldStop, one_off: bool) -> Iterator[TokenPiece | GenerationResult]:
         started = time.perf_counter()
         reserve = max(1, min(sampling.max_tokens, self.n_ctx // 4))
         plan, dropped = self.plan_within_context(messages, system_prompt, reserve, one_off=one_off)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Callable
 
 from llama_cpp import Llama, llama_cpp
 
 from app.core.i18n import QT_TRANSLATE_NOOP
+from app.core.engine.gil_turns import short_gil_turns
 from app.core.engine.kv_sequence import N_SEQUENCES
 from app.core.engine.native_params import TensorOverrides, native_params
 from app.core.engine.options import LoadOptions
@@ -20,8 +19,6 @@ _FLASH_ATTENTION_TYPES = {
     "on": llama_cpp.LLAMA_FLASH_ATTN_TYPE_ENABLED,
     "off": llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED,
 }
-# How long another thread may run Python before a waiting one gets the GIL, while a model loads.
-LOADING_SWITCH_INTERVAL_S = 0.0005
 
 
 def load_llama(
@@ -72,24 +69,6 @@ def flash_attention_type(options: LoadOptions) -> int:
         raise ValueError(f"flash_attention must be one of {', '.join(_FLASH_ATTENTION_TYPES)}, "
                          f"not {options.flash_attention!r}")
     return _FLASH_ATTENTION_TYPES[options.flash_attention]
-
-
-@contextmanager
-def short_gil_turns() -> Iterator[None]:
-    """Shorter GIL turns while llama.cpp loads a model.
-
-    llama.cpp logs some 1,400 lines while it loads a Gemma file (metadata, then the graph
-    reservation's debug lines), each through llama-cpp-python's log callback, which is Python and
-    takes the GIL. While another thread runs Python (the window being built at start-up), each
-    line waits for that thread's turn to end: up to the 5 ms switch interval. Measured on two
-    cores with the window's imports beside it, the 270M model's load took 570 ms this way and
-    540 ms with 0.5 ms turns (535 ms with no Python callback at all)."""
-    previous = sys.getswitchinterval()
-    sys.setswitchinterval(min(previous, LOADING_SWITCH_INTERVAL_S))
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(previous)
 
 
 def llama_arguments(options: LoadOptions, *, n_ctx: int | None = None) -> dict:
