@@ -262,12 +262,13 @@ class ChatController(QObject):
         composer.tray.take_all()
         composer.audio_chip.take()
         self.view.notice.clear(ANSWER_NOTICE)
+        answer = self._request_answer(self.conversation)
         bubble = self.view.chat_view.add_message("user", message.text)
         for image in images:
             bubble.add_thumbnail(image.original, image.name)
         if audio is not None:
             show_audio_in_bubble(bubble, audio.name, audio.duration_s)
-        self.start_answer(self.conversation)
+        self._show_answer(answer)
         return True
 
     def _save_user_message(self, message: ConversationMessage, images: list[PreparedImage]) -> None:
@@ -308,9 +309,17 @@ class ChatController(QObject):
 
     # -- answers ----------------------------------------------------------------------------
     def start_answer(self, conversation: Conversation, variant_group: int | None = None) -> None:
+        answer = self._request_answer(conversation, variant_group)
+        if answer is not None:
+            self._show_answer(answer)
+
+    def _request_answer(self, conversation: Conversation, variant_group: int | None = None) -> _Answer | None:
+        """The request goes out before the answer's row and bubble are made: llama.cpp reads the
+        prompt meanwhile (on a GPU that hides this thread's work; on the CPU it costs the same
+        core time before or during the evaluation). Its tokens wait in this thread's queue."""
         messages = conversation.engine_messages()
         if not messages or messages[-1].role != "user":
-            return
+            return None
         model_name = self.loaded.info.name
         message = ConversationMessage(
             role="model", text="", status="generating", model_name=model_name, variant_group=variant_group
@@ -320,17 +329,19 @@ class ChatController(QObject):
         recorder = AnswerRecorder(self.store, conversation.conversation_id, model_name, variant_group=variant_group)
         answer = _Answer(conversation, message, None, recorder)
         self._answers[conversation.conversation_id] = answer
-        # The database row and the bubble first, the request last: work done here while llama.cpp
-        # reads the prompt would take a core from it and delay the first token.
-        self._write(answer, recorder.begin)
-        if conversation is self.conversation:
-            self.view.chat_view.add_message("model", "", "generating")
-            self.view.composer.set_generating(True)
-        self.refresh_conversation_list()
         answer.request = self.host.generate(GenerationRequest(messages, system_prompt, self.sampling))
         answer.slots = (partial(self._token, answer), partial(self._finished, answer), partial(self._failed, answer))
         for signal, slot in zip(answer.signals(), answer.slots):
             signal.connect(slot)
+        return answer
+
+    def _show_answer(self, answer: _Answer) -> None:
+        """The answer's database row and its bubble, before its first token can arrive."""
+        self._write(answer, answer.recorder.begin)
+        if answer.conversation is self.conversation:
+            self.view.chat_view.add_message("model", "", "generating")
+            self.view.composer.set_generating(True)
+        self.refresh_conversation_list()
         self.answerStarted.emit(answer.request)
 
     def _token(self, answer: _Answer, text: str) -> None:
