@@ -55,18 +55,19 @@ def _stage(name: str) -> None:
 
 def _window(options, args):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import llama_cpp  # noqa: F401  - before Qt: on the CUDA build, Qt first segfaults at the model load
+    # As the app starts: app.ui.application imports llama_cpp first (before Qt: on the CUDA build,
+    # Qt first segfaults at the model load), then the Qt-free core, then Qt.
+    from app.ui.application import create_application, open_main_window, set_app_icon, start_engine
     from PySide6.QtCore import QCoreApplication
-
-    from app.ui.application import create_application, open_main_window, start_engine
     from app.ui.settings.settings_model import SettingsModel
     from bench.measure import gpu_memory_mib, process_memory
 
     scratch = tempfile.TemporaryDirectory()
-    create_application()
+    app = create_application(with_icon=False)
     before_model = process_memory()
-    # The app's own start-up order (run_application): the load starts, then store and window.
+    # The app's own start-up order (run_application): the load starts, then icon, store and window.
     loader, _ = start_engine(SettingsModel(), lambda loader: loader.load_exact(options))
+    set_app_icon(app)
     from app.core.storage.store import ConversationStore
 
     store = ConversationStore.in_folder(Path(scratch.name))

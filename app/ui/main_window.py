@@ -49,13 +49,14 @@ class MainWindow(MainWindowView):
                  loader: ModelLoader | None = None) -> None:
         """`loader`: one made before the window, its first load perhaps under way or done
         (app/ui/application.py:start_engine); the window then takes its host, settings and
-        notice bar, and `host`, `settings` and `read_status` are not used."""
-        super().__init__(notice=None if loader is None else loader.notice)
+        notices, and `host`, `settings` and `read_status` are not used."""
+        super().__init__(notices=None if loader is None else loader.notices)
         self.store = store
         if loader is None:
             self.host = host or EngineHost(self)
             self.settings = settings or SettingsModel(parent=self)
-            loader = ModelLoader(self.host, self.settings, self.notice, read_status=read_status, parent=self)
+            loader = ModelLoader(self.host, self.settings, self.notice.notices, read_status=read_status,
+                                 parent=self)
         else:
             self.host, self.settings = loader.host, loader.settings
             self.host.setParent(self)

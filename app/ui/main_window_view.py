@@ -20,13 +20,14 @@ from app.ui.chat.composer import Composer
 from app.ui.help_dialogs import ShortcutSheet, show_about
 from app.ui.status_bar_widgets import ElidedLabel, LoadProgress
 from app.ui.common.notice_bar import NoticeBar, notice_style_sheet
+from app.ui.common.notices import Notices
 
 
 class MainWindowView(QMainWindow):
     modelManagerRequested = Signal()  # the welcome panel's button; the app connects File ▸ Model manager
 
-    def __init__(self, notice: NoticeBar | None = None) -> None:
-        """`notice`: the bar the model loader already shows its notices in (it may exist first)."""
+    def __init__(self, notices: Notices | None = None) -> None:
+        """`notices`: those the model loader already holds (it may exist first); the bar shows them."""
         super().__init__()
         self.setWindowTitle("Gemma Desk")  # the product's name stays
         self.resize(1100, 760)
@@ -64,7 +65,7 @@ class MainWindowView(QMainWindow):
         sidebar_layout.addWidget(self.conversation_list, 1)
         sidebar_layout.addWidget(self.search_results, 1)
 
-        self.notice = NoticeBar() if notice is None else notice
+        self.notice = NoticeBar(notices)
         self.chat_view = ChatView()
         self.composer = Composer()
         center = QWidget()

@@ -87,3 +87,18 @@ def test_shutdown_frees_the_model_on_the_engine_thread(qtbot, loaded_host):
     assert worker.engine is not None
     assert loaded_host.shutdown()
     assert worker.engine is None and not loaded_host.thread.isRunning()
+
+
+def test_the_model_is_freed_on_the_engine_thread_as_it_ends(qtbot, loaded_host):
+    """llama.cpp's model is made and freed on the one engine thread, also when the app quits."""
+    import threading
+
+    closed_on = []
+    engine = loaded_host.worker.engine
+    real_close = engine.close
+    engine.close = lambda: (closed_on.append(threading.get_ident()), real_close())[-1]
+    request = loaded_host.submit(lambda engine, *_: threading.get_ident())
+    with qtbot.waitSignal(request.finished, timeout=WAIT_MS) as asked:
+        pass
+    assert loaded_host.shutdown()
+    assert closed_on == [asked.args[0]] and asked.args[0] != threading.get_ident()

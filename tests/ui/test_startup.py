@@ -56,6 +56,34 @@ def test_the_app_asks_for_its_first_model_before_it_builds_the_window(monkeypatc
         window.store.close()
 
 
+def test_the_first_load_is_asked_for_before_the_widget_modules_are_imported(gemma_model_path):
+    """Start-up as a user starts it, in a fresh process: when the first load goes to the engine
+    thread, neither the notice bar, the app icon nor the window has been imported (the notice
+    bar alone, with the first touch of Qt's enums, was 25 ms before llama.cpp could start)."""
+    import subprocess
+    import sys
+
+    widget_modules = ("app.ui.common.notice_bar", "app.ui.app_icon", "app.ui.main_window")
+    script = f"""
+import argparse, os, sys
+from app.ui import application
+from app.ui.engine.engine_worker import EngineHost
+from PySide6.QtWidgets import QApplication
+
+def load(host, options):  # the request, not the load: this test is about what came before it
+    print("imported at the load:", *[name for name in {widget_modules!r} if name in sys.modules], flush=True)
+
+EngineHost.load = load
+QApplication.exec = lambda app: 0
+application.run_application(argparse.Namespace(model={str(gemma_model_path)!r}, mmproj=None))
+print("window:", *[name for name in {widget_modules!r} if name in sys.modules], flush=True)
+os._exit(0)  # the window and the engine thread go with the process
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    lines = done.stdout.splitlines()
+    assert lines == ["imported at the load:", "window: " + " ".join(widget_modules)], done.stderr[-2000:]
+
+
 def test_the_window_shows_the_progress_of_a_load_begun_before_it(qtbot, settings, windows, gemma_model_path):
     loader, loading = start_engine(settings, lambda loader: loader.open_model(gemma_model_path, remember=False))
     assert loading and loader.loading == "Gemma 3 270M"
@@ -90,12 +118,13 @@ def test_a_notice_from_the_first_load_waits_for_the_window_instead_of_opening_it
     choice = settings.current
     choice.model.active_model = tmp_path / "gone.gguf"
     settings.update(choice)
+    widgets_before = set(QApplication.topLevelWidgets())
     loader, loading = start_engine(settings, lambda loader: loader.load_saved())
-    assert not loading and loader.notice.key == SAVED_MODEL_GONE_KEY
-    assert not loader.notice.isVisible()  # not a window of its own
+    assert not loading and loader.notices.key == SAVED_MODEL_GONE_KEY
+    assert set(QApplication.topLevelWidgets()) == widgets_before  # no bar of its own: the window's shows it
     window = windows(loader)
     window.show()
-    assert window.notice is loader.notice and window.notice.isVisible()
+    assert window.notice.notices is loader.notices and window.notice.isVisible()
     assert "gone.gguf is no longer there" in window.notice.label.text()
 
 

@@ -10,12 +10,14 @@ import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from PIL import Image, ImageOps, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.errors import UserError
 from app.core.models.file_checks import regular_file_size
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 SUPPORTED_IMAGE_SUFFIXES: frozenset[str] = frozenset(
     {".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".webp", ".bmp", ".dib", ".gif", ".tif", ".tiff"}
@@ -68,6 +70,9 @@ def prepare_image(
     if not original:
         raise ImageError(QT_TRANSLATE_NOOP("UserError", "{name} is empty (0 bytes)."), name=name)
     _check_file_size(name, len(original))
+    # Pillow comes with the first picture: at start-up its import (~30 ms) ran beside the model's
+    # load, which it slowed, for a window that shows no picture yet.
+    from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
         image = Image.open(io.BytesIO(original), formats=_PILLOW_FORMATS)
@@ -178,6 +183,8 @@ def _check_file_size(name: str, size: int) -> None:
 
 
 def _to_rgb(image: Image.Image) -> Image.Image:
+    from PIL import Image
+
     mode = image.mode
     if mode in ("I", "I;16", "I;16L", "I;16B", "I;16N"):
         # 16-bit samples: scale to 8 bits (convert("L") would clip everything above 255 to white).

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pygments.lexers import get_lexer_by_name
-from pygments.styles import get_style_by_name
-from pygments.token import Token
-from pygments.util import ClassNotFound
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QTextBrowser, QToolButton, QVBoxLayout, QWidget
@@ -18,6 +14,10 @@ from app.ui.settings.appearance import CODE_STYLES, Surface, readable_on
 @lru_cache(maxsize=64)
 def token_colors(style_name: str, background: str) -> dict:
     """Pygments token type → (colour, bold, italic), each colour corrected to read on `background`."""
+    # Pygments comes with the first code block (here and in lexer_for): the window that starts
+    # while the first model loads shows none.
+    from pygments.styles import get_style_by_name
+
     style = get_style_by_name(style_name)
     table = {}
     for token_type, _ in style:
@@ -28,6 +28,9 @@ def token_colors(style_name: str, background: str) -> dict:
 
 
 def lexer_for(language: str):
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
     try:
         return get_lexer_by_name(language.lower(), stripnl=False, ensurenl=False) if language else None
     except ClassNotFound:
@@ -61,7 +64,7 @@ def highlight(document: QTextDocument, code: str, language: str, theme: str, sur
 
 
 def _style_for(colors: dict, token_type) -> tuple:
-    while token_type not in colors and token_type is not Token:
+    while token_type not in colors and token_type.parent is not None:  # up to pygments' Token, the root
         token_type = token_type.parent
     return colors.get(token_type, (None, False, False))
 

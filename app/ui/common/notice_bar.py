@@ -1,23 +1,21 @@
-"""The notice bar above the chat: the one place errors and notices show up.
-
-Its own module, light to import: the model loader holds one from the start, before the window
-that shows it is built (the first load starts first, see app/ui/application.py)."""
+"""The notice bar above the chat: where the notice in force (app/ui/common/notices.py) shows up."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from app.ui.common.notices import Notices
 from app.ui.settings.appearance import surfaces
 
 
 class NoticeBar(QWidget):
-    """The one place errors and notices show up, above the chat, until dismissed or until the
-    state that raised them is fixed: a notice shown with a `key` is taken down by `clear(key)`
-    from whoever owns that state (a good model load clears a failed one)."""
+    """Shows `notices` above the chat; its ✕ dismisses the notice. `show_message`, `clear` and
+    `dismiss` are the notices' own, for the window's callers."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, notices: Notices | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.notices = Notices(self) if notices is None else notices
         self.setObjectName("notice-bar")
         self.setAttribute(Qt.WA_StyledBackground, True)
         self.label = QLabel()
@@ -27,31 +25,34 @@ class NoticeBar(QWidget):
         close.setText("✕")
         close.setToolTip(self.tr("Dismiss"))
         close.clicked.connect(self.dismiss)
-        self.key: str | None = None
-        self.showing = False  # a message is up (on screen once the bar is in a window)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(close)
         self.hide()
+        self.notices.changed.connect(self._show_notice)
+        self._show_notice()  # one raised before the bar was built (the first load's)
+
+    @property
+    def key(self) -> str | None:
+        return self.notices.key
 
     def show_message(self, text: str, kind: str = "error", key: str | None = None) -> None:
-        self.key = key
-        self.setProperty("kind", kind)
-        self.setStyleSheet(notice_style_sheet(kind))
-        self.label.setText(text)
-        self.showing = True
-        self._place()
+        self.notices.show_message(text, kind, key)
 
     def clear(self, key: str) -> None:
-        """What raised the notice `key` is fixed: take it down. Another notice shown since stays."""
-        if self.key == key:
-            self.dismiss()
+        self.notices.clear(key)
 
     def dismiss(self) -> None:
-        self.key = None
-        self.showing = False
-        self.hide()
+        self.notices.dismiss()
+
+    def _show_notice(self) -> None:
+        notices = self.notices
+        if notices.showing:
+            self.setProperty("kind", notices.kind)
+            self.setStyleSheet(notice_style_sheet(notices.kind))
+            self.label.setText(notices.text)
+        self._place()
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
@@ -60,9 +61,11 @@ class NoticeBar(QWidget):
         return handled
 
     def _place(self) -> None:
-        # Without a parent, show() would make the bar a window of its own: the model loader shows
-        # notices from start-up on, before the window that holds the bar is built.
-        if self.showing and self.parentWidget() is not None:
+        # Without a parent, show() would make the bar a window of its own: a bar is built, with
+        # a notice already up, before the window's layout takes it.
+        if not self.notices.showing:
+            self.hide()
+        elif self.parentWidget() is not None:
             self.show()
 
 

@@ -30,7 +30,7 @@ from app.core.models.projector_file import companions_for
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import ModelSettings, Settings
 from app.ui.common.i18n import error_text
-from app.ui.common.notice_bar import NoticeBar
+from app.ui.common.notices import Notices
 from app.ui.engine.engine_worker import EngineHost, LoadedModel
 from app.ui.settings.settings_model import SettingsModel
 
@@ -59,11 +59,12 @@ class ModelLoader(QObject):
     modelReady = Signal(object)  # LoadedModel
     loadFailed = Signal(str)  # why (the worker's sentence, or the refused plan's)
 
-    def __init__(self, host: EngineHost, settings: SettingsModel, notice: NoticeBar, *,
+    def __init__(self, host: EngineHost, settings: SettingsModel, notices: Notices, *,
                  read_status: Callable[[int], MemoryStatus] = read_memory_status,
                  parent: QObject | None = None) -> None:
+        """`notices`: the window's, which the window's notice bar shows; the loader may come first."""
         super().__init__(parent)
-        self.host, self.settings, self.notice, self.read_status = host, settings, notice, read_status
+        self.host, self.settings, self.notices, self.read_status = host, settings, notices, read_status
         self.loaded: LoadedModel | None = None
         self.label = ""
         self._pending: _Load | None = None
@@ -88,7 +89,7 @@ class ModelLoader(QObject):
         if path is None:
             return False
         if not path.exists():
-            self.notice.show_message(
+            self.notices.show_message(
                 self.tr("The saved model {path} is no longer there. Choose another in File ▸ Settings… ▸ Model.")
                 .format(path=path),
                 kind="warning", key=SAVED_MODEL_GONE_KEY)
@@ -112,9 +113,9 @@ class ModelLoader(QObject):
     def ready_for_projector(self) -> bool:
         """A projector goes with a model loaded on this computer; without one, say so."""
         if self.loaded is None:
-            self.notice.show_message(self.tr("Open a model first, then its projector."), kind="warning", key=NOTICE_KEY)
+            self.notices.show_message(self.tr("Open a model first, then its projector."), kind="warning", key=NOTICE_KEY)
         elif self.on_server:
-            self.notice.show_message(
+            self.notices.show_message(
                 self.tr("Answers come from a server: a projector goes with a model on this computer."),
                 kind="warning", key=NOTICE_KEY)
             return False
@@ -168,7 +169,7 @@ class ModelLoader(QObject):
         settings.model.audio_encoder = found
         if not self._plan_and_load(settings, self.label, remember=remember):
             return False
-        self.notice.show_message(self.tr("Reloading with the audio encoder {file}, so the model can hear.").format(file=found.name),
+        self.notices.show_message(self.tr("Reloading with the audio encoder {file}, so the model can hear.").format(file=found.name),
                                  kind="info", key=NOTICE_KEY)
         return True
 
@@ -207,7 +208,7 @@ class ModelLoader(QObject):
 
     def _refuse(self, sentence: str) -> bool:
         """The plan was refused: the model in use stays, and the window says why."""
-        self.notice.show_message(sentence, key=NOTICE_KEY)
+        self.notices.show_message(sentence, key=NOTICE_KEY)
         self.loadFailed.emit(sentence)
         return False
 
@@ -232,12 +233,12 @@ class ModelLoader(QObject):
             if load.remember is not None:
                 self._remember(load.remember)
         self.loaded = loaded
-        self.notice.clear(NOTICE_KEY)
+        self.notices.clear(NOTICE_KEY)
         self.modelReady.emit(loaded)
 
     def _failed(self, message: str) -> None:
         self._pending = None
-        self.notice.show_message(self.tr("The model could not be loaded. {reason}").format(reason=message), key=NOTICE_KEY)
+        self.notices.show_message(self.tr("The model could not be loaded. {reason}").format(reason=message), key=NOTICE_KEY)
         self.loadFailed.emit(message)
 
     def _remember(self, choice: ModelSettings) -> None:
@@ -245,7 +246,7 @@ class ModelLoader(QObject):
         model = settings.model
         model.active_model, model.projector, model.audio_encoder, model.run_on = (
             choice.active_model, choice.projector, choice.audio_encoder, choice.run_on)
-        self.notice.clear(SAVED_MODEL_GONE_KEY)
+        self.notices.clear(SAVED_MODEL_GONE_KEY)
         if settings != self.settings.current:
             self.settings.update(settings)
 
