@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.core.engine.engine import ChatEngine, GenerationResult, TokenPiece
-from app.core.engine.loading import short_gil_turns
+from app.core.engine.gil_turns import short_gil_turns
 from app.core.engine.options import LoadOptions, SamplingOptions
 from app.core.engine.prompt_format import ChatMessage
 from app.core.errors import UserError
