@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.ui.chat.bubble_actions import BubbleActions, MessageEditor
 from app.ui.chat.code_block import CodeBlock
-from app.ui.chat.markdown_render import Segment, quote_bars, render_markdown, split_fenced_code
+from app.ui.chat.markdown_render import MarkdownRenderer, Segment, quote_bars, split_fenced_code
 from app.ui.chat.welcome import WelcomePanel
-from app.ui.settings.appearance import surfaces, theme_of
+from app.ui.settings.appearance import SURFACES, Surface, surfaces, theme_of
 
 _REVEAL_SETTLE_MS = 1600  # as long as the outline of a search hit stays
 _REVEAL_MARGIN = 24
@@ -46,7 +46,17 @@ class MarkdownText(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Minimum)
         self.document().setDocumentMargin(2)
+        # Nobody edits it; a streamed answer is rewritten in place, and each rewrite would be kept.
+        self.document().setUndoRedoEnabled(False)
         self.document().documentLayout().documentSizeChanged.connect(lambda _: self.updateGeometry())
+        self.markdown: MarkdownRenderer | None = None  # made on the first show_markdown
+
+    def show_markdown(self, text: str, colors: dict[str, Surface], whole: bool = False) -> None:
+        """`text` rendered; only the blocks that changed since the last call are rewritten,
+        unless `whole`."""
+        if self.markdown is None:
+            self.markdown = MarkdownRenderer(self.document())
+        self.markdown.render(text, colors, whole)
 
     def sizeHint(self) -> QSize:
         self.document().setTextWidth(self.viewport().width())
@@ -82,8 +92,10 @@ class AnswerBody(QWidget):
         self.parts: list[tuple[Segment, QWidget]] = []
 
     def set_markdown(self, text: str, force: bool = False) -> None:
-        colors = surfaces()
+        """`force`: each Markdown segment rendered whole again, even if its text is unchanged (a code
+        block is coloured again whenever its style changes, see `highlight`)."""
         theme = theme_of()
+        colors = SURFACES[theme]
         segments = split_fenced_code(text)
         for index, segment in enumerate(segments):
             if index < len(self.parts) and self.parts[index][0].kind == segment.kind:
@@ -98,7 +110,7 @@ class AnswerBody(QWidget):
             if segment.kind == "code":
                 widget.set_code(segment.text, segment.language, theme, colors["code"])
             else:
-                render_markdown(widget.document(), segment.text, colors)
+                widget.show_markdown(segment.text, colors, whole=force)
             self.parts[index] = (segment, widget)
         self._drop_from(len(segments))
 
@@ -187,10 +199,11 @@ class MessageBubble(QFrame):
         """What the reader sees in the bubble's body, as plain text."""
         return self.body.toPlainText()
 
-    def set_text(self, text: str) -> None:
+    def set_text(self, text: str, whole: bool = False) -> None:
+        """`whole`: an answer's Markdown rendered afresh, not only where it changed since the last call."""
         self._text = text
         if self.role == "model":
-            self.body.set_markdown(text)
+            self.body.set_markdown(text, force=whole)
         else:
             self.body.setPlainText(text)
 
@@ -275,7 +288,8 @@ class MessageBubble(QFrame):
 
 
 class ChatView(QScrollArea):
-    """Bubbles top to bottom; streaming text is re-rendered at most every 50 ms.
+    """Bubbles top to bottom; streaming text is re-rendered at most every 50 ms, and only where it
+    changed.
 
     With no messages it shows the welcome panel instead."""
 
@@ -345,10 +359,13 @@ class ChatView(QScrollArea):
             self._render_timer.start()
 
     def finish_stream(self, text: str, status: str) -> None:
+        """The answer's final text. Its Markdown is rendered whole once more: while streaming, only the
+        blocks that changed were rewritten (to the same result, see MarkdownRenderer); the last
+        render does not depend on that."""
         self._render_timer.stop()
         self._pending_text = None
         if self.bubbles:
-            self.bubbles[-1].set_text(text)
+            self.bubbles[-1].set_text(text, whole=True)
             self.bubbles[-1].set_status(status)
         self._bubbles_changed()
 
