@@ -4,6 +4,7 @@ whole render shows: the same blocks, formats and list numbers, the same pixels, 
 import re
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QTextDocument, QTextFormat
 from PySide6.QtWidgets import QApplication
 
@@ -12,7 +13,7 @@ from app.ui.chat import markdown_render
 from app.ui.chat.chat_view import ChatView, MarkdownText, MessageBubble
 from app.ui.chat.code_block import highlight
 from app.ui.chat.markdown_render import MarkdownRenderer, render_markdown
-from app.ui.settings.appearance import SURFACES
+from app.ui.settings.appearance import SURFACES, dark_palette, light_palette
 
 ANSWER = """## Sorting a list in Python
 
@@ -191,6 +192,26 @@ def test_colours_follow_a_new_theme_and_unchanged_code_is_left_alone(qapp):
     assert block_dump(document) == block_dump(whole)
 
 
+@pytest.mark.parametrize("palette", [light_palette, dark_palette], ids=["light", "dark"])
+def test_text_on_the_bubble_colour_looks_like_text_on_a_transparent_background(qtbot, palette):
+    QGuiApplication.setPalette(palette())
+    try:
+        for role in ("user", "model"):
+            bubble = MessageBubble(role, ANSWER)
+            qtbot.addWidget(bubble)
+            bubble.resize(640, 1100)
+            bubble.show()
+            settle(QApplication.instance())
+            opaque = bubble.grab().toImage()
+            for text in bubble.findChildren(MarkdownText):
+                assert text.viewport().testAttribute(Qt.WA_OpaquePaintEvent)
+                text._background = None
+                text.viewport().setAttribute(Qt.WA_OpaquePaintEvent, False)
+            assert bubble.grab().toImage() == opaque
+    finally:
+        QGuiApplication.setPalette(light_palette())
+
+
 @pytest.mark.parametrize("history", [0, 2])
 def test_what_is_on_screen_while_streaming_is_a_fresh_paint(qtbot, history):
     """The window's pixels (what earlier paints left) against a paint of the whole view from scratch."""
@@ -214,5 +235,16 @@ def test_what_is_on_screen_while_streaming_is_a_fresh_paint(qtbot, history):
         fresh = view.grab().toImage()
         shown = screen.grabWindow(view.winId()).toImage().convertToFormat(fresh.format())
         assert shown == fresh, f"after {''.join(pieces[:end])[-30:]!r}"
+
+
+def test_quote_bars_are_looked_for_only_where_there_are_quotes(qtbot):
+    plain = MessageBubble("model", "Just words.\n\n- and a list")
+    quoted = MessageBubble("model", "Someone said:\n\n> Simplicity.")
+    table = MessageBubble("model", "| a |\n|---|\n| 1 |")
+    for bubble in (plain, quoted, table):
+        qtbot.addWidget(bubble)
+    assert not plain.body.parts[0][1].markdown.has_quotes
+    assert quoted.body.parts[0][1].markdown.has_quotes
+    assert table.body.parts[0][1].markdown.has_quotes, "a table is rendered whole: its blocks are not read"
 
 

@@ -50,6 +50,7 @@ class MarkdownText(QTextBrowser):
         self.document().setUndoRedoEnabled(False)
         self.document().documentLayout().documentSizeChanged.connect(lambda _: self.updateGeometry())
         self.markdown: MarkdownRenderer | None = None  # made on the first show_markdown
+        self._background: QColor | None = None  # None: transparent
 
     def show_markdown(self, text: str, colors: dict[str, Surface], whole: bool = False) -> None:
         """`text` rendered; only the blocks that changed since the last call are rewritten,
@@ -58,9 +59,22 @@ class MarkdownText(QTextBrowser):
             self.markdown = MarkdownRenderer(self.document())
         self.markdown.render(text, colors, whole)
 
+    def set_background(self, color: str) -> None:
+        """Paint the text on `color`, the bubble's own, instead of letting the bubble show through.
+
+        The text sits well inside the bubble's rounded border, so it looks the same; but an opaque
+        text spares Qt painting the bubble (and the chat) under it first, which made each repaint
+        of a chat about twice as expensive."""
+        self._background = QColor(color)
+        self.viewport().setAttribute(Qt.WA_OpaquePaintEvent)
+        self.viewport().update()
+
     def sizeHint(self) -> QSize:
-        self.document().setTextWidth(self.viewport().width())
-        return QSize(200, int(self.document().size().height()) + 6)
+        document = self.document()
+        width = self.viewport().width()
+        if document.textWidth() != width:  # setting it, even unchanged, lays the whole text out again
+            document.setTextWidth(width)
+        return QSize(200, int(document.size().height()) + 6)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -70,7 +84,13 @@ class MarkdownText(QTextBrowser):
         self.updateGeometry()
 
     def paintEvent(self, event) -> None:
+        if self._background is not None:
+            painter = QPainter(self.viewport())
+            painter.fillRect(event.rect(), self._background)
+            painter.end()
         super().paintEvent(event)
+        if self.markdown is None or not self.markdown.has_quotes:
+            return
         bars = quote_bars(self.document())
         if bars:
             painter = QPainter(self.viewport())
@@ -90,6 +110,13 @@ class AnswerBody(QWidget):
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(6)
         self.parts: list[tuple[Segment, QWidget]] = []
+        self.background: str | None = None  # the bubble's colour, for each Markdown text
+
+    def set_background(self, color: str) -> None:
+        self.background = color
+        for _, widget in self.parts:
+            if isinstance(widget, MarkdownText):
+                widget.set_background(color)
 
     def set_markdown(self, text: str, force: bool = False) -> None:
         """`force`: each Markdown segment rendered whole again, even if its text is unchanged (a code
@@ -105,6 +132,8 @@ class AnswerBody(QWidget):
             else:
                 self._drop_from(index)
                 widget = CodeBlock() if segment.kind == "code" else MarkdownText()
+                if self.background is not None and isinstance(widget, MarkdownText):
+                    widget.set_background(self.background)
                 self.column.addWidget(widget)
                 self.parts.append((segment, widget))
             if segment.kind == "code":
@@ -223,6 +252,7 @@ class MessageBubble(QFrame):
             f" #code-block QTextBrowser {{ color: {code.text}; background: transparent; }}"
             f" #code-block #code-language {{ color: {code.muted}; }}"
         )
+        self.body.set_background(own.background)
         if self.role == "model":
             self.body.set_markdown(self._text, force=True)
 
