@@ -13,6 +13,7 @@ from app.ui.chat import markdown_render
 from app.ui.chat.chat_view import ChatView, MarkdownText, MessageBubble
 from app.ui.chat.code_block import highlight
 from app.ui.chat.markdown_render import MarkdownRenderer, render_markdown
+from app.ui.chat.render_pace import RenderPace
 from app.ui.settings.appearance import SURFACES, dark_palette, light_palette
 
 ANSWER = """## Sorting a list in Python
@@ -248,3 +249,45 @@ def test_quote_bars_are_looked_for_only_where_there_are_quotes(qtbot):
     assert table.body.parts[0][1].markdown.has_quotes, "a table is rendered whole: its blocks are not read"
 
 
+def test_render_pace_waits_longer_when_rendering_costs_more():
+    now = [0.0]
+    pace = RenderPace(share=0.02, shortest_s=0.05, longest_s=0.25, clock=lambda: now[0])
+    assert pace.interval_ms() == 50
+    pace.render_starts()
+    now[0] += 0.0005  # half a millisecond of rendering, layout and paint: the 50 ms pace stays
+    pace.token_arrives()
+    assert pace.interval_ms() == 50
+    for _ in range(4):
+        pace.render_starts()
+        now[0] += 0.003  # 3 ms a render: 150 ms between them keeps it at 2 % of a core
+        pace.token_arrives()
+    assert 140 <= pace.interval_ms() <= 150
+    pace.render_starts()
+    now[0] += 0.05
+    pace.token_arrives()
+    assert pace.interval_ms() == 250, "never longer than the longest wait"
+    pace.token_arrives()
+    assert pace.interval_ms() == 250, "a token without a render before it measures nothing"
+
+
+def test_the_view_renders_less_often_after_a_costly_render(qtbot):
+    view = ChatView()
+    qtbot.addWidget(view)
+    now = [0.0]
+    view.pace = RenderPace(clock=lambda: now[0])
+    view.add_message("model", "", "generating")
+    view.stream_text("Once")
+    assert view._render_timer.interval() == 50
+    view._render_timer.stop()
+    view._render_pending()
+    now[0] += 0.004  # the render, its layout and paint took 4 ms of the GUI thread
+    view.stream_text("Once upon")
+    assert view._render_timer.interval() == 200
+    view._render_timer.stop()
+    view._render_pending()
+    view.finish_stream("Once upon a time.", "complete")
+    assert not view._render_timer.isActive()
+    now[0] += 5.0  # the user reads, then asks again: that time is not the last render's cost
+    view.add_message("model", "", "generating")
+    view.stream_text("Twice")
+    assert view._render_timer.interval() == 200

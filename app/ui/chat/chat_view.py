@@ -20,6 +20,7 @@ from app.core.i18n import QT_TRANSLATE_NOOP
 from app.ui.chat.bubble_actions import BubbleActions, MessageEditor
 from app.ui.chat.code_block import CodeBlock
 from app.ui.chat.markdown_render import MarkdownRenderer, Segment, quote_bars, split_fenced_code
+from app.ui.chat.render_pace import RenderPace
 from app.ui.chat.welcome import WelcomePanel
 from app.ui.settings.appearance import SURFACES, Surface, surfaces, theme_of
 
@@ -318,8 +319,8 @@ class MessageBubble(QFrame):
 
 
 class ChatView(QScrollArea):
-    """Bubbles top to bottom; streaming text is re-rendered at most every 50 ms, and only where it
-    changed.
+    """Bubbles top to bottom; streaming text is re-rendered at most every 50 ms, less often when
+    rendering costs more (see RenderPace), and only where it changed.
 
     With no messages it shows the welcome panel instead."""
 
@@ -347,14 +348,15 @@ class ChatView(QScrollArea):
         self._pending_text: str | None = None
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
-        self._render_timer.setInterval(50)
         self._render_timer.timeout.connect(self._render_pending)
+        self.pace = RenderPace()
         self.verticalScrollBar().rangeChanged.connect(self._follow_bottom)
         self._stick_to_bottom = True
         self._revealed: MessageBubble | None = None  # a search hit kept in view while the layout settles
 
     def clear(self) -> None:
         self._render_timer.stop()
+        self.pace.stream_ends()
         self._revealed = None
         self._pending_text = None
         for bubble in self.bubbles:
@@ -384,15 +386,17 @@ class ChatView(QScrollArea):
 
     def stream_text(self, text: str) -> None:
         """Show `text` as the last answer's content soon, without re-rendering on every token."""
+        self.pace.token_arrives()
         self._pending_text = text
         if not self._render_timer.isActive():
-            self._render_timer.start()
+            self._render_timer.start(self.pace.interval_ms())
 
     def finish_stream(self, text: str, status: str) -> None:
         """The answer's final text. Its Markdown is rendered whole once more: while streaming, only the
         blocks that changed were rewritten (to the same result, see MarkdownRenderer); the last
         render does not depend on that."""
         self._render_timer.stop()
+        self.pace.stream_ends()
         self._pending_text = None
         if self.bubbles:
             self.bubbles[-1].set_text(text, whole=True)
@@ -448,6 +452,7 @@ class ChatView(QScrollArea):
 
     def _render_pending(self) -> None:
         if self._pending_text is not None and self.bubbles:
+            self.pace.render_starts()
             self.bubbles[-1].set_text(self._pending_text)
         self._pending_text = None
 
