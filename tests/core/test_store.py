@@ -175,10 +175,13 @@ def test_answer_is_written_as_it_grows_at_most_once_a_second(store):
     recorder.begin()
     assert [(m.role, m.text, m.status) for m in store.messages(conversation)][1] == ("model", "", "generating")
     clock.now = 0.5
+    assert not recorder.due()
     recorder.grow("Once")
     assert store.messages(conversation)[1].text == "", "not yet a second since the last write"
     clock.now = 1.0
+    assert recorder.due()
     recorder.grow("Once upon")
+    assert not recorder.due()
     assert store.messages(conversation)[1].text == "Once upon"
     recorder.finish("Once upon a time.", "complete")
     assert [(m.text, m.status, m.model_name) for m in store.messages(conversation)][1] == (

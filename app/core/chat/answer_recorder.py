@@ -42,9 +42,13 @@ class AnswerRecorder:
         """The answer's row, empty, before any token: it exists even if the app dies at once."""
         self._write("", "generating")
 
+    def due(self) -> bool:
+        """Whether `grow` would write now: the last try is `interval_s` old."""
+        return self.clock() - self._last_try >= self.interval_s
+
     def grow(self, text: str) -> None:
-        """The answer so far; written only when the last try is `interval_s` old."""
-        if self.clock() - self._last_try >= self.interval_s:
+        """The answer so far; written only when due."""
+        if self.due():
             self._write(text, "generating")
 
     def finish(self, text: str, status: str) -> None:

@@ -345,12 +345,15 @@ class ChatController(QObject):
         self.answerStarted.emit(answer.request)
 
     def _token(self, answer: _Answer, text: str) -> None:
+        # Runs for every token, on the core llama.cpp's threads share with it: as little as can be.
         if not self._is_live(answer):
             return
-        answer.message.text += text
-        self._write(answer, partial(answer.recorder.grow, answer.message.text))
+        message = answer.message
+        message.text += text
+        if answer.recorder.due():  # about once a second
+            self._write(answer, partial(answer.recorder.grow, message.text))
         if answer.conversation is self.conversation:
-            self.view.chat_view.stream_text(answer.message.text)
+            self.view.chat_view.stream_text(message.text)
 
     def _finished(self, answer: _Answer, result: GenerationResult) -> None:
         if not self._is_live(answer):

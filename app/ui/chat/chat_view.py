@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.ui.chat.bubble_actions import BubbleActions, MessageEditor
 from app.ui.chat.code_block import CodeBlock
-from app.ui.chat.markdown_render import Segment, quote_bars, render_markdown, split_fenced_code
+from app.ui.chat.markdown_render import MarkdownRenderer, Segment, quote_bars, split_fenced_code
+from app.ui.chat.render_pace import RenderPace
 from app.ui.chat.welcome import WelcomePanel
-from app.ui.settings.appearance import surfaces, theme_of
+from app.ui.settings.appearance import SURFACES, Surface, surfaces, theme_of
 
 _REVEAL_SETTLE_MS = 1600  # as long as the outline of a search hit stays
 _REVEAL_MARGIN = 24
@@ -46,11 +47,35 @@ class MarkdownText(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Minimum)
         self.document().setDocumentMargin(2)
+        # Nobody edits it; a streamed answer is rewritten in place, and each rewrite would be kept.
+        self.document().setUndoRedoEnabled(False)
         self.document().documentLayout().documentSizeChanged.connect(lambda _: self.updateGeometry())
+        self.markdown: MarkdownRenderer | None = None  # made on the first show_markdown
+        self._background: QColor | None = None  # None: transparent
+
+    def show_markdown(self, text: str, colors: dict[str, Surface], whole: bool = False) -> None:
+        """`text` rendered; only the blocks that changed since the last call are rewritten,
+        unless `whole`."""
+        if self.markdown is None:
+            self.markdown = MarkdownRenderer(self.document())
+        self.markdown.render(text, colors, whole)
+
+    def set_background(self, color: str) -> None:
+        """Paint the text on `color`, the bubble's own, instead of letting the bubble show through.
+
+        The text sits well inside the bubble's rounded border, so it looks the same; but an opaque
+        text spares Qt painting the bubble (and the chat) under it first, which made each repaint
+        of a chat about twice as expensive."""
+        self._background = QColor(color)
+        self.viewport().setAttribute(Qt.WA_OpaquePaintEvent)
+        self.viewport().update()
 
     def sizeHint(self) -> QSize:
-        self.document().setTextWidth(self.viewport().width())
-        return QSize(200, int(self.document().size().height()) + 6)
+        document = self.document()
+        width = self.viewport().width()
+        if document.textWidth() != width:  # setting it, even unchanged, lays the whole text out again
+            document.setTextWidth(width)
+        return QSize(200, int(document.size().height()) + 6)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
@@ -60,7 +85,13 @@ class MarkdownText(QTextBrowser):
         self.updateGeometry()
 
     def paintEvent(self, event) -> None:
+        if self._background is not None:
+            painter = QPainter(self.viewport())
+            painter.fillRect(event.rect(), self._background)
+            painter.end()
         super().paintEvent(event)
+        if self.markdown is None or not self.markdown.has_quotes:
+            return
         bars = quote_bars(self.document())
         if bars:
             painter = QPainter(self.viewport())
@@ -80,10 +111,19 @@ class AnswerBody(QWidget):
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(6)
         self.parts: list[tuple[Segment, QWidget]] = []
+        self.background: str | None = None  # the bubble's colour, for each Markdown text
+
+    def set_background(self, color: str) -> None:
+        self.background = color
+        for _, widget in self.parts:
+            if isinstance(widget, MarkdownText):
+                widget.set_background(color)
 
     def set_markdown(self, text: str, force: bool = False) -> None:
-        colors = surfaces()
+        """`force`: each Markdown segment rendered whole again, even if its text is unchanged (a code
+        block is coloured again whenever its style changes, see `highlight`)."""
         theme = theme_of()
+        colors = SURFACES[theme]
         segments = split_fenced_code(text)
         for index, segment in enumerate(segments):
             if index < len(self.parts) and self.parts[index][0].kind == segment.kind:
@@ -93,12 +133,14 @@ class AnswerBody(QWidget):
             else:
                 self._drop_from(index)
                 widget = CodeBlock() if segment.kind == "code" else MarkdownText()
+                if self.background is not None and isinstance(widget, MarkdownText):
+                    widget.set_background(self.background)
                 self.column.addWidget(widget)
                 self.parts.append((segment, widget))
             if segment.kind == "code":
                 widget.set_code(segment.text, segment.language, theme, colors["code"])
             else:
-                render_markdown(widget.document(), segment.text, colors)
+                widget.show_markdown(segment.text, colors, whole=force)
             self.parts[index] = (segment, widget)
         self._drop_from(len(segments))
 
@@ -187,10 +229,11 @@ class MessageBubble(QFrame):
         """What the reader sees in the bubble's body, as plain text."""
         return self.body.toPlainText()
 
-    def set_text(self, text: str) -> None:
+    def set_text(self, text: str, whole: bool = False) -> None:
+        """`whole`: an answer's Markdown rendered afresh, not only where it changed since the last call."""
         self._text = text
         if self.role == "model":
-            self.body.set_markdown(text)
+            self.body.set_markdown(text, force=whole)
         else:
             self.body.setPlainText(text)
 
@@ -210,6 +253,7 @@ class MessageBubble(QFrame):
             f" #code-block QTextBrowser {{ color: {code.text}; background: transparent; }}"
             f" #code-block #code-language {{ color: {code.muted}; }}"
         )
+        self.body.set_background(own.background)
         if self.role == "model":
             self.body.set_markdown(self._text, force=True)
 
@@ -275,7 +319,8 @@ class MessageBubble(QFrame):
 
 
 class ChatView(QScrollArea):
-    """Bubbles top to bottom; streaming text is re-rendered at most every 50 ms.
+    """Bubbles top to bottom; streaming text is re-rendered at most every 50 ms, less often when
+    rendering costs more (see RenderPace), and only where it changed.
 
     With no messages it shows the welcome panel instead."""
 
@@ -303,14 +348,15 @@ class ChatView(QScrollArea):
         self._pending_text: str | None = None
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
-        self._render_timer.setInterval(50)
         self._render_timer.timeout.connect(self._render_pending)
+        self.pace = RenderPace()
         self.verticalScrollBar().rangeChanged.connect(self._follow_bottom)
         self._stick_to_bottom = True
         self._revealed: MessageBubble | None = None  # a search hit kept in view while the layout settles
 
     def clear(self) -> None:
         self._render_timer.stop()
+        self.pace.stream_ends()
         self._revealed = None
         self._pending_text = None
         for bubble in self.bubbles:
@@ -340,15 +386,20 @@ class ChatView(QScrollArea):
 
     def stream_text(self, text: str) -> None:
         """Show `text` as the last answer's content soon, without re-rendering on every token."""
+        self.pace.token_arrives()
         self._pending_text = text
         if not self._render_timer.isActive():
-            self._render_timer.start()
+            self._render_timer.start(self.pace.interval_ms())
 
     def finish_stream(self, text: str, status: str) -> None:
+        """The answer's final text. Its Markdown is rendered whole once more: while streaming, only the
+        blocks that changed were rewritten (to the same result, see MarkdownRenderer); the last
+        render does not depend on that."""
         self._render_timer.stop()
+        self.pace.stream_ends()
         self._pending_text = None
         if self.bubbles:
-            self.bubbles[-1].set_text(text)
+            self.bubbles[-1].set_text(text, whole=True)
             self.bubbles[-1].set_status(status)
         self._bubbles_changed()
 
@@ -401,6 +452,7 @@ class ChatView(QScrollArea):
 
     def _render_pending(self) -> None:
         if self._pending_text is not None and self.bubbles:
+            self.pace.render_starts()
             self.bubbles[-1].set_text(self._pending_text)
         self._pending_text = None
 

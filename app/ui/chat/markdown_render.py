@@ -4,6 +4,9 @@ Qt's Markdown reader (md4c) passes raw HTML through by default, so `List<String>
 `<String>` and `<b>` swallowed the rest of the answer. Here the reader runs with
 `MarkdownNoHTML`, single line breaks become hard breaks (poems, addresses, "(a) … (b) …"), and
 fenced code is split out so the bubble can show it in a highlighted block with its own Copy.
+
+While an answer streams, `MarkdownRenderer` rewrites only the blocks that changed, so the GUI
+thread lays out and paints the last paragraph again, not the whole answer, on each pass.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QTextBlock,
     QTextCharFormat,
+    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -77,8 +82,139 @@ def with_hard_breaks(markdown: str) -> str:
 def render_markdown(document: QTextDocument, markdown: str, colors: dict[str, Surface]) -> None:
     """Fill `document` with `markdown` (no HTML), then give tables and quotes a visible shape."""
     document.setMarkdown(with_hard_breaks(markdown), MARKDOWN_FEATURES)
+    _style(document, colors)
+
+
+def _style(document: QTextDocument, colors: dict[str, Surface]) -> None:
     _style_tables(document, colors["table-header"])
     _style_quotes_and_inline_code(document, colors["quote"], colors["code-inline"])
+
+
+class MarkdownRenderer:
+    """Keeps `document` showing Markdown exactly as `render_markdown` would, rewriting only the
+    blocks that differ from the last render.
+
+    Each render still reads the whole text, into a scratch document (md4c is quick, and a later
+    line can change an earlier block: a blank line between two items loosens the whole list).
+    That is compared block by block with the last render, and the shown document is rewritten
+    from the first block that differs: its layout and paint then cover that block and what
+    follows. Text with a table (a frame) is rendered whole, as is any text whose first block
+    changed."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        self.document = document
+        self._shown: list[tuple] | None = None  # the last render's blocks, unstyled; None: render whole
+        self.has_quotes = False
+
+    def render(self, markdown: str, colors: dict[str, Surface], whole: bool = False) -> None:
+        """`whole`: a last render (of a finished answer, or in new colours); the next one is whole
+        too, and nothing is kept for comparing meanwhile."""
+        if whole or self._shown is None:
+            self._render_whole(markdown, colors, keep=not whole)
+            return
+        scratch = QTextDocument()
+        scratch.setDefaultFont(self.document.defaultFont())  # the reader sizes margins and headings by it
+        scratch.setMarkdown(with_hard_breaks(markdown), MARKDOWN_FEATURES)
+        if scratch.rootFrame().childFrames():
+            self._render_whole(markdown, colors, keep=True)
+            return
+        blocks = _block_keys(scratch)
+        first = _first_difference(self._shown, blocks)
+        if first == 0:
+            self._render_whole(markdown, colors, keep=True)
+            return
+        if first < max(len(blocks), len(self._shown)):
+            self._rewrite_from(first, blocks, colors)
+        self._shown = blocks
+        self.has_quotes = _has_quotes(blocks)
+
+    def _render_whole(self, markdown: str, colors: dict[str, Surface], keep: bool) -> None:
+        """`render_markdown`, noting the blocks as read (before styling) when `keep`."""
+        document = self.document
+        document.setMarkdown(with_hard_breaks(markdown), MARKDOWN_FEATURES)
+        framed = bool(document.rootFrame().childFrames())
+        self._shown = _block_keys(document) if keep and not framed else None
+        self.has_quotes = framed or _quoted(document)
+        _style(document, colors)
+
+    def _rewrite_from(self, first: int, blocks: list[tuple], colors: dict[str, Surface]) -> None:
+        """Blocks `first`… of the scratch document in place of the shown ones, then styled."""
+        document = self.document
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        if first < document.blockCount():
+            cursor.setPosition(document.findBlockByNumber(first).position() - 1)  # the end of the block before
+            kept_format = cursor.blockFormat()
+            cursor.movePosition(QTextCursor.End, QTextCursor.KeepAnchor)
+            cursor.removeSelectedText()
+            if cursor.blockFormat() != kept_format:  # the merge left it the removed block's format
+                cursor.setBlockFormat(kept_format)
+        else:
+            cursor.movePosition(QTextCursor.End)
+        shown_lists = {}  # a scratch list's object index → the shown list its items go into
+        for number, (_format, _char_format, _fragments, list_key) in enumerate(blocks[:first]):
+            if list_key is not None and list_key[0] not in shown_lists:
+                shown_lists[list_key[0]] = document.findBlockByNumber(number).textList()
+        for block_format, char_format, fragments, list_key in blocks[first:]:
+            block_format = QTextBlockFormat(block_format)
+            shown_list = shown_lists.get(list_key[0]) if list_key is not None else None
+            if shown_list is not None:
+                block_format.setObjectIndex(shown_list.objectIndex())
+            cursor.insertBlock(block_format, char_format)
+            if list_key is not None and shown_list is None:
+                shown_lists[list_key[0]] = cursor.createList(list_key[1])
+            for text, fragment_format in fragments:
+                cursor.insertText(text, fragment_format)
+        _style_quotes_and_inline_code(document, colors["quote"], colors["code-inline"], first_block=first)
+        cursor.endEditBlock()
+
+
+def _block_keys(document: QTextDocument) -> list[tuple]:
+    """Each block as (block format, its character format, its fragments, its list): what a render
+    has to reproduce. List membership is kept apart from the format, whose object index only
+    means something inside its own document."""
+    keys = []
+    block = document.begin()
+    while block.isValid():
+        block_format = block.blockFormat()
+        text_list = block.textList()
+        list_key = None
+        if text_list is not None:
+            block_format.clearProperty(QTextFormat.ObjectIndex)
+            list_key = (text_list.objectIndex(), text_list.format())
+        keys.append((block_format, block.charFormat(), _fragments(block), list_key))
+        block = block.next()
+    return keys
+
+
+def _fragments(block: QTextBlock) -> tuple:
+    fragments = []
+    iterator = block.begin()
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        fragments.append((fragment.text(), fragment.charFormat()))
+        iterator += 1
+    return tuple(fragments)
+
+
+def _has_quotes(blocks: list[tuple]) -> bool:
+    return any(block[0].hasProperty(QTextFormat.BlockQuoteLevel) for block in blocks)
+
+
+def _quoted(document: QTextDocument) -> bool:
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().hasProperty(QTextFormat.BlockQuoteLevel):
+            return True
+        block = block.next()
+    return False
+
+
+def _first_difference(old: list[tuple], new: list[tuple]) -> int:
+    for index, (before, after) in enumerate(zip(old, new)):
+        if before != after:
+            return index
+    return min(len(old), len(new))
 
 
 def quote_bars(document: QTextDocument) -> list[QRectF]:
@@ -118,8 +254,10 @@ def _style_tables(document: QTextDocument, header: Surface) -> None:
             cell.setFormat(cell_format)
 
 
-def _style_quotes_and_inline_code(document: QTextDocument, quote: Surface, inline_code: Surface) -> None:
-    block = document.begin()
+def _style_quotes_and_inline_code(document: QTextDocument, quote: Surface, inline_code: Surface,
+                                  first_block: int = 0) -> None:
+    """Each block is styled on its own, so a partial render styles only the blocks it rewrote."""
+    block = document.findBlockByNumber(first_block)
     while block.isValid():
         block_format = block.blockFormat()
         if block_format.hasProperty(QTextFormat.BlockQuoteLevel):
