@@ -34,7 +34,7 @@ from app.core.gemma3n_audio.settings import GEMMA3N_AUDIO, AudioEncoderSettings
 from app.core.gemma3n_audio.weights import AudioProjectorWeights
 
 PRECISIONS = ("f16", "q8_0")
-_NODES_PER_STAGE = 128  # generous: the biggest stage (attention) builds about 70 nodes
+_NODES_PER_STAGE = 160  # generous: the biggest stage (sub-sampling, 30 s) builds 113 nodes
 
 
 @dataclass(frozen=True)
@@ -176,8 +176,8 @@ class GgmlAudioEncoder(EncoderFacts):
         try:
             for index, stage in enumerate(stages):
                 # The sub-sampling stage needs the most working memory (its first convolution's
-                # output, 49 MB for 30 s, twice over); the blocks need half that. Each gets its
-                # own, and each clip lets go of both, so they are never held at once.
+                # output, 49 MB for 30 s); the blocks need less. Each gets its own, and each clip
+                # lets go of both, so they are never held at once.
                 if index < 2:
                     if allocator:
                         self._g.gallocr_free(allocator)
