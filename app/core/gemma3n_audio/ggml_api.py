@@ -126,6 +126,7 @@ _SIGNATURES: dict[str, tuple[object, list[object]]] = {
     "ggml_backend_tensor_get": (None, [T, c_void_p, c_size_t, c_size_t]),
     "ggml_gallocr_new": (P, [P]),
     "ggml_gallocr_free": (None, [P]),
+    "ggml_gallocr_reserve": (c_bool, [P, P]),
     "ggml_gallocr_alloc_graph": (c_bool, [P, P]),
     "ggml_gallocr_get_buffer_size": (c_size_t, [P, c_int]),
 }

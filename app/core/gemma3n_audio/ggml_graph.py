@@ -24,6 +24,8 @@ _FIXED_RMS_EPS = 1e-6
 # A masked attention logit: far below any soft-capped one (|x| ≤ 50), and a row that is all
 # masked comes out uniform, as numpy's np.where(…, finfo.min) gives.
 _MASKED = -1e30
+# The most working memory a sum of squares takes at once (AudioGraph._sum_of_squares_per_step).
+_SQUARES_BYTES = 8 << 20
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class ClipGeometry:
 
     mel_frames: int
     conv_frames: tuple[int, int]  # time steps after each convolution
-    conv_freqs: tuple[int, int]  # frequency bins after each convolution
+    time_padding: tuple[int, int]  # zero time steps after the clip at each convolution's input
     chunk: int
     past: int
     future: int
@@ -51,14 +53,18 @@ class ClipGeometry:
 
 
 def clip_geometry(mel_frames: int, shape: EncoderShape, settings: AudioEncoderSettings) -> ClipGeometry:
-    time, freq, times, freqs = mel_frames, shape.mel_bins, [], []
-    for (kt, kf), (st, sf) in zip(shape.sscp_kernels, settings.conv_strides, strict=True):
+    kernels = [kt for kt, _ in shape.sscp_kernels]
+    strides = [st for st, _ in settings.conv_strides]
+    time, times = mel_frames, []
+    for kt, st in zip(kernels, strides, strict=True):
         time = (time + kt - 1 - kt) // st + 1  # time padded by kt − 1 at the end
-        freq = (freq + 2 - kf) // sf + 1  # frequency padded by one on each side
         times.append(time)
-        freqs.append(freq)
+    # A convolution writes as many steps past the clip as the next one's padding (AudioGraph.subsample).
+    padding = [0]
+    for kt, st in zip(reversed(kernels), reversed(strides), strict=True):
+        padding.insert(0, kt - 1 + st * padding[0])
     past = max(0, settings.attention_context_left - 1)
-    return ClipGeometry(mel_frames, (times[0], times[1]), (freqs[0], freqs[1]),
+    return ClipGeometry(mel_frames, (times[0], times[1]), (padding[0], padding[1]),
                         settings.attention_chunk_size, past, settings.attention_context_right)
 
 
@@ -99,22 +105,24 @@ class AudioGraph:
         return g.log(ctx, g.clamp(ctx, energies, mel.mel_floor, 3.0e38))
 
     def subsample(self, mel: int, geometry: ClipGeometry) -> int:
-        """[mel_bins, mel_frames] → [hidden, frames]: two conv + cumulative group norm + ReLU, Linear."""
+        """[mel_bins, mel_frames] → [hidden, frames]: two conv + cumulative group norm + ReLU, Linear.
+
+        Tensors stay [F, T, C], as ggml's convolution writes them: the first one's output (49 MB
+        for 30 s) is the stage's one big tensor, normalised in place and read by the second."""
         g, ctx = self.g, self.ctx
         x = g.reshape_4d(ctx, mel, self.shape.mel_bins, geometry.mel_frames, 1, 1)  # [F, T, C=1]
+        # Time is padded only at the end ("reverse causal"); ggml's convolution pads both ends
+        # alike, so it pads frequency only. The mel frames carry the time zeros of both: the first
+        # convolution runs on past the clip by the second's padding, and its norm, which never
+        # looks ahead, zeroes those steps.
+        x = g.pad_ext(ctx, x, 0, 0, 0, geometry.time_padding[0], 0, 0, 0, 0)
         for index, (stride_t, stride_f) in enumerate(self.settings.conv_strides):
-            kt, _ = self.shape.sscp_kernels[index]
-            # Time is padded only at the end ("reverse causal"), frequency by one on each side.
-            x = g.pad_ext(ctx, x, 1, 1, 0, kt - 1, 0, 0, 0, 0)
-            x = g.conv_2d_direct(ctx, self.weight(f"a.conv1d.{index}.weight"), x, stride_f, stride_t, 0, 0, 1, 1)
-            x = g.cont(ctx, g.permute(ctx, x, 1, 2, 0, 3))  # [F, T, C] → [C, F, T]
-            x = self._cumulative_group_norm(x, index, geometry)
-            x = g.relu(ctx, x)
-            if index == 0:
-                x = g.cont(ctx, g.permute(ctx, x, 2, 0, 1, 3))  # back to [F, T, C] for the next conv
-        channels, freqs = self.shape.sscp_channels[1], geometry.conv_freqs[1]
-        x = g.reshape_2d(ctx, x, channels * freqs, geometry.frames)
-        return self._linear("a.pre_encode.out.weight", x)
+            # Frequency is padded by one on each side.
+            x = g.conv_2d_direct(ctx, self.weight(f"a.conv1d.{index}.weight"), x, stride_f, stride_t, 1, 0, 1, 1)
+            x = g.relu(ctx, self._cumulative_group_norm(x, index, geometry.conv_frames[index]))
+        freqs, frames, channels = self._ne(x)[:3]
+        x = g.cont(ctx, g.permute(ctx, x, 1, 2, 0, 3))  # [C, F, T]: a frame's vector is (f, c), c fastest
+        return self._linear("a.pre_encode.out.weight", g.reshape_2d(ctx, x, channels * freqs, frames))
 
     def block(self, x: int, index: int, inputs: BlockInputs, keep_every: int = 1) -> int:
         """Gemma3nAudioConformerBlock; keep_every > 1 drops frames before the end feed-forward."""
@@ -147,23 +155,49 @@ class AudioGraph:
 
     # --- pieces -------------------------------------------------------------------------------
 
-    def _cumulative_group_norm(self, x: int, index: int, geometry: ClipGeometry) -> int:
-        """Mean and variance over everything up to each time step (x is [C, F, T])."""
+    def _cumulative_group_norm(self, x: int, index: int, frames: int) -> int:
+        """Mean and variance over everything up to each time step, in place on x ([F, T, C]);
+        the steps from `frames` on (past the clip) come out zero."""
         g, ctx = self.g, self.ctx
-        channels, freqs, frames = self._ne(x)[:3]
-        counts = np.arange(1, frames + 1, dtype=np.float32) * np.float32(channels * freqs)
-        counts_t = self.new_input(counts)
-        rows = g.reshape_2d(ctx, x, channels * freqs, frames)
+        freqs, steps, channels = self._ne(x)[:3]
+        counts = self.new_input(np.arange(1, steps + 1, dtype=np.float32) * np.float32(freqs * channels))
+        in_clip = self.new_input((np.arange(steps) < frames).astype(np.float32))
 
-        def running_mean(per_step: int) -> int:  # [1, T] sums → [1, T] running means
-            cumulative = g.cumsum(ctx, g.reshape_2d(ctx, per_step, frames, 1))  # along time
-            return g.reshape_2d(ctx, g.div(ctx, cumulative, counts_t), 1, frames)
+        def per_step(values: int) -> int:  # [T] → [1, T, 1], to broadcast over x
+            return g.reshape_3d(ctx, values, 1, steps, 1)
 
-        centred = g.sub(ctx, rows, running_mean(g.sum_rows(ctx, rows)))
-        variance = running_mean(g.sum_rows(ctx, g.sqr(ctx, centred)))
+        mean = g.div(ctx, g.cumsum(ctx, self._sum_per_step(x)), counts)
+        centred = g.sub(ctx, x, per_step(mean))
+        variance = g.div(ctx, g.cumsum(ctx, self._sum_of_squares_per_step(centred)), counts)
         deviation = g.sqrt(ctx, g.scale_bias(ctx, variance, 1.0, self.settings.group_norm_eps))
-        normed = g.reshape_3d(ctx, g.div(ctx, centred, deviation), channels, freqs, frames)
-        return g.mul(ctx, normed, self.weight(f"a.conv1d.{index}.norm.weight"))
+        normed = g.mul(ctx, centred, per_step(g.div(ctx, in_clip, deviation)))
+        weight = g.reshape_3d(ctx, self.weight(f"a.conv1d.{index}.norm.weight"), 1, 1, channels)
+        return g.mul(ctx, normed, weight)
+
+    def _sum_per_step(self, x: int) -> int:
+        """[F, T, C] → [T, 1]: the sum over frequency and channels of each time step."""
+        return self._sum_channels(self.g.sum_rows(self.ctx, x))
+
+    def _sum_of_squares_per_step(self, x: int) -> int:
+        """[F, T, C] → [T, 1], squaring a few channels at a time: a square of the whole of x
+        would be a second tensor of x's size."""
+        g, ctx = self.g, self.ctx
+        freqs, steps, channels = self._ne(x)[:3]
+        nb = self._nb(x)
+        group = _channel_group(channels, nb[2])
+        total = None
+        for start in range(0, channels, group):
+            part = g.view_3d(ctx, x, freqs, steps, group, nb[1], nb[2], start * nb[2])
+            sums = g.sum_rows(ctx, g.sqr(ctx, part))  # [1, T, group]
+            total = sums if total is None else g.add(ctx, total, sums)
+        return self._sum_channels(total)
+
+    def _sum_channels(self, x: int) -> int:
+        """[1, T, C] → [T, 1]."""
+        g, ctx = self.g, self.ctx
+        steps, channels = self._ne(x)[1:3]
+        by_channel = g.cont(ctx, g.transpose(ctx, g.reshape_2d(ctx, x, steps, channels)))  # [C, T]
+        return g.reshape_2d(ctx, g.sum_rows(ctx, by_channel), steps, 1)
 
     def _feed_forward(self, x: int, index: int, which: str) -> int:
         """Gemma3nAudioConformerFeedForward (`which` is "" for the start one, "_1" for the end)."""
@@ -191,13 +225,12 @@ class AudioGraph:
         padded = blocks * chunk
 
         q = g.reshape_3d(ctx, self._linear(block_name(index, "attn_q.weight"), x), head_dim, heads, frames)
-        q = g.mul(ctx, q, self.weight(block_name(index, "q_scale")))
-        q = g.pad_ext(ctx, q, 0, 0, 0, 0, 0, padded - frames, 0, 0)
-        q = g.cont(ctx, g.permute(ctx, q, 0, 2, 1, 3))  # [head_dim, padded, heads]
+        q = g.pad_ext(ctx, g.permute(ctx, q, 0, 2, 1, 3), 0, 0, 0, padded - frames, 0, 0, 0, 0)
+        # Scaled after the pad: ggml writes a node over its input only where that is no view.
+        q = g.mul(ctx, q, self.weight(block_name(index, "q_scale")))  # [head_dim, padded, heads]
         queries = g.reshape_4d(ctx, q, head_dim, chunk, blocks, heads)
 
         keys = self._windows(self._linear(block_name(index, "attn_k.weight"), x), geo)
-        values = self._windows(self._linear(block_name(index, "attn_v.weight"), x), geo)
         logits = self._matmul(keys, queries)  # [context, chunk, blocks, heads]
 
         # Scores for the relative offsets past … −future, shifted so each query's row lines up
@@ -215,9 +248,12 @@ class AudioGraph:
         cap = self.settings.attention_logit_cap
         logits = g.scale(ctx, g.tanh(ctx, g.scale(ctx, logits, 1.0 / cap)), cap)
         probabilities = g.soft_max_ext(ctx, logits, inputs.attention_mask, 1.0, 0.0)
+        # ggml runs a node's inputs in order: probabilities first, so the values' windows are
+        # made only after the keys' are let go.
+        values = self._windows(self._linear(block_name(index, "attn_v.weight"), x), geo)
         values_t = g.cont(ctx, g.permute(ctx, values, 1, 0, 2, 3))  # [context, head_dim, blocks, heads]
-        out = self._matmul(values_t, probabilities)  # [head_dim, chunk, blocks, heads]
-        out = g.cont(ctx, g.permute(ctx, out, 0, 2, 3, 1))  # [head_dim, heads, chunk, blocks]
+        out = self._matmul(probabilities, values_t)  # [chunk, head_dim, blocks, heads]
+        out = g.cont(ctx, g.permute(ctx, out, 2, 0, 3, 1))  # [head_dim, heads, chunk, blocks]
         out = g.reshape_2d(ctx, out, heads * head_dim, padded)
         return g.view_2d(ctx, out, heads * head_dim, frames, self._nb(out)[1], 0)
 
@@ -229,8 +265,8 @@ class AudioGraph:
         chunk, blocks, context = geo.chunk, geo.blocks, geo.context
         shifts = -(-context // chunk)
         length = (blocks + shifts - 1) * chunk
-        x = g.cont(ctx, g.permute(ctx, g.reshape_3d(ctx, x, head_dim, heads, geo.frames), 0, 2, 1, 3))
-        x = g.pad_ext(ctx, x, 0, 0, geo.past, length - geo.past - geo.frames, 0, 0, 0, 0)
+        x = g.permute(ctx, g.reshape_3d(ctx, x, head_dim, heads, geo.frames), 0, 2, 1, 3)
+        x = g.pad_ext(ctx, x, 0, 0, geo.past, length - geo.past - geo.frames, 0, 0, 0, 0)  # [head_dim, length, heads]
         x = g.reshape_4d(ctx, x, head_dim, chunk, blocks + shifts - 1, heads)
         nb = self._nb(x)
         windows = None
@@ -238,8 +274,8 @@ class AudioGraph:
             part = g.view_4d(ctx, x, head_dim, chunk, blocks, heads, nb[1], nb[2], nb[3], shift * nb[2])
             windows = part if windows is None else g.concat(ctx, windows, part, 1)
         if shifts * chunk != context:
-            windows = g.view_4d(ctx, windows, head_dim, context, blocks, heads, *self._nb(windows)[1:], 0)
-        return g.cont(ctx, windows)
+            windows = g.cont(ctx, g.view_4d(ctx, windows, head_dim, context, blocks, heads, *self._nb(windows)[1:], 0))
+        return windows
 
     def _light_conv(self, x: int, index: int) -> int:
         """Gemma3nAudioConformerLightConv1d: norm, Linear, GLU, causal depthwise conv, norm, SiLU."""
@@ -302,6 +338,12 @@ class BlockInputs:
     valid: int  # [1, frames] 1.0 where the frame holds audio
     attention_mask: int  # [context, chunk, blocks] 0 or _MASKED
     timing: int  # [hidden, span] sinusoids of the relative offsets past … −future
+
+
+def _channel_group(channels: int, channel_bytes: int) -> int:
+    """The most channels, a divisor of `channels`, whose squares fit in _SQUARES_BYTES (at least one)."""
+    fitting = [n for n in range(1, channels + 1) if channels % n == 0 and n * channel_bytes <= _SQUARES_BYTES]
+    return max(fitting, default=1)
 
 
 def block_input_arrays(geometry: ClipGeometry, valid: np.ndarray, hidden: int) -> dict[str, np.ndarray]:
