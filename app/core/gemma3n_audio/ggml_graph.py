@@ -225,13 +225,12 @@ class AudioGraph:
         padded = blocks * chunk
 
         q = g.reshape_3d(ctx, self._linear(block_name(index, "attn_q.weight"), x), head_dim, heads, frames)
-        q = g.mul(ctx, q, self.weight(block_name(index, "q_scale")))
-        q = g.pad_ext(ctx, q, 0, 0, 0, 0, 0, padded - frames, 0, 0)
-        q = g.cont(ctx, g.permute(ctx, q, 0, 2, 1, 3))  # [head_dim, padded, heads]
+        q = g.pad_ext(ctx, g.permute(ctx, q, 0, 2, 1, 3), 0, 0, 0, padded - frames, 0, 0, 0, 0)
+        # Scaled after the pad: ggml writes a node over its input only where that is no view.
+        q = g.mul(ctx, q, self.weight(block_name(index, "q_scale")))  # [head_dim, padded, heads]
         queries = g.reshape_4d(ctx, q, head_dim, chunk, blocks, heads)
 
         keys = self._windows(self._linear(block_name(index, "attn_k.weight"), x), geo)
-        values = self._windows(self._linear(block_name(index, "attn_v.weight"), x), geo)
         logits = self._matmul(keys, queries)  # [context, chunk, blocks, heads]
 
         # Scores for the relative offsets past … −future, shifted so each query's row lines up
@@ -249,9 +248,12 @@ class AudioGraph:
         cap = self.settings.attention_logit_cap
         logits = g.scale(ctx, g.tanh(ctx, g.scale(ctx, logits, 1.0 / cap)), cap)
         probabilities = g.soft_max_ext(ctx, logits, inputs.attention_mask, 1.0, 0.0)
+        # ggml runs a node's inputs in order: probabilities first, so the values' windows are
+        # made only after the keys' are let go.
+        values = self._windows(self._linear(block_name(index, "attn_v.weight"), x), geo)
         values_t = g.cont(ctx, g.permute(ctx, values, 1, 0, 2, 3))  # [context, head_dim, blocks, heads]
-        out = self._matmul(values_t, probabilities)  # [head_dim, chunk, blocks, heads]
-        out = g.cont(ctx, g.permute(ctx, out, 0, 2, 3, 1))  # [head_dim, heads, chunk, blocks]
+        out = self._matmul(probabilities, values_t)  # [chunk, head_dim, blocks, heads]
+        out = g.cont(ctx, g.permute(ctx, out, 2, 0, 3, 1))  # [head_dim, heads, chunk, blocks]
         out = g.reshape_2d(ctx, out, heads * head_dim, padded)
         return g.view_2d(ctx, out, heads * head_dim, frames, self._nb(out)[1], 0)
 
@@ -263,8 +265,8 @@ class AudioGraph:
         chunk, blocks, context = geo.chunk, geo.blocks, geo.context
         shifts = -(-context // chunk)
         length = (blocks + shifts - 1) * chunk
-        x = g.cont(ctx, g.permute(ctx, g.reshape_3d(ctx, x, head_dim, heads, geo.frames), 0, 2, 1, 3))
-        x = g.pad_ext(ctx, x, 0, 0, geo.past, length - geo.past - geo.frames, 0, 0, 0, 0)
+        x = g.permute(ctx, g.reshape_3d(ctx, x, head_dim, heads, geo.frames), 0, 2, 1, 3)
+        x = g.pad_ext(ctx, x, 0, 0, geo.past, length - geo.past - geo.frames, 0, 0, 0, 0)  # [head_dim, length, heads]
         x = g.reshape_4d(ctx, x, head_dim, chunk, blocks + shifts - 1, heads)
         nb = self._nb(x)
         windows = None
@@ -272,8 +274,8 @@ class AudioGraph:
             part = g.view_4d(ctx, x, head_dim, chunk, blocks, heads, nb[1], nb[2], nb[3], shift * nb[2])
             windows = part if windows is None else g.concat(ctx, windows, part, 1)
         if shifts * chunk != context:
-            windows = g.view_4d(ctx, windows, head_dim, context, blocks, heads, *self._nb(windows)[1:], 0)
-        return g.cont(ctx, windows)
+            windows = g.cont(ctx, g.view_4d(ctx, windows, head_dim, context, blocks, heads, *self._nb(windows)[1:], 0))
+        return windows
 
     def _light_conv(self, x: int, index: int) -> int:
         """Gemma3nAudioConformerLightConv1d: norm, Linear, GLU, causal depthwise conv, norm, SiLU."""
