@@ -198,9 +198,8 @@ class GgmlAudioEncoder(EncoderFacts):
     def _reserve(self, allocator: int, stages: list[_Stage], host: np.ndarray) -> None:
         """Size the pool once for the largest of `stages` (one graph of them all, from `host`).
 
-        A pool that grows frees its smaller buffer; glibc, once it has unmapped a block of that
-        size (up to 32 MB), serves smaller allocations from its heap and keeps them resident
-        (measured: +30 MB at rest after the first clip)."""
+        A pool that grows frees its smaller buffer, which glibc keeps resident on its heap (see
+        _return_free_heap) while the blocks go on with the bigger one."""
         with self._one_graph(stages, host) as (run, x):
             self._g.build_forward_expand(run.graph, x)
             if not self._g.gallocr_reserve(allocator, run.graph):
