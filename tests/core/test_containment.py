@@ -11,8 +11,9 @@ import pytest
 
 from app.core.engine.options import LoadOptions
 from app.core.models import containment
-from app.core.models.containment import probe_in_child, vet_for_loading
+from app.core.models.containment import known_memory_facts, probe_in_child, vet_for_loading
 from app.core.models.gguf_file import ModelFileInfo
+from app.core.models.memory_estimate import read_memory_facts
 from app.core.models.projector_file import ProjectorError
 from tests.bad_inputs.gguf_edit import V, edit_model_metadata, edit_small_gguf
 from tests.projector_factory import write_gemma3_projector, write_gemma3nv_projector
@@ -128,12 +129,17 @@ def test_a_known_good_model_is_not_read_again(gemma_model_path, tmp_path, probes
     assert header_reads == [gemma_model_path] and len(probes) == 1
     assert again.model == first.model and again.model.marker_tokens == first.model.marker_tokens
     assert ("<start_of_image>" in dict(again.model.marker_tokens).values())
+    assert known_memory_facts(gemma_model_path, cache) == read_memory_facts(gemma_model_path)
+    assert header_reads == [gemma_model_path] * 2  # the last, read_memory_facts' own
 
 
 @pytest.mark.parametrize("spoil", [
     lambda record: record.update(app="0.0.0"),  # another version's checks
     lambda record: record.update(block_count="18"),
     lambda record: record.update(marker_tokens=[[5]]),
+    lambda record: record.pop("memory"),  # a verdict kept before the memory facts were
+    lambda record: record["memory"].update(layer_bytes=[1, -2]),
+    lambda record: record["memory"].update(kv_values_per_token=[]),
     lambda record: record.clear(),
 ])
 def test_a_kept_header_from_another_version_or_spoilt_is_read_again(gemma_model_path, tmp_path, probes, header_reads,
@@ -144,9 +150,11 @@ def test_a_kept_header_from_another_version_or_spoilt_is_read_again(gemma_model_
     for entry in entries.values():
         spoil(entry["model"])
     cache.write_text(json.dumps(entries))
+    assert known_memory_facts(gemma_model_path, cache) is None
     again = vet_for_loading(options_for(gemma_model_path), cache_path=cache)
     assert header_reads == [gemma_model_path] * 2 and len(probes) == 1
     assert again.model == first.model
+    assert known_memory_facts(gemma_model_path, cache) is not None  # kept again, whole
 
 
 def test_an_unreadable_cache_is_an_empty_one(gemma_model_path, tmp_path, probes) -> None:

@@ -161,6 +161,21 @@ def test_a_planned_load_reads_the_header_once_to_plan_and_label_it(qtbot, settin
     assert header_reads == [gemma_model_path, gemma_model_path]
 
 
+def test_a_known_models_load_is_planned_and_labelled_without_reading_its_header(qtbot, settings, windows,
+                                                                              gemma_model_path, header_reads):
+    """What the file checks kept when they passed the model plans its next load: Gemma's header
+    (40-80 ms of Python) is not read on the GUI thread before llama.cpp can start."""
+    loader, _ = start_engine(settings, lambda loader: loader.open_model(gemma_model_path, remember=False))
+    window = windows(loader)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        pass
+    assert header_reads == [gemma_model_path, gemma_model_path]  # planned, then checked: now known
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        assert loader.open_model(gemma_model_path, remember=False) and loader.loading == "Gemma 3 270M"
+    assert header_reads == [gemma_model_path, gemma_model_path]
+    assert window.model_label.text().startswith("Gemma 3 270M · Q4_K_M")
+
+
 def test_the_window_imports_no_server_or_download_code_before_it_is_used():
     """Starlette and uvicorn (the local server), httpx (a remote engine) and the Gemma 3n audio
     encoder code (the hub) were a fifth of the window's imports, run while the model loads."""

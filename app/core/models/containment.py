@@ -7,7 +7,8 @@ loaded, and the projector made to encode one tiny image and clip, in a short-liv
 file that survived is opened in the app's own process. Verdicts are kept in a small JSON file
 in the user's cache folder, keyed by the file's path, size, mtime and a hash of its first MiB
 (and llama-cpp-python's version), so a known file costs nothing the second time: a good model's
-entry also keeps what the Python checks found in its header, which is not read again.
+entry also keeps what the Python checks and the memory estimate found in its header, which is
+not read again (on Gemma's 262k-token vocabulary, 40-80 ms of Python before each load).
 
 `vet_for_loading(options)` is the one door: the cheap Python checks, then the cached probe.
 """
@@ -29,7 +30,8 @@ from pathlib import Path
 from app import __version__
 from app.core import paths
 from app.core.engine.options import LoadOptions
-from app.core.models.gguf_file import SUPPORTED_ARCHITECTURES, ModelFileError, ModelFileInfo, inspect_model
+from app.core.models.gguf_file import SUPPORTED_ARCHITECTURES, ModelFileError, ModelFileInfo, inspect_model, open_gguf
+from app.core.models.memory_estimate import ModelMemoryFacts, read_memory_facts
 from app.core.models.load_probe import PROBE_ARGUMENT, PROBE_CONTEXT
 from app.core.models.projector_file import ProjectorError, ProjectorInfo, check_projector_pairs_with, inspect_projector
 
@@ -42,6 +44,27 @@ _PROJECTOR_STAGES = ("projector", "image", "audio")
 
 class LoadCrashError(ModelFileError):
     """llama.cpp stopped the child process that opened the file."""
+
+
+@dataclass(frozen=True)
+class ModelFacts:
+    """What a model's header says, as the file checks (`info`) and the load plan (`memory`) read it."""
+
+    info: ModelFileInfo
+    memory: ModelMemoryFacts
+
+
+def read_model_facts(path: Path) -> ModelFacts:
+    """The file checks' and the memory estimate's readings of `path`, from one reading of its header."""
+    header = open_gguf(path)
+    return ModelFacts(inspect_model(path, header), read_memory_facts(path, header))
+
+
+def known_memory_facts(path: Path, cache_path: Path | None = None) -> ModelMemoryFacts | None:
+    """The memory facts of `path` when this same file passed the checks before, else None: the
+    plan of a known model's load reads no header."""
+    known = VerdictCache(cache_path or default_cache_path()).known_model(path)
+    return None if known is None else known.memory
 
 
 @dataclass(frozen=True)
@@ -61,7 +84,9 @@ def vet_for_loading(options: LoadOptions, *, projector_optional: bool = False,
     why (the model then loads for text)."""
     verdicts = VerdictCache(cache_path or default_cache_path())
     # On Gemma's 262k-token vocabulary the header is tens of milliseconds of Python to read.
-    model = verdicts.known_model(options.model_path) or inspect_model(options.model_path)
+    known = verdicts.known_model(options.model_path)
+    facts = known or read_model_facts(options.model_path)
+    model = facts.info
     projector = None
     if options.projector_path is not None:
         try:
@@ -72,7 +97,7 @@ def vet_for_loading(options: LoadOptions, *, projector_optional: bool = False,
             if not projector_optional:
                 raise
             return VettedLoad(options.with_changes(projector_path=None), model, None, _left_out(str(error)))
-    problem = _probe_unless_known(options, model, verdicts)
+    problem = _probe_unless_known(options, facts, verdicts, header_read=known is None)
     if problem is None:
         return VettedLoad(options, model, projector)
     blames_projector, message = problem
@@ -81,9 +106,10 @@ def vet_for_loading(options: LoadOptions, *, projector_optional: bool = False,
     raise (ProjectorError if blames_projector else LoadCrashError)(message)
 
 
-def _probe_unless_known(options: LoadOptions, model: ModelFileInfo, verdicts: "VerdictCache") -> tuple[bool, str] | None:
+def _probe_unless_known(options: LoadOptions, facts: ModelFacts, verdicts: "VerdictCache", *,
+                        header_read: bool) -> tuple[bool, str] | None:
     """None when the files are known good or pass the child probe; else (whether the projector
-    is to blame, the sentence)."""
+    is to blame, the sentence). `header_read`: `facts` were read just now, not kept."""
     model_key = verdicts.key("model", options.model_path)
     projector_key = None
     if options.projector_path is not None:
@@ -93,12 +119,12 @@ def _probe_unless_known(options: LoadOptions, model: ModelFileInfo, verdicts: "V
         if verdict is not None and verdict["verdict"] != "ok":
             return key == projector_key, verdict["message"]
     if all(verdict is not None for verdict in known.values()):
-        if "model" not in known[model_key]:  # a verdict from before headers were kept
-            verdicts.put(model_key, "ok", model=model)
+        if header_read:  # a verdict kept without (or with spoilt, or another version's) header facts
+            verdicts.put(model_key, "ok", model=facts)
         return None
-    outcome = probe_in_child(options, model, check_model=known[model_key] is None)
+    outcome = probe_in_child(options, facts.info, check_model=known[model_key] is None)
     if outcome.passed_model:
-        verdicts.put(model_key, "ok", model=model)
+        verdicts.put(model_key, "ok", model=facts)
     if outcome.ok:
         if projector_key is not None:
             verdicts.put(projector_key, "ok")
@@ -249,9 +275,10 @@ class VerdictCache:
             self._keys[asked] = self._identity(kind, path, *context)
         return self._keys[asked]
 
-    def known_model(self, path: Path) -> ModelFileInfo | None:
-        """What the Python checks found in `path` when this same file passed them and the child
-        before; None when it is not known (or not a plain file, which inspect_model refuses)."""
+    def known_model(self, path: Path) -> ModelFacts | None:
+        """What the Python checks and the memory estimate found in `path` when this same file
+        passed the checks and the child before; None when it is not known (or not a plain file,
+        which inspect_model refuses)."""
         try:
             if not stat.S_ISREG(os.stat(path).st_mode):
                 return None
@@ -277,7 +304,7 @@ class VerdictCache:
         entry = self.entries.get(key)
         return entry if isinstance(entry, dict) and entry.get("verdict") in ("ok", "crashed") else None
 
-    def put(self, key: str, verdict: str, message: str = "", *, model: ModelFileInfo | None = None) -> None:
+    def put(self, key: str, verdict: str, message: str = "", *, model: ModelFacts | None = None) -> None:
         self.entries[key] = {"verdict": verdict, "message": message, "at": time.time()}
         if model is not None:
             self.entries[key]["model"] = _model_record(model)
@@ -309,17 +336,44 @@ _MODEL_NUMBERS = ("context_length", "embedding_length", "block_count", "size_byt
 _MODEL_TEXTS = ("architecture", "name", "file_type")
 
 
-def _model_record(model: ModelFileInfo) -> dict:
-    record = asdict(model)
+def _model_record(model: ModelFacts) -> dict:
+    record = asdict(model.info)
     del record["path"]  # the key names the file
     record["app"] = __version__  # another version's checks may find more: it reads the header again
+    record["memory"] = asdict(model.memory)
     return record
 
 
-def _model_from_record(record: object, path: Path) -> ModelFileInfo | None:
-    """The ModelFileInfo a record holds; None for anything else (the cache is not trusted blindly)."""
+def _model_from_record(record: object, path: Path) -> ModelFacts | None:
+    """The facts a record holds; None for anything else (the cache is not trusted blindly)."""
     if not isinstance(record, dict) or record.get("app") != __version__:
         return None
+    info = _info_from_record(record, path)
+    memory = _memory_from_record(record.get("memory"))
+    return None if info is None or memory is None else ModelFacts(info, memory)
+
+
+_MEMORY_NUMBERS = ("input_bytes", "per_layer_table_bytes", "output_bytes", "tied_output_bytes", "n_embd", "n_ff",
+                   "n_head", "n_vocab", "context_length")
+_MEMORY_LISTS = ("layer_bytes", "kv_values_per_token")
+
+
+def _memory_from_record(record: object) -> ModelMemoryFacts | None:
+    if not isinstance(record, dict):
+        return None
+    numbers = {name: record.get(name) for name in _MEMORY_NUMBERS}
+    lists = {name: record.get(name) for name in _MEMORY_LISTS}
+    texts = {name: record.get(name) for name in ("name", "architecture")}
+    if (any(type(value) is not int or value < 0 for value in numbers.values())
+            or any(not isinstance(values, list) or not all(type(value) is int and value >= 0 for value in values)
+                   for values in lists.values())
+            or len(lists["layer_bytes"]) != len(lists["kv_values_per_token"])
+            or any(type(value) is not str for value in texts.values())):
+        return None
+    return ModelMemoryFacts(**texts, **numbers, **{name: tuple(values) for name, values in lists.items()})
+
+
+def _info_from_record(record: dict, path: Path) -> ModelFileInfo | None:
     numbers = {name: record.get(name) for name in _MODEL_NUMBERS}
     texts = {name: record.get(name) for name in _MODEL_TEXTS}
     markers = record.get("marker_tokens")

@@ -117,10 +117,11 @@ def _check_tensor_data_present(path: Path, header: GGUFHeader) -> None:
         )
 
 
-def inspect_model(path: Path) -> ModelFileInfo:
-    """Validate a text-model GGUF and return what the app needs to know about it."""
+def inspect_model(path: Path, header: GGUFHeader | None = None) -> ModelFileInfo:
+    """Validate a text-model GGUF and return what the app needs to know about it; `header`: its
+    header as `open_gguf` just read it."""
     path = Path(path)
-    header = open_gguf(path)
+    header = header or open_gguf(path)
     architecture = str(header.get("general.architecture", ""))
     if architecture == "clip":
         raise ModelFileError(

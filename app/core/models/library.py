@@ -31,6 +31,7 @@ from app.core.models.projector_file import (
 __all__ = [
     "BrokenFile", "ImportResult", "InstalledModel", "InstalledProjector", "ModelImportError", "ModelLibrary",
     "default_model_folders", "describe_model", "import_model", "main_tensor_type", "scan_models", "size_label",
+    "size_label_of",
 ]
 
 SCAN_DEPTH = 3  # the models folder holds one sub-folder per repository or import
@@ -194,6 +195,10 @@ def size_label(header: GGUFHeader) -> str | None:
     architecture = str(header.get("general.architecture", ""))
     blocks = int(header.get(f"{architecture}.block_count", 0) or 0)
     width = int(header.get(f"{architecture}.embedding_length", 0) or 0)
+    return size_label_of(architecture, blocks, width)
+
+
+def size_label_of(architecture: str, blocks: int, width: int) -> str | None:
     return SIZE_BY_BLOCKS.get(architecture, {}).get(blocks) or SIZE_BY_WIDTH.get(architecture, {}).get(width)
 
 

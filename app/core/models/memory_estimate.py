@@ -65,6 +65,7 @@ class ModelMemoryFacts:
     n_head: int
     n_vocab: int
     context_length: int
+    architecture: str = ""  # general.architecture: with n_layer and n_embd, the model's family and size
 
     @property
     def n_layer(self) -> int:
@@ -209,6 +210,7 @@ def read_memory_facts(path: Path, header: GGUFHeader | None = None) -> ModelMemo
         n_head=max(n_head or [1]),
         n_vocab=n_vocab,
         context_length=int(_arch(header, "context_length", 0)),
+        architecture=str(header.get("general.architecture", "")),
     )
 
 

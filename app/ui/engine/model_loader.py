@@ -22,10 +22,9 @@ from app.core.errors import UserError
 from app.core.load_plan import LoadInputs, load_inputs, needs_reload, plan_load, runs_on_server
 from app.core.remote.open_engine import EngineTarget, server_from_settings
 from app.core.remote.server_address import RemoteServer
-from app.core.models.gguf_file import ModelFileError, open_gguf
-from app.core.models.gguf_header import GGUFHeader
-from app.core.models.library import FAMILY_NAMES, size_label
-from app.core.models.memory_estimate import MemoryFitError
+from app.core.models.gguf_file import ModelFileError
+from app.core.models.library import FAMILY_NAMES, size_label_of
+from app.core.models.memory_estimate import MemoryFitError, ModelMemoryFacts, read_memory_facts
 from app.core.models.projector_file import companions_for
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import ModelSettings, Settings
@@ -190,7 +189,7 @@ class ModelLoader(QObject):
             return self._refuse(self.tr("{model} was not loaded. {reason}").format(model=model_path.name, reason=error_text(error)))
         except (UserError, OSError) as error:
             return self._refuse(self.tr("The model could not be loaded. {reason}").format(reason=error_text(error)))
-        self._start(_Load(plan.options, label or model_label(model_path, plan.header), load_inputs(settings),
+        self._start(_Load(plan.options, label or model_label(model_path, plan.estimate.facts), load_inputs(settings),
                           copy.deepcopy(settings.model) if remember else None))
         return True
 
@@ -257,14 +256,13 @@ def _same_files(a: EngineTarget, b: EngineTarget) -> bool:
     return (a.model_path, a.projector_path) == (b.model_path, b.projector_path)
 
 
-def model_label(path: Path, header: GGUFHeader | None = None) -> str:
+def model_label(path: Path, facts: ModelMemoryFacts | None = None) -> str:
     """'Gemma 3n E4B' from the model's header alone (no look at the other files in its folder);
-    `header`: the one already read (a Gemma header is tens of milliseconds to read)."""
+    `facts`: the load plan's, read or known already (a Gemma header is tens of milliseconds to read)."""
     try:
-        header = header or open_gguf(Path(path))
+        facts = facts or read_memory_facts(Path(path))
     except (ModelFileError, OSError):
         return Path(path).name
-    architecture = str(header.get("general.architecture", ""))
-    family = FAMILY_NAMES.get(architecture, architecture) or Path(path).name
-    size = size_label(header)
+    family = FAMILY_NAMES.get(facts.architecture, facts.architecture) or Path(path).name
+    size = size_label_of(facts.architecture, facts.n_layer, facts.n_embd)
     return f"{family} {size}" if size else family
