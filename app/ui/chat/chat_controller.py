@@ -284,7 +284,6 @@ class ChatController(QObject):
             attachments=tuple(zip(message.attachments, (image.original for image in images))),
         )
         conversation.messages.append(message)
-        self.refresh_conversation_list()
 
     def regenerate(self) -> None:
         self.message_actions.regenerate()
