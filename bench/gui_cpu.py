@@ -8,8 +8,8 @@ Each answer is a fresh chat (`--same-chat`: one chat that already fills the view
 turn and end of text banned so that it is exactly `--tokens` long. Around each answer the GUI
 (main) thread's CPU time is read twice: utime+stime from /proc/self/task/<tid>/stat (10 ms ticks)
 and CLOCK_THREAD_CPUTIME_ID; the engine thread's too. One `GUICPU {json}` line per answer:
-`gui_ms_per_token` (send to finish, per token), `streaming_gui_ms_per_token` (first to last token
-only), `renders` (the answer bubble's set_text calls, the final one included).
+`gui_ms_per_token` (send to finish, per token), `streaming_gui_ms_per_token` (first to last
+delivery of text only, per token), `renders` (the answer bubble's set_text calls, the final one included).
 
 `--replay 43` streams REPLAY_ANSWER's real tokens at 43 tokens/s instead of decoding: the same
 window, controller and request handles, with a token rate that does not depend on how busy the
@@ -121,9 +121,9 @@ def main(argv: list[str] | None = None) -> None:
     engine_tid, *stop_tokens = wait_for(request.finished)[0]
     banned = {token: float("-inf") for token in stop_tokens}
     gui_tid = threading.get_native_id()
-    streaming: list[float] = []  # GUI-thread CPU time as each token arrives
+    streaming: list[float] = []  # GUI-thread CPU time as each delivery of text arrives
     window.chat.answerStarted.connect(
-        lambda request: request.token.connect(lambda _text: streaming.append(time.thread_time())))
+        lambda request: request.streamed.connect(lambda _text: streaming.append(time.thread_time())))
     from app.ui.chat.chat_view import MessageBubble
 
     renders = [0]
@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> None:
             "tokens": n,
             "gui_ms_per_token": round(cpu[0] * 1000 / n, 3),
             "gui_ms_per_token_stat": round(ticks[0] * 1000 / hz / n, 3),
-            "streaming_gui_ms_per_token": round((streaming[-1] - streaming[0]) * 1000 / max(1, len(streaming) - 1), 3),
+            "streaming_gui_ms_per_token": round((streaming[-1] - streaming[0]) * 1000 / max(1, n - 1), 3),
             "renders": renders[0],
             "engine_ms_per_token": round(cpu[1] * 1000 / n, 3),
             "engine_ms_per_token_stat": round(ticks[1] * 1000 / hz / n, 3),

@@ -13,8 +13,9 @@ from typing import Callable, Sequence
 
 @dataclass
 class Answer:
-    """One answer as the app produced it: when it was asked, when each token reached the
-    consumer (the GUI thread in the window path), and the engine's result."""
+    """One answer as the app produced it: when it was asked, when each piece of text reached the
+    consumer (the GUI thread in the window path, where one delivery can carry several tokens), and
+    the engine's result."""
 
     result: object  # app.core.engine.engine.GenerationResult
     sent_at: float
@@ -27,9 +28,14 @@ class Answer:
 
     @property
     def decode_tokens_per_second(self) -> float:
-        if len(self.arrivals) < 2:
-            return 0.0
-        return (len(self.arrivals) - 1) / (self.arrivals[-1] - self.arrivals[0])
+        """The tokens after the first, over the time from the first text's arrival to the last's."""
+        return decode_speed(len(self.result.token_ids), self.arrivals)
+
+
+def decode_speed(n_tokens: int, arrivals: Sequence[float]) -> float:
+    if n_tokens < 2 or len(arrivals) < 2:
+        return 0.0
+    return (n_tokens - 1) / (arrivals[-1] - arrivals[0])
 
 
 def summary(values: Sequence[float]) -> dict:

@@ -79,6 +79,7 @@ def _window(options, args):
     shown_at = time.time()
     _stage("window shown")
     from app.core.engine.options import SamplingOptions
+    from bench.measure import decode_speed
     from bench.window import TokenArrivals, wait_for
 
     if window.loaded is None:
@@ -99,7 +100,7 @@ def _window(options, args):
         window.chat.send("Write a long story about a lighthouse keeper.")
         (result,) = wait_for(window.chat.answerFinished)
         times = arrivals.times
-        speeds.append((len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 else 0.0)
+        speeds.append(decode_speed(len(result.token_ids), times))
     faults = _major_faults() - faults_before
     _stage("answered")
     memory = process_memory()

@@ -49,15 +49,16 @@ def wait_for(signal, timeout_ms: int = WAIT_MS) -> tuple:
 
 
 class TokenArrivals(QObject):
-    """Times each token of every chat answer as the GUI thread gets it (the handle's signals
-    are delivered there, queued from the engine thread)."""
+    """Times each delivery of streamed text of every chat answer as the GUI thread gets it (the
+    handle's signals are delivered there, queued from the engine thread; one delivery can carry
+    several tokens)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.times: list[float] = []
 
     def watch(self, chat) -> None:
-        chat.answerStarted.connect(lambda request: request.token.connect(self.arrived))
+        chat.answerStarted.connect(lambda request: request.streamed.connect(self.arrived))
 
     @Slot(str)
     def arrived(self, _text: str) -> None:

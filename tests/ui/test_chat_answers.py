@@ -127,7 +127,7 @@ def test_streaming_answer_is_in_the_database_before_it_ends_in_few_writes(qtbot,
     window.store._db.set_trace_callback(
         lambda sql: sql.startswith("UPDATE messages") and writes[-1:] != [sql] and writes.append(sql))
     tokens = []
-    window.chat.answerStarted.connect(lambda request: request.token.connect(tokens.append))
+    window.chat.answerStarted.connect(lambda request: request.streamed.connect(tokens.append))
     started = time.monotonic()
     with wait_for_answer(qtbot, window, LONG_WAIT_MS) as finished:
         window.chat.send("Describe a long journey across a desert.")

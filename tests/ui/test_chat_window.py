@@ -14,7 +14,7 @@ from tests.ui.conftest import WAIT_MS, wait_for_answer
 def test_message_streams_into_the_view_and_is_saved(qtbot, make_window):
     window = make_window()
     streamed = []
-    window.chat.answerStarted.connect(lambda request: request.token.connect(streamed.append))
+    window.chat.answerStarted.connect(lambda request: request.streamed.connect(streamed.append))
     window.composer.editor.setPlainText("Write one sentence about rivers.")
     with wait_for_answer(qtbot, window) as blocker:
         qtbot.keyClick(window.composer.editor, Qt.Key_Return)
@@ -46,7 +46,7 @@ def test_stop_keeps_the_partial_answer(qtbot, make_window):
     window = make_window()
     window.chat.sampling = replace(window.chat.sampling, max_tokens=400)
     first_token = []
-    window.chat.answerStarted.connect(lambda request: request.token.connect(
+    window.chat.answerStarted.connect(lambda request: request.streamed.connect(
         lambda _: first_token or (first_token.append(1), window.chat.stop())))
     with wait_for_answer(qtbot, window) as blocker:
         window.chat.send("Tell me a very long story about a lighthouse keeper.")
@@ -109,7 +109,7 @@ def test_closing_during_generation_saves_the_partial_answer(qtbot, make_window, 
     window.chat.sampling = replace(window.chat.sampling, max_tokens=2000)
     with qtbot.waitSignal(window.chat.answerStarted, timeout=WAIT_MS) as started:
         window.chat.send("Write an endless poem.")
-    with qtbot.waitSignal(started.args[0].token, timeout=WAIT_MS):
+    with qtbot.waitSignal(started.args[0].streamed, timeout=WAIT_MS):
         pass
     conversation_id = window.chat.conversation.conversation_id
     started = time.perf_counter()

@@ -36,7 +36,7 @@ def test_each_request_hears_only_its_own_tokens_in_turn(qtbot, loaded_host):
     heard = {first: [], second: []}
     finished = []
     for request in (first, second):
-        request.token.connect(heard[request].append)
+        request.streamed.connect(heard[request].append)
         request.finished.connect(lambda result, request=request: finished.append((request, result.text)))
     with qtbot.waitSignals([first.finished, second.finished], timeout=WAIT_MS):
         pass
@@ -51,7 +51,7 @@ def test_cancel_before_it_runs_ends_it_without_tokens(qtbot, loaded_host):
     waiting = loaded_host.generate(ask("Count to twenty."))
     waiting.cancel()
     tokens = []
-    waiting.token.connect(tokens.append)
+    waiting.streamed.connect(tokens.append)
     with qtbot.waitSignals([busy.finished, waiting.finished], timeout=WAIT_MS):
         pass
     assert tokens == []

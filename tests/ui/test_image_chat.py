@@ -47,7 +47,7 @@ def test_dropped_file_is_described_through_libmtmd(qtbot, vision_window, tmp_pat
     drop(window, mime)
     wait_for_tray(qtbot, window, 1)
     first_token = []
-    window.chat.answerStarted.connect(lambda request: request.token.connect(
+    window.chat.answerStarted.connect(lambda request: request.streamed.connect(
         lambda _: first_token or first_token.append(time.perf_counter())))
     with wait_for_answer(qtbot, window) as blocker:
         window.composer.presets.describe_button.click()

@@ -46,14 +46,14 @@ class _Answer:
     request: EngineRequest | None  # None only while the answer is being set up, before it is sent
     recorder: AnswerRecorder
     unsaved: str | None = None  # why the last write failed, until one succeeds again
-    slots: tuple[Callable, ...] = ()  # ours on the request's token, finished and failed
+    slots: tuple[Callable, ...] = ()  # ours on the request's streamed, finished and failed
 
     def signals(self) -> tuple:
-        return self.request.token, self.request.finished, self.request.failed
+        return self.request.streamed, self.request.finished, self.request.failed
 
 
 class ChatController(QObject):
-    answerStarted = Signal(object)  # EngineRequest, for whoever wants to watch its tokens
+    answerStarted = Signal(object)  # EngineRequest, for whoever wants to watch its streamed text
     answerFinished = Signal(object)  # GenerationResult
 
     def __init__(self, view: MainWindowView, store: ConversationStore, host: EngineHost) -> None:
@@ -315,7 +315,7 @@ class ChatController(QObject):
     def _request_answer(self, conversation: Conversation, variant_group: int | None = None) -> _Answer | None:
         """The request goes out before the answer's row and bubble are made: llama.cpp reads the
         prompt meanwhile (on a GPU that hides this thread's work; on the CPU it costs the same
-        core time before or during the evaluation). Its tokens wait in this thread's queue."""
+        core time before or during the evaluation). Its first text waits in this thread's queue."""
         messages = conversation.engine_messages()
         if not messages or messages[-1].role != "user":
             return None
@@ -329,13 +329,13 @@ class ChatController(QObject):
         answer = _Answer(conversation, message, None, recorder)
         self._answers[conversation.conversation_id] = answer
         answer.request = self.host.generate(GenerationRequest(messages, system_prompt, self.sampling))
-        answer.slots = (partial(self._token, answer), partial(self._finished, answer), partial(self._failed, answer))
+        answer.slots = (partial(self._streamed, answer), partial(self._finished, answer), partial(self._failed, answer))
         for signal, slot in zip(answer.signals(), answer.slots):
             signal.connect(slot)
         return answer
 
     def _show_answer(self, answer: _Answer) -> None:
-        """The answer's database row and its bubble, before its first token can arrive."""
+        """The answer's database row and its bubble, before its first text can arrive."""
         self._write(answer, answer.recorder.begin)
         if answer.conversation is self.conversation:
             self.view.chat_view.add_message("model", "", "generating")
@@ -343,8 +343,8 @@ class ChatController(QObject):
         self.refresh_conversation_list()
         self.answerStarted.emit(answer.request)
 
-    def _token(self, answer: _Answer, text: str) -> None:
-        # Runs for every token, on the core llama.cpp's threads share with it: as little as can be.
+    def _streamed(self, answer: _Answer, text: str) -> None:
+        # Runs up to once a frame, on the core llama.cpp's threads share with it: as little as can be.
         if not self._is_live(answer):
             return
         message = answer.message

@@ -1,7 +1,7 @@
 """The one long-lived engine worker: a QObject on its own QThread that owns the ChatEngine.
 
 Every use of the engine is a request: `EngineHost.generate()` (or `submit()`) queues it on the
-engine thread and returns an `EngineRequest`, a handle in the GUI thread with its own `token`,
+engine thread and returns an `EngineRequest`, a handle in the GUI thread with its own `streamed`,
 `finished` and `failed` signals and a `cancel()`. The GUI thread never calls llama.cpp."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from app.core.engine.engine import ChatEngine, GenerationResult, TokenPiece
 from app.core.engine.gil_turns import short_gil_turns
@@ -24,8 +24,13 @@ from app.core.models.gguf_file import ModelFileInfo
 from app.core.remote.open_engine import answer_source, answer_source_parts, open_engine
 from app.core.remote.server_address import RemoteServer
 from app.ui.common.i18n import error_text
+from app.ui.engine.text_outbox import TextOutbox
 
 log = logging.getLogger(__name__)
+
+# Streamed text reaches a request's listeners at most this often (a frame at 60 Hz), the first
+# piece at once. Faster than the screen can show it, each delivery only cost the engine thread time.
+DELIVERY_INTERVAL_MS = 16
 
 # A job runs on the engine thread with the engine, a way to stream text back, and a cancel check.
 EngineJob = Callable[[ChatEngine, Callable[[str], None], Callable[[], bool]], object]
@@ -72,13 +77,15 @@ class _Ticket:
 
     job: EngineJob
     cancelled: threading.Event = field(default_factory=threading.Event)
+    outbox: TextOutbox = field(default_factory=TextOutbox)
 
 
 class EngineRequest(QObject):
     """One queued use of the engine, as its caller sees it. Signals arrive in the GUI thread;
-    exactly one of `finished` and `failed` ends it. `cancel()` acts within one token."""
+    exactly one of `finished` and `failed` ends it, after the last `streamed` text. `cancel()`
+    acts within one token."""
 
-    token = Signal(str)
+    streamed = Signal(str)  # the text streamed since the last delivery: one token's or several
     finished = Signal(object)  # GenerationResult for generate(); the job's return value for submit()
     failed = Signal(str)  # a sentence for the user
 
@@ -86,6 +93,28 @@ class EngineRequest(QObject):
         super().__init__()
         self.ticket = _Ticket(job)
         self.done = False
+        self._last_delivery = -DELIVERY_INTERVAL_MS
+        self._delivery = QTimer(self)
+        self._delivery.setSingleShot(True)
+        self._delivery.timeout.connect(self.deliver)
+
+    def text_waiting(self) -> None:
+        """The outbox has text: delivered now, or when a frame has passed since the last delivery."""
+        if self._delivery.isActive():
+            return
+        wait_ms = self._last_delivery + DELIVERY_INTERVAL_MS - _now_ms()
+        if wait_ms <= 0:
+            self.deliver()
+        else:
+            self._delivery.start(wait_ms)
+
+    @Slot()
+    def deliver(self) -> None:
+        self._delivery.stop()
+        text = self.ticket.outbox.take()
+        if text:
+            self._last_delivery = _now_ms()
+            self.streamed.emit(text)
 
     def cancel(self) -> None:
         self.ticket.cancelled.set()
@@ -100,7 +129,7 @@ class EngineWorker(QObject):
     modelLoaded = Signal(object)  # LoadedModel
     modelFailed = Signal(str)
     # Results go back to the host only, carrying their ticket; the host hands them to its request.
-    requestToken = Signal(object, str)
+    requestTextWaiting = Signal(object)  # the ticket's outbox was empty and has text now
     requestFinished = Signal(object, object)
     requestFailed = Signal(object, str)
 
@@ -193,7 +222,7 @@ class EngineWorker(QObject):
             self.requestFailed.emit(ticket, self.tr("No model is loaded yet."))
             return
         try:
-            result = ticket.job(self.engine, lambda text: self.requestToken.emit(ticket, text), ticket.cancelled.is_set)
+            result = ticket.job(self.engine, lambda text: self._send(ticket, text), ticket.cancelled.is_set)
         except UserError as error:
             log.warning("engine request refused: %s", error)
             self.requestFailed.emit(ticket, error_text(error))
@@ -203,6 +232,10 @@ class EngineWorker(QObject):
                                    .format(error=error.__class__.__name__))
         else:
             self.requestFinished.emit(ticket, result)
+
+    def _send(self, ticket: _Ticket, text: str) -> None:
+        if ticket.outbox.put(text):
+            self.requestTextWaiting.emit(ticket)
 
     @Slot()
     def unload(self) -> None:
@@ -232,7 +265,7 @@ class EngineHost(QObject):
         # there, directly. (Qt.DirectConnection would say the same, but the first touch of the
         # `Qt` namespace builds its ~95 Python enums, 20-30 ms, before the first load could start.)
         self.thread.finished.connect(self.worker.unload)
-        self.worker.requestToken.connect(self._token)
+        self.worker.requestTextWaiting.connect(self._text_waiting)
         self.worker.requestFinished.connect(self._finished)
         self.worker.requestFailed.connect(self._failed)
         self._open: dict[_Ticket, EngineRequest] = {}  # queued or running; also keeps them alive
@@ -256,11 +289,11 @@ class EngineHost(QObject):
         for request in self._open.values():
             request.cancel()
 
-    @Slot(object, str)
-    def _token(self, ticket: _Ticket, text: str) -> None:
+    @Slot(object)
+    def _text_waiting(self, ticket: _Ticket) -> None:
         request = self._open.get(ticket)
         if request is not None:
-            request.token.emit(text)
+            request.text_waiting()
 
     @Slot(object, object)
     def _finished(self, ticket: _Ticket, result: object) -> None:
@@ -274,6 +307,7 @@ class EngineHost(QObject):
 
     def _close(self, ticket: _Ticket) -> EngineRequest:
         request = self._open.pop(ticket)
+        request.deliver()  # the last text, before the end
         request.done = True
         return request
 
@@ -282,3 +316,7 @@ class EngineHost(QObject):
         self.cancel_all()
         self.thread.quit()
         return self.thread.wait(timeout_ms)
+
+
+def _now_ms() -> int:
+    return time.monotonic_ns() // 1_000_000

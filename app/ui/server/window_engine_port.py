@@ -82,7 +82,7 @@ class WindowEnginePort(QObject):
             request.cancel()
         self._open.add(ticket)
         self.busyChanged.emit(self.busy)
-        request.token.connect(ticket.listener.on_token)
+        request.streamed.connect(ticket.listener.on_token)
         request.finished.connect(lambda result: self._end(ticket, lambda: ticket.listener.on_finished(result)))
         request.failed.connect(lambda message: self._end(ticket, lambda: ticket.listener.on_failed(message)))
 

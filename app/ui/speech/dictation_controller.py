@@ -277,7 +277,7 @@ class DictationController(QObject):
         request = GenerationRequest([message], "",
                                     chunk_sampling(work.chunk, self.max_tokens_per_chunk), one_off=True)
         handle = self._generate(request)
-        handle.token.connect(lambda text: self._token(handle, text))
+        handle.streamed.connect(lambda text: self._streamed(handle, text))
         handle.finished.connect(lambda result: self._finished(handle, result))
         handle.failed.connect(lambda message: self._failed(handle, message))
         self._request, self._partial, self._sent_at = handle, "", time.perf_counter()
@@ -287,7 +287,7 @@ class DictationController(QObject):
         (token, finished, failed, cancel)."""
         return self.host.generate(request)
 
-    def _token(self, handle, text: str) -> None:
+    def _streamed(self, handle, text: str) -> None:
         if handle is not self._request:
             return
         if not self._partial:
