@@ -88,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             plan = replace(plan, runs=args.runs, prompt_runs=args.runs, cold_starts=min(plan.cold_starts, args.runs))
         if args.tokens:
             plan = replace(plan, decode_tokens=args.tokens, probe_tokens=args.tokens)
+        if args.cold_starts:
+            plan = replace(plan, cold_starts=args.cold_starts)
         entry = {"label": model.label, "path": str(model.path), "random_weights": model.random_weights,
                  "file_bytes": model.path.stat().st_size, "plan": plan.__dict__}
         report["models"][model.key] = entry
@@ -228,6 +230,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--name", default="", help="added to the output file names (e.g. one model per run)")
     parser.add_argument("--runs", type=int, default=0, help="override the measured runs per comparison")
     parser.add_argument("--tokens", type=int, default=0, help="override the tokens per decode run")
+    parser.add_argument("--cold-starts", type=int, default=0,
+                        help="override the paired cold starts (window, then llama.cpp alone) of coldstart")
     parser.add_argument("--threads", type=int, default=0, help="default: the app's (all cores)")
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma list of sections: " + ", ".join(SECTIONS))
     parser.add_argument("--tokenizer", type=Path, default=None,
