@@ -187,3 +187,15 @@ def test_the_window_imports_no_server_or_download_code_before_it_is_used():
              f"print(' '.join(name for name in {deferred!r} if name in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == []
+
+
+def test_the_start_up_leaves_the_gguf_package_until_a_header_is_read():
+    """`gguf` (with its writer and yaml) was 30 ms of the imports before the first load could be
+    asked for, and a known model's load reads no header
+    (test_a_known_models_load_is_planned_and_labelled_without_reading_its_header)."""
+    import subprocess
+    import sys
+
+    probe = "import sys; import app.ui.application; print('gguf' in sys.modules, 'yaml' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]

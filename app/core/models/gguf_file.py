@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-import gguf
 
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.file_checks import regular_file_size
@@ -205,8 +204,10 @@ def _whole_number(path: Path, header: GGUFHeader, key: str, low: int, high: int,
 def quantization_name(file_type: int | None) -> str:
     if file_type is None:
         return "unknown"
+    from gguf import LlamaFileType  # imported here: see gguf_header.gguf_constants
+
     try:
-        name = gguf.LlamaFileType(int(file_type)).name
+        name = LlamaFileType(int(file_type)).name
     except ValueError:
         return f"type {file_type}"
     return name.removeprefix("MOSTLY_").removeprefix("ALL_")

@@ -9,23 +9,19 @@ data or whole arrays are needed.
 
 from __future__ import annotations
 
+import functools
 import mmap
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from gguf.constants import GGML_QUANT_SIZES, GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC, GGMLQuantizationType, GGUFValueType
+from typing import TYPE_CHECKING, Any
 
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.errors import UserError
 
-_SCALARS = {
-    GGUFValueType.UINT8: "<B", GGUFValueType.INT8: "<b", GGUFValueType.UINT16: "<H",
-    GGUFValueType.INT16: "<h", GGUFValueType.UINT32: "<I", GGUFValueType.INT32: "<i",
-    GGUFValueType.FLOAT32: "<f", GGUFValueType.UINT64: "<Q", GGUFValueType.INT64: "<q",
-    GGUFValueType.FLOAT64: "<d", GGUFValueType.BOOL: "<?",
-}
+if TYPE_CHECKING:
+    from gguf.constants import GGMLQuantizationType, GGUFValueType
+
 _SMALL_ARRAY = 64
 _LENGTH_AND_FIRST_BYTE = struct.Struct("<QB")
 # The first characters of the strings a big string array keeps (ArrayInfo.bracketed): a
@@ -38,6 +34,25 @@ _BRACKET_BYTES = frozenset(BRACKETS.encode())
 
 class GGUFFormatError(UserError, ValueError):
     pass
+
+
+@functools.cache
+def gguf_constants():
+    """The `gguf` package's constants, imported on the first header read: importing `gguf` brings
+    its writer and yaml along (30 ms on two cores), and a known model's load reads no header."""
+    from gguf import constants
+
+    return constants
+
+
+@functools.cache
+def _scalars() -> dict:
+    kind = gguf_constants().GGUFValueType
+    return {
+        kind.UINT8: "<B", kind.INT8: "<b", kind.UINT16: "<H", kind.INT16: "<h", kind.UINT32: "<I",
+        kind.INT32: "<i", kind.FLOAT32: "<f", kind.UINT64: "<Q", kind.INT64: "<q", kind.FLOAT64: "<d",
+        kind.BOOL: "<?",
+    }
 
 
 @dataclass(frozen=True)
@@ -91,10 +106,12 @@ class _Walker:
     def __init__(self, data: mmap.mmap) -> None:
         self.data = data
         self.offset = 0
+        self.gguf = gguf_constants()
+        self.scalars = _scalars()
 
     def read(self) -> GGUFHeader:
         magic, version = self._unpack("<II")
-        if magic != GGUF_MAGIC:
+        if magic != self.gguf.GGUF_MAGIC:
             raise GGUFFormatError(QT_TRANSLATE_NOOP("UserError", "not a GGUF file"))
         if version not in (2, 3):
             raise GGUFFormatError(
@@ -111,9 +128,9 @@ class _Walker:
         for _ in range(kv_count):
             key = self._string()
             (value_type,) = self._unpack("<I")
-            fields[key] = self._value(GGUFValueType(value_type))
+            fields[key] = self._value(self.gguf.GGUFValueType(value_type))
         infos = [self._tensor_info() for _ in range(tensor_count)]
-        alignment = fields.get("general.alignment", GGUF_DEFAULT_ALIGNMENT)
+        alignment = fields.get("general.alignment", self.gguf.GGUF_DEFAULT_ALIGNMENT)
         if not isinstance(alignment, int) or alignment <= 0 or alignment & (alignment - 1):
             # llama.cpp divides by it (and asserts it is a power of two).
             raise GGUFFormatError(
@@ -145,16 +162,17 @@ class _Walker:
         return text
 
     def _value(self, value_type: GGUFValueType) -> Any:
-        if value_type == GGUFValueType.STRING:
+        kinds = self.gguf.GGUFValueType
+        if value_type == kinds.STRING:
             return self._string()
-        if value_type in _SCALARS:
-            return self._unpack(_SCALARS[value_type])[0]
-        if value_type == GGUFValueType.ARRAY:
+        if value_type in self.scalars:
+            return self._unpack(self.scalars[value_type])[0]
+        if value_type == kinds.ARRAY:
             element_type, length = self._unpack("<IQ")
-            element_type = GGUFValueType(element_type)
+            element_type = kinds(element_type)
             if length <= _SMALL_ARRAY:
                 return [self._value(element_type) for _ in range(length)]
-            if element_type == GGUFValueType.STRING:
+            if element_type == kinds.STRING:
                 return ArrayInfo(element_type, length, self._skip_strings(length))
             self._skip_array(element_type, length)
             return ArrayInfo(element_type, length)
@@ -167,8 +185,8 @@ class _Walker:
         )
 
     def _skip_array(self, element_type: GGUFValueType, length: int) -> None:
-        if element_type in _SCALARS:
-            self.offset += struct.calcsize(_SCALARS[element_type]) * length
+        if element_type in self.scalars:
+            self.offset += struct.calcsize(self.scalars[element_type]) * length
         else:
             for _ in range(length):
                 self._value(element_type)
@@ -208,8 +226,8 @@ class _Walker:
             )
         shape = self._unpack(f"<{n_dims}Q")
         raw_type, offset = self._unpack("<IQ")
-        kind = GGMLQuantizationType(raw_type)
-        block_size, type_size = GGML_QUANT_SIZES[kind]
+        kind = self.gguf.GGMLQuantizationType(raw_type)
+        block_size, type_size = self.gguf.GGML_QUANT_SIZES[kind]
         elements = 1
         for size in shape:
             elements *= size

@@ -11,9 +11,10 @@ MobileNet, whose tensors are mostly optional) is left to the child-process probe
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import gguf
+if TYPE_CHECKING:
+    import gguf
 
 # A 30-s clip is 3000 mel frames, 1500 after whisper's stride-2 convolution; libmtmd stacks
 # `stack_factor` frames per token and asserts that they come out even.

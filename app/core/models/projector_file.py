@@ -8,18 +8,22 @@ and checked here too, from the header alone.
 
 from __future__ import annotations
 
+import functools
 import re
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-
-import gguf
+from typing import TYPE_CHECKING
 
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.file_checks import regular_file_size, resolved_or_none
 from app.core.models.gguf_file import ModelFileError, open_gguf
 from app.core.models.projector_checks import check_projector_layout
 from app.core.errors import UserError, same_message
+from app.core.models.gguf_header import gguf_constants
+
+if TYPE_CHECKING:
+    import gguf
 
 # The projector types libmtmd 0.3.36 knows (PROJECTOR_TYPE_NAMES in tools/mtmd/clip-impl.h).
 KNOWN_PROJECTOR_TYPES: frozenset[str] = frozenset({
@@ -60,21 +64,24 @@ _OUTPUT_WIDTH: dict[str, tuple[str, int]] = {
     "internvl": ("mm.model.mlp.3.weight", 1),
 }
 
-# Keys libmtmd reads with a typed getter that asserts (aborts) on any other stored type.
-_KEY_TYPES: dict[str, gguf.GGUFValueType] = {
-    **{suffix: gguf.GGUFValueType.UINT32 for suffix in (
-        "embedding_length", "feed_forward_length", "block_count", "projection_dim",
-        "attention.head_count", "attention.head_count_kv", "attention.head_dim", "image_size",
-        "patch_size", "num_mel_bins", "projector.scale_factor", "projector.stack_factor",
-        "spatial_merge_size", "image_min_pixels", "image_max_pixels", "n_wa_pattern",
-        "window_size", "minicpmv_query_num")},
-    "attention.layer_norm_epsilon": gguf.GGUFValueType.FLOAT32,
-    "projector_type": gguf.GGUFValueType.STRING,
-    "has_vision_encoder": gguf.GGUFValueType.BOOL,
-    "has_audio_encoder": gguf.GGUFValueType.BOOL,
-    "use_gelu": gguf.GGUFValueType.BOOL,
-    "use_silu": gguf.GGUFValueType.BOOL,
-}
+@functools.cache
+def _key_types() -> dict[str, gguf.GGUFValueType]:
+    """Keys libmtmd reads with a typed getter that asserts (aborts) on any other stored type."""
+    kind = gguf_constants().GGUFValueType
+    return {
+        **{suffix: kind.UINT32 for suffix in (
+            "embedding_length", "feed_forward_length", "block_count", "projection_dim",
+            "attention.head_count", "attention.head_count_kv", "attention.head_dim", "image_size",
+            "patch_size", "num_mel_bins", "projector.scale_factor", "projector.stack_factor",
+            "spatial_merge_size", "image_min_pixels", "image_max_pixels", "n_wa_pattern",
+            "window_size", "minicpmv_query_num")},
+        "attention.layer_norm_epsilon": kind.FLOAT32,
+        "projector_type": kind.STRING,
+        "has_vision_encoder": kind.BOOL,
+        "has_audio_encoder": kind.BOOL,
+        "use_gelu": kind.BOOL,
+        "use_silu": kind.BOOL,
+    }
 
 
 class ProjectorError(UserError, ValueError):
@@ -106,7 +113,9 @@ def inspect_projector(path: Path) -> ProjectorInfo:
         # GGUFReader parses every key up front: ~40 s for a language model's 262k-token
         # vocabulary here, so a file that says it is not a projector is turned away first.
         _refuse_other_architecture(name, _first_architecture(path))
-        reader = gguf.GGUFReader(path)
+        from gguf import GGUFReader  # imported here: see gguf_header.gguf_constants
+
+        reader = GGUFReader(path)
     except OSError as exc:
         raise ProjectorError(
             QT_TRANSLATE_NOOP("UserError", "Cannot read {name}: {value}."),
@@ -408,7 +417,7 @@ def _first_architecture(path: Path) -> str | None:
         return None
     value_at = 32 + len(key) + 12
     value_type, value_length = struct.unpack_from("<IQ", head, value_at - 12)
-    if value_type != gguf.GGUFValueType.STRING or value_at + value_length > len(head):
+    if value_type != gguf_constants().GGUFValueType.STRING or value_at + value_length > len(head):
         return None
     return head[value_at : value_at + value_length].decode("utf-8", errors="replace")
 
@@ -456,7 +465,7 @@ def _check_key_types(reader: gguf.GGUFReader, name: str) -> None:
         if not key.startswith("clip."):
             continue
         expected = next(
-            (kind for suffix, kind in _KEY_TYPES.items() if key.endswith("." + suffix)), None
+            (kind for suffix, kind in _key_types().items() if key.endswith("." + suffix)), None
         )
         if expected is not None and field.types != [expected]:
             stored = "/".join(kind.name for kind in field.types)
@@ -472,11 +481,11 @@ def _check_key_types(reader: gguf.GGUFReader, name: str) -> None:
 
 def _string(reader: gguf.GGUFReader, key: str) -> str | None:
     field = reader.get_field(key)
-    if field is None or field.types != [gguf.GGUFValueType.STRING]:
+    if field is None or field.types != [gguf_constants().GGUFValueType.STRING]:
         return None
     return str(field.contents())
 
 
 def _bool(reader: gguf.GGUFReader, key: str) -> bool:
     field = reader.get_field(key)
-    return field is not None and field.types == [gguf.GGUFValueType.BOOL] and bool(field.contents())
+    return field is not None and field.types == [gguf_constants().GGUFValueType.BOOL] and bool(field.contents())
