@@ -48,7 +48,7 @@ def test_text_streamed_faster_than_a_frame_comes_in_few_deliveries_all_before_th
     texts = [value for kind, value in events if kind == "text"]
     assert events[-1] == ("finished", "done"), "every delivery comes before the end"
     assert "".join(texts) == "".join(pieces), "nothing lost, nothing doubled, in order"
-    frames = took[0] * 1000 / DELIVERY_INTERVAL_MS
+    frames = took[0] * 1000 / (DELIVERY_INTERVAL_MS * 0.95)  # a coarse QTimer may fire up to 5 % early
     assert len(texts) <= frames + 3, f"{len(texts)} deliveries for {len(pieces)} pieces in {took[0] * 1000:.0f} ms"
 
 
