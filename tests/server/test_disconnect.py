@@ -1,7 +1,6 @@
 """A client that hangs up stops its own generation: within one token mid-stream, before it starts
 when it was still queued."""
 
-import httpx
 import openai
 
 from tests.server.conftest import EOG_BANNED
@@ -35,7 +34,7 @@ def test_a_queued_request_whose_client_left_never_runs(text_server):
     jobs_before = len(text_server.port.jobs)
     busy = client.chat.completions.create(messages=[{"role": "user", "content": "Go on."}], stream=True, **ENDLESS)
     next(iter(busy))  # the engine is now on this job
-    impatient = text_server.client(timeout=httpx.Timeout(1.0))
+    impatient = text_server.client(timeout=1.0)
     try:
         impatient.chat.completions.create(messages=[{"role": "user", "content": "Me next?"}], **ENDLESS)
     except openai.APITimeoutError:
