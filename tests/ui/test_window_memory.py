@@ -13,12 +13,15 @@ def restart(make_window, window, settings_path):
 def test_window_size_and_unsent_draft_come_back_after_a_restart(qtbot, make_window, tmp_path):
     settings_path = tmp_path / "config" / "settings.json"
     window = make_window(load=False, settings=SettingsModel(settings_path))
-    window.resize(760, 640)  # the test screen is 800 × 800: a bigger window would be cut to fit it
+    # The test screen is 800 × 800 (a bigger window would be cut to fit it); the width stops at
+    # the window's minimum, which depends on the font an earlier test left.
+    window.resize(760, 640)
     window.composer.editor.setPlainText("half a question,\nnot sent yet")
-    qtbot.waitUntil(lambda: window.width() == 760)
+    qtbot.waitUntil(lambda: window.height() == 640)
+    left = window.size()
 
     again = restart(make_window, window, settings_path)
-    assert (again.width(), again.height()) == (760, 640)
+    assert again.size() == left
     assert again.composer.editor.toPlainText() == "half a question,\nnot sent yet"
 
 
