@@ -34,6 +34,7 @@ from app.ui.server.local_server import LocalServer
 from app.ui.settings.settings_model import SettingsModel
 from app.ui.speech.dictation_controller import DictationController, share_speech_settings
 from app.ui.speech.dictation_panel import DictationPanel
+from app.ui.window_memory import remember_window, restore_window
 
 AUDIO_ENCODER_FALLBACK_KEY = "audio-encoder-fallback"
 
@@ -90,6 +91,7 @@ class MainWindow(MainWindowView):
         self.export_chat_action.triggered.connect(self.export_chat)
         self.system_prompt_action.triggered.connect(self.edit_chat_system_prompt)
         self._catch_up_with_loader()
+        restore_window(self)
 
     def export_chat(self) -> None:
         conversation = self.chat.conversation
@@ -235,6 +237,7 @@ class MainWindow(MainWindowView):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         self.chat.save_partial_answer()
+        remember_window(self)
         self.dictation.shutdown()
         self.host.shutdown()
         super().closeEvent(event)

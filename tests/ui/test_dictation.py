@@ -242,7 +242,7 @@ def test_a_file_job_can_be_cancelled_and_keeps_what_was_done(qtbot, dictation_wi
         qtbot.waitUntil(lambda: "chunk 2 of 3" in panel.waiting.text(), timeout=WAIT_MS)
         assert panel.cancel_button.isEnabled()
         panel.cancel_button.click()
-    assert panel.waiting.text() == "" and not panel.cancel_button.isEnabled()
+    assert panel.waiting.text() == "speech_16k.wav: cancelled after 1 chunk" and not panel.cancel_button.isEnabled()
     job = dictation.session.finished[-1]
     assert job.status == "cancelled after 1 chunk"
     assert [s.start_s for s in window.store.segments(job.transcription_id)] == [0.0]
@@ -251,3 +251,14 @@ def test_a_file_job_can_be_cancelled_and_keeps_what_was_done(qtbot, dictation_wi
     with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
         assert dictation.transcribe_file(short)
     assert [(s.start_s, s.end_s) for s in dictation.segments] == [(0.0, pytest.approx(5.0))]
+
+
+def test_a_silent_file_says_it_was_silent_once_done(qtbot, dictation_window, tmp_path):
+    window = dictation_window
+    panel, dictation = window.dictation_panel, window.dictation
+    silent = tmp_path / "silent.wav"
+    soundfile.write(str(silent), np.zeros(16_000 * 20, np.float32), 16_000)
+    with qtbot.waitSignal(dictation.queueDrained, timeout=WAIT_MS):
+        assert dictation.transcribe_file(silent)
+    assert panel.transcript.toPlainText() == ""  # nothing to transcribe: the status has to say why
+    assert panel.waiting.text() == "silent.wav: done, 0 chunks, 1 silent skipped"

@@ -119,7 +119,7 @@ def _write_wav(target, samples: np.ndarray, sample_rate: int) -> None:
 
 def _open_info(path: Path) -> AudioFileInfo:
     try:
-        mode = path.stat().st_mode
+        found = path.stat()
     except OSError:
         raise AudioFileError(
             QT_TRANSLATE_NOOP(
@@ -128,7 +128,7 @@ def _open_info(path: Path) -> AudioFileInfo:
             ),
             path=path,
         ) from None
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(found.st_mode):
         # A FIFO or a device would block or never end.
         raise AudioFileError(
             QT_TRANSLATE_NOOP(
@@ -137,16 +137,25 @@ def _open_info(path: Path) -> AudioFileInfo:
             ),
             path=path,
         )
-    try:
-        info = soundfile.info(str(path))
-    except (soundfile.LibsndfileError, RuntimeError) as error:
+    if found.st_size == 0:
         raise AudioFileError(
             QT_TRANSLATE_NOOP(
                 "UserError",
-                "'{path}' is not an audio file this app can read (WAV, FLAC, MP3, OGG): "
-                "{error}",
+                "'{path}' is empty (0 bytes): it holds no recording.",
             ),
-            path=path, error=error,
+            path=path,
+        )
+    try:
+        info = soundfile.info(str(path))
+    except (soundfile.LibsndfileError, RuntimeError) as error:
+        # libsndfile's own reason misleads here: text renamed .mp3 "does not exist or is not a
+        # regular file", a 3-byte WAV has a "Format not recognised".
+        raise AudioFileError(
+            QT_TRANSLATE_NOOP(
+                "UserError",
+                "'{path}' is not an audio file this app can read (WAV, FLAC, MP3, OGG).",
+            ),
+            path=path,
         ) from error
     if info.channels <= 0 or not MIN_SAMPLE_RATE <= info.samplerate <= MAX_SAMPLE_RATE:
         raise AudioFileError(

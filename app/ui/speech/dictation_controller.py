@@ -348,7 +348,9 @@ class DictationController(QObject):
 
     def _update_status(self) -> None:
         jobs = list(self.session.jobs)
-        self.panel.waiting.setText(" · ".join(f"{job.title}: {self.job_status(job)}" for job in jobs))
+        # Once the queue is empty, how the last job ended stays said: a silent file leaves no line.
+        shown = jobs or self.session.finished[-1:]
+        self.panel.waiting.setText(" · ".join(f"{job.title}: {self.job_status(job)}" for job in shown))
         self.panel.cancel_button.setEnabled(any(job.kind is JobKind.FILE for job in jobs))
 
     # -- transcript -------------------------------------------------------------------------

@@ -124,3 +124,22 @@ def test_a_missing_file_is_reported_before_decoding(tmp_path: Path) -> None:
 def test_writing_where_there_is_no_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(AudioFileError, match="no-such-folder"):
         save_wav(tmp_path / "no-such-folder" / "a.wav", np.zeros(10, np.float32))
+
+
+@pytest.mark.parametrize("name", ["notes.mp3", "notes.wav", "notes.ogg"])
+def test_a_file_that_is_not_audio_is_not_said_to_be_missing(tmp_path: Path, name: str) -> None:
+    # libsndfile answers "File does not exist or is not a regular file" for text renamed .mp3
+    path = tmp_path / name
+    path.write_text("these are my meeting notes\n")
+    with pytest.raises(AudioFileError) as raised:
+        audio_file_info(path)
+    message = str(raised.value)
+    assert message == f"'{path}' is not an audio file this app can read (WAV, FLAC, MP3, OGG)."
+    assert "does not exist" not in message
+
+
+def test_an_empty_file_is_called_empty(tmp_path: Path) -> None:
+    path = tmp_path / "recording.wav"
+    path.write_bytes(b"")
+    with pytest.raises(AudioFileError, match=r"recording\.wav' is empty \(0 bytes\)"):
+        audio_file_info(path)
