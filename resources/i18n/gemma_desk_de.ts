@@ -616,7 +616,7 @@
         <translation>Transkribieren</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Export {kind}</source>
         <translation>{kind} exportieren</translation>
     </message>
@@ -3345,11 +3345,16 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
     </message>
     <message>
         <location filename="../../app/core/models/gguf_header.py" line="+97"/>
-        <source>the header ends early or is damaged ({error})</source>
-        <translation>der Header endet zu früh oder ist beschädigt ({error})</translation>
+        <source>the header runs past the end of the file ({size:,} bytes)</source>
+        <translation>der Header reicht über das Ende der Datei hinaus ({size:,} Bytes)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>a name in the header is not UTF-8 text</source>
+        <translation>ein Name im Header ist kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>not a GGUF file</source>
         <translation>keine GGUF-Datei</translation>
     </message>

@@ -611,7 +611,7 @@
         <translation>转写</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Export {kind}</source>
         <translation>导出 {kind}</translation>
     </message>
@@ -3334,11 +3334,16 @@ Yes: both · No: only your message</source>
     </message>
     <message>
         <location filename="../../app/core/models/gguf_header.py" line="+97"/>
-        <source>the header ends early or is damaged ({error})</source>
-        <translation>文件头提前结束或已损坏（{error}）</translation>
+        <source>the header runs past the end of the file ({size:,} bytes)</source>
+        <translation>文件头超出了文件末尾（{size:,} 字节）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+8"/>
+        <source>a name in the header is not UTF-8 text</source>
+        <translation>文件头中的某个名称不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>not a GGUF file</source>
         <translation>不是 GGUF 文件</translation>
     </message>

@@ -57,3 +57,15 @@ def test_cut_header_is_a_format_error(sample_gguf, tmp_path):
     cut.write_bytes(sample_gguf.read_bytes()[:200])
     with pytest.raises(GGUFFormatError):
         read_header(cut)
+
+
+@pytest.mark.parametrize("kept", [100, 5_000, 200_000])
+def test_a_cut_header_is_told_in_the_users_words(gemma_model_path, tmp_path, kept):
+    cut = tmp_path / "cut.gguf"
+    with open(gemma_model_path, "rb") as whole:
+        cut.write_bytes(whole.read(kept))
+    with pytest.raises(GGUFFormatError) as raised:
+        read_header(cut)
+    sentence = str(raised.value)
+    assert "runs past the end of the file" in sentence and f"{kept:,} bytes" in sentence
+    assert "unpack" not in sentence and "buffer" not in sentence

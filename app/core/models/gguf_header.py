@@ -92,13 +92,17 @@ def read_header(path: Path) -> GGUFHeader:
     with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
         try:
             return _Walker(data).read()
-        except (struct.error, IndexError, UnicodeDecodeError) as error:
+        except (struct.error, IndexError) as error:
             raise GGUFFormatError(
                 QT_TRANSLATE_NOOP(
                     "UserError",
-                    "the header ends early or is damaged ({error})",
+                    "the header runs past the end of the file ({size:,} bytes)",
                 ),
-                error=error,
+                size=len(data),
+            ) from error
+        except UnicodeDecodeError as error:
+            raise GGUFFormatError(
+                QT_TRANSLATE_NOOP("UserError", "a name in the header is not UTF-8 text"),
             ) from error
 
 
