@@ -812,13 +812,12 @@
 <context>
     <name>EngineWorker</name>
     <message>
-        <location filename="../../app/ui/engine/engine_worker.py" line="+173"/>
-        <location line="+14"/>
+        <location filename="../../app/ui/engine/engine_worker.py" line="+128"/>
         <source>{reason} The previous model is still loaded.</source>
         <translation>{reason} Das bisherige Modell bleibt geladen.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+103"/>
         <source>No model is loaded yet.</source>
         <translation>Es ist noch kein Modell geladen.</translation>
     </message>
@@ -1853,13 +1852,17 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{model} wurde nicht geladen. {reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+49"/>
+        <location line="+24"/>
+        <source>The projector could not be used. {reason}</source>
+        <translation>Der Projektor konnte nicht verwendet werden. {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The model could not be loaded. {reason}</source>
         <translation>Das Modell konnte nicht geladen werden. {reason}</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-12"/>
         <source>The server could not be used. {error}</source>
         <translation>Der Server konnte nicht verwendet werden. {error}</translation>
     </message>

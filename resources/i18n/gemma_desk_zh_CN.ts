@@ -807,13 +807,12 @@
 <context>
     <name>EngineWorker</name>
     <message>
-        <location filename="../../app/ui/engine/engine_worker.py" line="+173"/>
-        <location line="+14"/>
+        <location filename="../../app/ui/engine/engine_worker.py" line="+128"/>
         <source>{reason} The previous model is still loaded.</source>
         <translation>{reason}之前的模型仍处于加载状态。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+103"/>
         <source>No model is loaded yet.</source>
         <translation>尚未加载模型。</translation>
     </message>
@@ -1846,13 +1845,17 @@ Yes: both · No: only your message</source>
         <translation>未加载 {model}。{reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+49"/>
+        <location line="+24"/>
+        <source>The projector could not be used. {reason}</source>
+        <translation>无法使用该投影器。{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The model could not be loaded. {reason}</source>
         <translation>无法加载模型。{reason}</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-12"/>
         <source>The server could not be used. {error}</source>
         <translation>无法使用该服务器。{error}</translation>
     </message>

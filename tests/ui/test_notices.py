@@ -45,7 +45,7 @@ def test_a_good_projector_takes_down_the_projector_notices(qtbot, make_window, t
     bad = tmp_path / "mmproj-broken.gguf"
     bad.write_text("not a projector")
     open_projector(qtbot, monkeypatch, window, bad, window.modelLoadFailed)
-    assert window.notice.isVisible() and "could not be loaded" in window.notice.label.text()
+    assert window.notice.isVisible() and "projector could not be used" in window.notice.label.text()
     assert window.loaded.supports_images, "the model with the good projector stays"
 
     open_projector(qtbot, monkeypatch, window, good, window.modelReady)
@@ -82,3 +82,29 @@ def test_sending_a_new_message_takes_down_the_failed_answer(qtbot, make_window):
     with wait_for_answer(qtbot, window):
         window.chat.send("And another?")
     assert window.notice.isVisible(), "a notice that sending does not fix stays"
+
+
+def test_a_refused_file_is_named_for_what_it_is_and_the_model_in_use_stays(
+        qtbot, make_window, tmp_path, gemma_model_path, monkeypatch):
+    settings = tmp_path / "settings.json"
+    settings.write_text(json.dumps({"model": {"active_model": str(gemma_model_path)},
+                                    "generation": {"context_size": 1024}, "hardware": {"threads": 2}}))
+    window = make_window(load=False, settings=SettingsModel(settings), read_status=lambda gpu: ROOMY)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        assert window.loader.load_saved()
+
+    bad = tmp_path / "mmproj-broken.gguf"
+    bad.write_text("not a projector")
+    open_projector(qtbot, monkeypatch, window, bad, window.modelLoadFailed)
+    said = window.notice.label.text()
+    assert said.startswith("The projector could not be used."), said
+    assert said.endswith("The previous model is still loaded."), said
+    assert window.loaded.options.model_path == gemma_model_path
+
+    not_a_model = tmp_path / "notes.gguf"
+    not_a_model.write_text("a text file, renamed")
+    with qtbot.waitSignal(window.modelLoadFailed, timeout=WAIT_MS):
+        window.loader.open_model(not_a_model)
+    said = window.notice.label.text()
+    assert said.startswith("The model could not be loaded.") and "notes.gguf" in said, said
+    assert said.endswith("The previous model is still loaded."), said

@@ -12,13 +12,14 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 from app.core.engine.engine import ChatEngine, GenerationResult, TokenPiece
 from app.core.engine.gil_turns import short_gil_turns
 from app.core.engine.options import LoadOptions, SamplingOptions
 from app.core.engine.prompt_format import ChatMessage
 from app.core.errors import UserError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.containment import vet_for_loading
 from app.core.models.gguf_file import ModelFileInfo
 from app.core.remote.open_engine import answer_source, answer_source_parts, open_engine
@@ -124,6 +125,14 @@ class EngineRequest(QObject):
         return self.ticket.cancelled.is_set()
 
 
+PREVIOUS_MODEL_KEPT = QT_TRANSLATE_NOOP("EngineWorker", "{reason} The previous model is still loaded.")
+
+
+def previous_model_kept(reason: str) -> str:
+    """`reason`, and that the model in use before stays: a refused file never unloads it."""
+    return QCoreApplication.translate("EngineWorker", PREVIOUS_MODEL_KEPT).format(reason=reason)
+
+
 class EngineWorker(QObject):
     loadProgress = Signal(float)
     modelLoaded = Signal(object)  # LoadedModel
@@ -159,7 +168,8 @@ class EngineWorker(QObject):
             options, self._projector_problem = vetted.options, vetted.projector_problem
         except UserError as error:
             log.warning("model load refused: %s", error)
-            self.modelFailed.emit(error_text(error))
+            reason = error_text(error)
+            self.modelFailed.emit(previous_model_kept(reason) if self.engine is not None else reason)
             return
         previous = self.engine.options if self.engine is not None else None
         self.unload()
@@ -170,7 +180,7 @@ class EngineWorker(QObject):
             message = error_text(error) or error.__class__.__name__
             if previous is not None:
                 self._restore(previous)
-                message = self.tr("{reason} The previous model is still loaded.").format(reason=message)
+                message = previous_model_kept(message)
             self.modelFailed.emit(message)
             return
         self.modelLoaded.emit(self._describe(time.perf_counter() - started))
@@ -184,8 +194,7 @@ class EngineWorker(QObject):
         except UserError as error:
             log.warning("server refused: %s", error)
             reason = error_text(error)
-            self.modelFailed.emit(self.tr("{reason} The previous model is still loaded.").format(reason=reason)
-                                  if self.engine else reason)
+            self.modelFailed.emit(previous_model_kept(reason) if self.engine else reason)
             return
         self.unload()
         self.engine, self._projector_problem = engine, None

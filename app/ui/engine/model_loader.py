@@ -30,7 +30,7 @@ from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import ModelSettings, Settings
 from app.ui.common.i18n import error_text
 from app.ui.common.notices import Notices
-from app.ui.engine.engine_worker import EngineHost, LoadedModel
+from app.ui.engine.engine_worker import EngineHost, LoadedModel, previous_model_kept
 from app.ui.settings.settings_model import SettingsModel
 
 # The notice about the model in use: a good load takes it down.
@@ -188,7 +188,8 @@ class ModelLoader(QObject):
         except MemoryFitError as error:
             return self._refuse(self.tr("{model} was not loaded. {reason}").format(model=model_path.name, reason=error_text(error)))
         except (UserError, OSError) as error:
-            return self._refuse(self.tr("The model could not be loaded. {reason}").format(reason=error_text(error)))
+            sentence = self._headline(model_path, settings.model.projector).format(reason=error_text(error))
+            return self._refuse(previous_model_kept(sentence) if self.loaded is not None else sentence)
         self._start(_Load(plan.options, label or model_label(model_path, plan.estimate.facts), load_inputs(settings),
                           copy.deepcopy(settings.model) if remember else None))
         return True
@@ -204,6 +205,13 @@ class ModelLoader(QObject):
                                                    url=server.shown_url)
         self._start(_Load(server, label, load_inputs(settings), None))
         return True
+
+    def _headline(self, model: Path | None, projector: Path | None) -> str:
+        """Which file a failed load is about: only the projector when the model stays the same."""
+        loaded = self.loaded.options if self.loaded is not None else None
+        if isinstance(loaded, LoadOptions) and loaded.model_path == model and loaded.projector_path != projector:
+            return self.tr("The projector could not be used. {reason}")
+        return self.tr("The model could not be loaded. {reason}")
 
     def _refuse(self, sentence: str) -> bool:
         """The plan was refused: the model in use stays, and the window says why."""
@@ -236,8 +244,10 @@ class ModelLoader(QObject):
         self.modelReady.emit(loaded)
 
     def _failed(self, message: str) -> None:
-        self._pending = None
-        self.notices.show_message(self.tr("The model could not be loaded. {reason}").format(reason=message), key=NOTICE_KEY)
+        asked, self._pending = self._pending, None
+        model, projector = (getattr(asked.options, "model_path", None), getattr(asked.options, "projector_path", None)) \
+            if asked is not None else (None, None)
+        self.notices.show_message(self._headline(model, projector).format(reason=message), key=NOTICE_KEY)
         self.loadFailed.emit(message)
 
     def _remember(self, choice: ModelSettings) -> None:
