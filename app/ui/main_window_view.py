@@ -85,6 +85,8 @@ class MainWindowView(QMainWindow):
         self.splitter.setSizes([240, 860])
         self.setCentralWidget(self.splitter)
         self._fit_sidebar_to_font()
+        # The first keys typed belong in the message box, not on New chat (first in the tab order).
+        self.composer.editor.setFocus()
 
         self.model_label = ElidedLabel(self.tr("No model"))
         self.speed_label = QLabel()
