@@ -27,14 +27,14 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     """(what it does, keys) for every action in the window that has a shortcut, by name."""
     rows: list[tuple[str, str]] = []
     for action in window.findChildren(QAction):
-        keys = action.shortcut()
-        if keys.isEmpty() or not action.text():
+        keys = action.shortcuts()  # the first is the one menus show; the others work as well
+        if not keys or not action.text():
             continue
         name = action.text().replace("&", "").rstrip("…").strip()
         if action.shortcutContext() == Qt.WidgetShortcut and action.parent() is not None:
             place = _PLACES.get(action.parent().objectName())
             name = f"{name} ({QCoreApplication.translate('ShortcutSheet', place)})" if place else name
-        rows.append((name, keys.toString(QKeySequence.NativeText)))
+        rows.append((name, ", ".join(key.toString(QKeySequence.NativeText) for key in keys)))
     return sorted(rows, key=lambda row: row[0].lower())
 
 

@@ -85,6 +85,8 @@ class MainWindowView(QMainWindow):
         self.splitter.setSizes([240, 860])
         self.setCentralWidget(self.splitter)
         self._fit_sidebar_to_font()
+        # The first keys typed belong in the message box, not on New chat (first in the tab order).
+        self.composer.editor.setFocus()
 
         self.model_label = ElidedLabel(self.tr("No model"))
         self.speed_label = QLabel()
@@ -125,7 +127,7 @@ class MainWindowView(QMainWindow):
         self.regenerate_action.setShortcut(QKeySequence("Ctrl+R"))
         self.chat_menu.addSeparator()
         self.search_action = self.chat_menu.addAction(self.tr("Search all chats"))
-        self.search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.search_action.setShortcuts([QKeySequence("Ctrl+Shift+F"), QKeySequence(QKeySequence.Find)])
         self.system_prompt_action = self.chat_menu.addAction(self.tr("System prompt for this chat…"))
         self.system_prompt_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.focus_composer_action = self.chat_menu.addAction(self.tr("Focus message box"))

@@ -87,6 +87,17 @@ def test_table_has_borders_and_a_header(answer):
     assert header.background().style() != 0 and header.fontWeight() >= 700
 
 
+def test_a_table_right_after_a_quote_has_its_header_on_one_line(answer):
+    bubble = answer("> Sizes, as measured:\n\n| Model | Size |\n|---|---|\n| 270M | 240 MB |")
+    document = bubble.body.parts[0][1].document()
+    table = next(frame for frame in document.rootFrame().childFrames() if isinstance(frame, QTextTable))
+    for column in range(table.columns()):
+        cell = table.cellAt(0, column)
+        first_line = cell.firstCursorPosition().block()
+        assert first_line.text() in ("Model", "Size"), "no empty line above the header's text"
+        assert first_line.position() + first_line.length() > cell.lastPosition(), "the header is one line"
+
+
 def test_quote_looks_like_a_quote(answer):
     bubble = answer("Someone said:\n\n> Simplicity is prerequisite\n> for reliability.")
     document = bubble.body.parts[0][1].document()

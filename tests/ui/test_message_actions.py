@@ -178,3 +178,21 @@ def test_deleting_an_answer_asks_first_and_takes_its_variants(qtbot, make_window
     click(qtbot, answer.actions.delete_button)
     assert stored(window) == [("user", "Name a fruit.")] and texts(window) == ["Name a fruit."]
     assert window.store.variant_ids(group) == []
+
+
+@pytest.mark.parametrize("key", [Qt.Key_Return, Qt.Key_Escape])
+def test_the_keyboard_is_back_in_the_message_box_once_an_edit_ends(qtbot, make_window, monkeypatch, key):
+    window = make_window()
+    Questions(monkeypatch)
+    ask(qtbot, window, "Name a fruit.")
+    window.activateWindow()
+    first = window.chat_view.bubbles[0]
+    click(qtbot, first.actions.edit_button)
+    qtbot.waitUntil(first.editor.text_edit.hasFocus)
+    if key == Qt.Key_Return:
+        with wait_for_answer(qtbot, window):
+            qtbot.keyClick(first.editor.text_edit, key)
+    else:
+        qtbot.keyClick(first.editor.text_edit, key)
+    qtbot.wait(50)  # the editor is deleted later
+    assert window.composer.editor.hasFocus()

@@ -95,8 +95,9 @@ def test_help_menu_lists_every_shortcut(qtbot, make_window):
     assert [action.text() for action in window.help_menu.actions()] == ["Keyboard shortcuts", "About Gemma Desk"]
     sheet = ShortcutSheet(window)
     qtbot.addWidget(sheet)
-    listed = {sheet.table.item(row, 1).text() for row in range(sheet.table.rowCount())}
+    listed = {key for row in range(sheet.table.rowCount()) for key in sheet.table.item(row, 1).text().split(", ")}
     with_shortcuts = [action for action in window.findChildren(QAction) if not action.shortcut().isEmpty()]
     assert len(with_shortcuts) >= 8
     for action in with_shortcuts:
-        assert action.shortcut().toString() in listed, action.text()
+        for key in action.shortcuts():
+            assert key.toString() in listed, action.text()

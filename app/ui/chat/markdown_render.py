@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextFrameFormat,
     QTextTable,
+    QTextTableCell,
     QTextTableFormat,
 )
 
@@ -246,12 +247,26 @@ def _style_tables(document: QTextDocument, header: Surface) -> None:
         table_format.setHeaderRowCount(1)
         frame.setFormat(table_format)
         for column in range(frame.columns()):
+            _drop_empty_first_line(frame.cellAt(0, column))
             cell = frame.cellAt(0, column)
             cell_format = cell.format()
             cell_format.setBackground(QColor(header.background))
             cell_format.setForeground(QColor(header.text))
             cell_format.setFontWeight(QFont.Bold)
             cell.setFormat(cell_format)
+
+
+def _drop_empty_first_line(cell: QTextTableCell) -> None:
+    """Qt's Markdown reader starts the first header cell of a table that follows a quote with an
+    empty line (and quote margins on the text), which pushed that header below the others."""
+    cursor = cell.firstCursorPosition()
+    empty = cursor.block()
+    if empty.text() or empty.position() + empty.length() > cell.lastPosition():
+        return
+    kept_format = empty.blockFormat()
+    cursor.movePosition(QTextCursor.NextBlock, QTextCursor.KeepAnchor)
+    cursor.removeSelectedText()
+    cursor.setBlockFormat(kept_format)
 
 
 def _style_quotes_and_inline_code(document: QTextDocument, quote: Surface, inline_code: Surface,

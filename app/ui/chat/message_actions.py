@@ -63,7 +63,12 @@ class MessageActions(QObject):
             return
         editor = bubble.begin_edit()
         editor.submitted.connect(partial(self.resend, bubble))
-        editor.cancelled.connect(bubble.end_edit)
+        editor.cancelled.connect(partial(self._end_edit, bubble))
+
+    def _end_edit(self, bubble: MessageBubble) -> None:
+        """The keyboard goes back to the message box: it was in the editor, which goes away."""
+        bubble.end_edit()
+        self.chat.view.composer.editor.setFocus()
 
     def resend(self, bubble: MessageBubble, text: str) -> None:
         """The edited text replaces the message and is answered again; what followed it goes."""
@@ -90,7 +95,7 @@ class MessageActions(QObject):
         del self._messages[index + 1:]
         while len(self.chat_view.bubbles) > index + 1:
             self.chat_view.remove_last()
-        bubble.end_edit()
+        self._end_edit(bubble)
         bubble.set_text(text)
         self.chat.start_answer(self.chat.conversation)
 
