@@ -24,7 +24,8 @@ from app.core.models.system_memory import read_memory_status
 
 def add_models_command(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     models = subparsers.add_parser("models", help="list, find and download models")
-    actions = models.add_subparsers(dest="models_action", required=True)
+    actions = models.add_subparsers(dest="models_action")
+    models.set_defaults(json=False, folder=[])  # `gemma-desk models` alone lists, as `models list` does
 
     listing = actions.add_parser("list", help="the installed models and what they can do")
     listing.add_argument("--json", action="store_true", help="print one JSON object")
@@ -56,7 +57,7 @@ def add_models_command(subparsers: argparse._SubParsersAction) -> argparse.Argum
 def run_models_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
-    if args.models_action == "list":
+    if args.models_action in (None, "list"):
         return _list(args, out, err)
     if args.models_action == "catalog":
         return _catalog(args, out, err)

@@ -159,3 +159,9 @@ def test_audio_encoder_refuses_a_model_that_is_not_gemma3n(gemma_model_path: Pat
     broken.write_bytes(b"GGUF" + b"\0" * 10)
     code, out, err = run("models", "audio-encoder", str(broken))
     assert code == 1 and "broken.gguf" in err
+
+
+def test_models_alone_lists_the_installed_models(installed: Path) -> None:
+    assert run("models") == run("models", "list")
+    code, out, _ = run("models")
+    assert code == 0 and installed.name in out
