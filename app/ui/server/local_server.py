@@ -115,9 +115,6 @@ class LocalServer(QObject):
             self.http = HttpServer(create_app(self.port, settings), settings, log_level="warning")
         except UserError as error:
             return error_text(error)
-        except OSError as error:
-            return self.tr("Could not listen on {host}:{port}: {reason}.").format(
-                host=host, port=port, reason=error.strerror or error)
         self.host_name, self.port_number = settings.host, port
         self.http.start_in_thread()
         self._show_status(self.port.busy)
