@@ -1300,7 +1300,7 @@ Als Chat-Modell öffnen?</translation>
 <context>
     <name>LocalServer</name>
     <message>
-        <location filename="../../app/ui/server/local_server.py" line="+92"/>
+        <location filename="../../app/ui/server/local_server.py" line="+100"/>
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
@@ -1310,7 +1310,12 @@ Als Chat-Modell öffnen?</translation>
         <translation>Lokaler Server…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
+        <source>The local server did not start: {problem}</source>
+        <translation>Der lokale Server wurde nicht gestartet: {problem}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Serving at {url}</source>
         <translation>Bereitgestellt unter {url}</translation>
     </message>
@@ -1326,7 +1331,7 @@ Als Chat-Modell öffnen?</translation>
 <context>
     <name>LocalServerDialog</name>
     <message>
-        <location line="-115"/>
+        <location line="-131"/>
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
@@ -1341,7 +1346,17 @@ Als Chat-Modell öffnen?</translation>
         <translation>keiner (nur dieser Computer)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Start the server when Gemma Desk starts</source>
+        <translation>Server beim Start von Gemma Desk starten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The API key is not saved: a server on another address than 127.0.0.1 is started here, with its key.</source>
+        <translation>Der API-Schlüssel wird nicht gespeichert: Ein Server auf einer anderen Adresse als 127.0.0.1 wird hier gestartet, mit seinem Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Address:</source>
         <translation>Adresse:</translation>
     </message>
@@ -1356,7 +1371,7 @@ Als Chat-Modell öffnen?</translation>
         <translation>API-Schlüssel:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Stop</source>
         <translation>Beenden</translation>
     </message>
@@ -3597,7 +3612,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} wird noch geladen; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../app/core/server/security.py" line="+47"/>
+        <location filename="../../app/core/server/security.py" line="+45"/>
         <source>The API key is empty; give a real key or none.</source>
         <translation>Der API-Schlüssel ist leer; geben Sie einen echten Schlüssel an oder keinen.</translation>
     </message>
@@ -3637,7 +3652,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Das Transkript konnte nicht in „{path}“ geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/settings.py" line="+146"/>
+        <location filename="../../app/core/storage/settings.py" line="+156"/>
         <source>{label} must be a number, got {value!r}</source>
         <translation>{label} muss eine Zahl sein, nicht {value!r}</translation>
     </message>
@@ -3697,7 +3712,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{label} muss auto, all, none oder eine Schichtanzahl von 0 bis 999 sein, nicht {value!r}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>There is no setting {section}.{name}.</source>
         <translation>Es gibt keine Einstellung {section}.{name}.</translation>
     </message>

@@ -50,7 +50,7 @@
 <context>
     <name>LocalServer</name>
     <message numerus="yes">
-        <location filename="../../app/ui/server/local_server.py" line="+153"/>
+        <location filename="../../app/ui/server/local_server.py" line="+173"/>
         <source> · %n request(s) running</source>
         <translation>
             <numerusform> · %n request running</numerusform>

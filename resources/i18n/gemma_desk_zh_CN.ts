@@ -1295,7 +1295,7 @@ Open it as the chat model?</source>
 <context>
     <name>LocalServer</name>
     <message>
-        <location filename="../../app/ui/server/local_server.py" line="+92"/>
+        <location filename="../../app/ui/server/local_server.py" line="+100"/>
         <source>&amp;Server</source>
         <translation>服务器(&amp;S)</translation>
     </message>
@@ -1305,7 +1305,12 @@ Open it as the chat model?</source>
         <translation>本地服务器…</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
+        <source>The local server did not start: {problem}</source>
+        <translation>本地服务器未启动：{problem}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Serving at {url}</source>
         <translation>服务地址：{url}</translation>
     </message>
@@ -1320,7 +1325,7 @@ Open it as the chat model?</source>
 <context>
     <name>LocalServerDialog</name>
     <message>
-        <location line="-115"/>
+        <location line="-131"/>
         <source>Local server</source>
         <translation>本地服务器</translation>
     </message>
@@ -1335,7 +1340,17 @@ Open it as the chat model?</source>
         <translation>无（仅限本机）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Start the server when Gemma Desk starts</source>
+        <translation>Gemma Desk 启动时启动服务器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The API key is not saved: a server on another address than 127.0.0.1 is started here, with its key.</source>
+        <translation>API 密钥不会被保存：监听 127.0.0.1 以外地址的服务器需要在这里连同密钥手动启动。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
@@ -1350,7 +1365,7 @@ Open it as the chat model?</source>
         <translation>API 密钥：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -3586,7 +3601,7 @@ Yes: both · No: only your message</source>
         <translation>{name} 仍在加载中；请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/core/server/security.py" line="+47"/>
+        <location filename="../../app/core/server/security.py" line="+45"/>
         <source>The API key is empty; give a real key or none.</source>
         <translation>API 密钥为空；请提供真实的密钥，或不设置密钥。</translation>
     </message>
@@ -3626,7 +3641,7 @@ Yes: both · No: only your message</source>
         <translation>无法将转写文本写入“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/settings.py" line="+146"/>
+        <location filename="../../app/core/storage/settings.py" line="+156"/>
         <source>{label} must be a number, got {value!r}</source>
         <translation>{label} 必须是数字，当前为 {value!r}</translation>
     </message>
@@ -3686,7 +3701,7 @@ Yes: both · No: only your message</source>
         <translation>{label} 必须是 auto、all、none 或 0 到 999 之间的层数，当前为 {value!r}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>There is no setting {section}.{name}.</source>
         <translation>不存在设置项 {section}.{name}。</translation>
     </message>

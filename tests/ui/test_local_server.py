@@ -121,3 +121,59 @@ def test_a_busy_port_is_told_in_the_dialog_and_start_works_again_with_the_propos
     assert server.url is not None and server.status_label.isVisible()  # the proposed port was free
     server.stop()
     assert not server.status_label.isVisible()
+
+
+def test_the_chosen_address_comes_back_and_starting_on_launch_is_the_users_choice(qtbot, make_window, tmp_path, monkeypatch):
+    import socket
+
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.server.local_server import LocalServerDialog
+    from app.ui.settings.settings_model import SettingsModel
+
+    settings_path = tmp_path / "config" / "settings.json"
+
+    def restart(window):
+        window.close()
+        window.store.close()
+        return make_window(load=False, settings=SettingsModel(settings_path))
+
+    def answer_dialog_with(choose):
+        monkeypatch.setattr(LocalServerDialog, "exec", lambda dialog: choose(dialog))
+
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]
+    window = make_window(load=False, settings=SettingsModel(settings_path))
+
+    def start_on_localhost(dialog):
+        dialog.host_edit.setText("localhost")
+        dialog.port_spin.setValue(port)
+        return QDialog.Accepted
+
+    answer_dialog_with(start_on_localhost)
+    window.local_server.action.trigger()
+    assert window.local_server.url.endswith(f":{port}/v1")
+
+    window = restart(window)
+    assert window.local_server.url is None, "the server starts by itself only when the user asked for that"
+    shown = []
+
+    def read_and_ask_to_start_on_launch(dialog):
+        shown.append((dialog.host_edit.text(), dialog.port_spin.value(), dialog.start_on_launch.isChecked()))
+        dialog.start_on_launch.setChecked(True)
+        return QDialog.Rejected  # Close
+
+    answer_dialog_with(read_and_ask_to_start_on_launch)
+    window.local_server.action.trigger()
+    assert shown == [("localhost", port, False)]
+
+    window = restart(window)
+    assert window.local_server.url is not None and window.local_server.url.endswith(f":{port}/v1")
+    assert window.local_server.status_label.isVisible()
+
+    window.local_server.stop()
+    with socket.create_server(("127.0.0.1", port)):
+        window = restart(window)
+        assert window.local_server.url is None and not window.local_server.status_label.isVisible()
+        notices = window.notice.notices
+        assert notices.showing and f"Port {port} on localhost is in use by another program" in notices.text

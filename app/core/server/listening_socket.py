@@ -12,7 +12,7 @@ import socket
 
 from app.core.errors import UserError
 from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.server.security import DEFAULT_PORT
+from app.core.server.defaults import DEFAULT_PORT
 
 FIRST_UNPRIVILEGED_PORT = 1024
 NEARBY_PORTS = 20  # tried upward from the refused one before asking the OS for any free port
