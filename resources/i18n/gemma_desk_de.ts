@@ -1300,7 +1300,7 @@ Als Chat-Modell öffnen?</translation>
 <context>
     <name>LocalServer</name>
     <message>
-        <location filename="../../app/ui/server/local_server.py" line="+92"/>
+        <location filename="../../app/ui/server/local_server.py" line="+100"/>
         <source>&amp;Server</source>
         <translation>&amp;Server</translation>
     </message>
@@ -1310,12 +1310,12 @@ Als Chat-Modell öffnen?</translation>
         <translation>Lokaler Server…</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Could not listen on {host}:{port}: {reason}.</source>
-        <translation>Auf {host}:{port} kann nicht gelauscht werden: {reason}.</translation>
+        <location line="+59"/>
+        <source>The local server did not start: {problem}</source>
+        <translation>Der lokale Server wurde nicht gestartet: {problem}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+9"/>
         <source>Serving at {url}</source>
         <translation>Bereitgestellt unter {url}</translation>
     </message>
@@ -1331,7 +1331,7 @@ Als Chat-Modell öffnen?</translation>
 <context>
     <name>LocalServerDialog</name>
     <message>
-        <location line="-118"/>
+        <location line="-131"/>
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
@@ -1346,7 +1346,17 @@ Als Chat-Modell öffnen?</translation>
         <translation>keiner (nur dieser Computer)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Start the server when Gemma Desk starts</source>
+        <translation>Server beim Start von Gemma Desk starten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The API key is not saved: a server on another address than 127.0.0.1 is started here, with its key.</source>
+        <translation>Der API-Schlüssel wird nicht gespeichert: Ein Server auf einer anderen Adresse als 127.0.0.1 wird hier gestartet, mit seinem Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Address:</source>
         <translation>Adresse:</translation>
     </message>
@@ -1361,7 +1371,7 @@ Als Chat-Modell öffnen?</translation>
         <translation>API-Schlüssel:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Stop</source>
         <translation>Beenden</translation>
     </message>
@@ -1509,12 +1519,12 @@ Aufnahme fehlt</translation>
     <name>MainWindowView</name>
     <message>
         <location filename="../../app/ui/main_window_view.py" line="+35"/>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-86"/>
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Neue Unterhaltung beginnen (Strg+N)</translation>
     </message>
@@ -1530,17 +1540,17 @@ Aufnahme fehlt</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Search all chats</source>
         <translation>Chats suchen</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-76"/>
         <source>Search every chat&apos;s messages and titles (Ctrl+Shift+F)</source>
         <translation>Nachrichten und Titel aller Chats durchsuchen (Strg+Umschalt+F)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
@@ -1646,7 +1656,7 @@ Aufnahme fehlt</translation>
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../../app/ui/chat/message_actions.py" line="+72"/>
+        <location filename="../../app/ui/chat/message_actions.py" line="+77"/>
         <source>The message can be resent once a model is loaded and not answering.</source>
         <translation>Die Nachricht kann erneut gesendet werden, sobald ein Modell geladen ist und gerade nicht antwortet.</translation>
     </message>
@@ -3602,7 +3612,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} wird noch geladen; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../app/core/server/security.py" line="+47"/>
+        <location filename="../../app/core/server/security.py" line="+45"/>
         <source>The API key is empty; give a real key or none.</source>
         <translation>Der API-Schlüssel ist leer; geben Sie einen echten Schlüssel an oder keinen.</translation>
     </message>
@@ -3642,7 +3652,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Das Transkript konnte nicht in „{path}“ geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/settings.py" line="+146"/>
+        <location filename="../../app/core/storage/settings.py" line="+156"/>
         <source>{label} must be a number, got {value!r}</source>
         <translation>{label} muss eine Zahl sein, nicht {value!r}</translation>
     </message>
@@ -3702,7 +3712,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{label} muss auto, all, none oder eine Schichtanzahl von 0 bis 999 sein, nicht {value!r}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>There is no setting {section}.{name}.</source>
         <translation>Es gibt keine Einstellung {section}.{name}.</translation>
     </message>
@@ -3750,6 +3760,26 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <location filename="../../app/ui/server/window_engine_port.py" line="+100"/>
         <source>The window has no model loaded yet; try again in a moment.</source>
         <translation>Im Fenster ist noch kein Modell geladen; bitte gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/server/listening_socket.py" line="+44"/>
+        <source>Port {port} on {host} is in use by another program. Choose another port (for example {free}) or stop that program.</source>
+        <translation>Port {port} auf {host} wird von einem anderen Programm belegt. Wählen Sie einen anderen Port (zum Beispiel {free}) oder beenden Sie dieses Programm.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Port {port} needs administrator rights on this computer. Choose a port from 1024 up (for example {free}).</source>
+        <translation>Port {port} erfordert auf diesem Computer Administratorrechte. Wählen Sie einen Port ab 1024 (zum Beispiel {free}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not listen on {host}:{port}: {reason}.</source>
+        <translation>Auf {host}:{port} kann nicht gelauscht werden: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{host} is not an address of this computer. Use 127.0.0.1 (this computer only) or 0.0.0.0 (every network it is on).</source>
+        <translation>{host} ist keine Adresse dieses Computers. Verwenden Sie 127.0.0.1 (nur dieser Computer) oder 0.0.0.0 (alle Netzwerke, mit denen er verbunden ist).</translation>
     </message>
 </context>
 <context>

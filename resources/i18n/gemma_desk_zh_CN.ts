@@ -1295,7 +1295,7 @@ Open it as the chat model?</source>
 <context>
     <name>LocalServer</name>
     <message>
-        <location filename="../../app/ui/server/local_server.py" line="+92"/>
+        <location filename="../../app/ui/server/local_server.py" line="+100"/>
         <source>&amp;Server</source>
         <translation>服务器(&amp;S)</translation>
     </message>
@@ -1305,12 +1305,12 @@ Open it as the chat model?</source>
         <translation>本地服务器…</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Could not listen on {host}:{port}: {reason}.</source>
-        <translation>无法在 {host}:{port} 上监听：{reason}。</translation>
+        <location line="+59"/>
+        <source>The local server did not start: {problem}</source>
+        <translation>本地服务器未启动：{problem}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+9"/>
         <source>Serving at {url}</source>
         <translation>服务地址：{url}</translation>
     </message>
@@ -1325,7 +1325,7 @@ Open it as the chat model?</source>
 <context>
     <name>LocalServerDialog</name>
     <message>
-        <location line="-118"/>
+        <location line="-131"/>
         <source>Local server</source>
         <translation>本地服务器</translation>
     </message>
@@ -1340,7 +1340,17 @@ Open it as the chat model?</source>
         <translation>无（仅限本机）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Start the server when Gemma Desk starts</source>
+        <translation>Gemma Desk 启动时启动服务器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The API key is not saved: a server on another address than 127.0.0.1 is started here, with its key.</source>
+        <translation>API 密钥不会被保存：监听 127.0.0.1 以外地址的服务器需要在这里连同密钥手动启动。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
@@ -1355,7 +1365,7 @@ Open it as the chat model?</source>
         <translation>API 密钥：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -1503,12 +1513,12 @@ recording missing</source>
     <name>MainWindowView</name>
     <message>
         <location filename="../../app/ui/main_window_view.py" line="+35"/>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>New chat</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-86"/>
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>开始新对话（Ctrl+N）</translation>
     </message>
@@ -1524,17 +1534,17 @@ recording missing</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Search all chats</source>
         <translation>搜索所有对话</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-76"/>
         <source>Search every chat&apos;s messages and titles (Ctrl+Shift+F)</source>
         <translation>搜索所有对话的消息和标题（Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
@@ -1640,7 +1650,7 @@ recording missing</source>
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../../app/ui/chat/message_actions.py" line="+72"/>
+        <location filename="../../app/ui/chat/message_actions.py" line="+77"/>
         <source>The message can be resent once a model is loaded and not answering.</source>
         <translation>需要先加载模型且当前没有在回答，才能重新发送消息。</translation>
     </message>
@@ -3591,7 +3601,7 @@ Yes: both · No: only your message</source>
         <translation>{name} 仍在加载中；请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../app/core/server/security.py" line="+47"/>
+        <location filename="../../app/core/server/security.py" line="+45"/>
         <source>The API key is empty; give a real key or none.</source>
         <translation>API 密钥为空；请提供真实的密钥，或不设置密钥。</translation>
     </message>
@@ -3631,7 +3641,7 @@ Yes: both · No: only your message</source>
         <translation>无法将转写文本写入“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/settings.py" line="+146"/>
+        <location filename="../../app/core/storage/settings.py" line="+156"/>
         <source>{label} must be a number, got {value!r}</source>
         <translation>{label} 必须是数字，当前为 {value!r}</translation>
     </message>
@@ -3691,7 +3701,7 @@ Yes: both · No: only your message</source>
         <translation>{label} 必须是 auto、all、none 或 0 到 999 之间的层数，当前为 {value!r}</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>There is no setting {section}.{name}.</source>
         <translation>不存在设置项 {section}.{name}。</translation>
     </message>
@@ -3739,6 +3749,26 @@ Yes: both · No: only your message</source>
         <location filename="../../app/ui/server/window_engine_port.py" line="+100"/>
         <source>The window has no model loaded yet; try again in a moment.</source>
         <translation>窗口尚未加载模型，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/server/listening_socket.py" line="+44"/>
+        <source>Port {port} on {host} is in use by another program. Choose another port (for example {free}) or stop that program.</source>
+        <translation>{host} 上的端口 {port} 已被另一个程序占用。请选择其他端口（例如 {free}），或停止该程序。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Port {port} needs administrator rights on this computer. Choose a port from 1024 up (for example {free}).</source>
+        <translation>在这台计算机上使用端口 {port} 需要管理员权限。请选择 1024 或以上的端口（例如 {free}）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not listen on {host}:{port}: {reason}.</source>
+        <translation>无法在 {host}:{port} 上监听：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{host} is not an address of this computer. Use 127.0.0.1 (this computer only) or 0.0.0.0 (every network it is on).</source>
+        <translation>{host} 不是这台计算机的地址。请使用 127.0.0.1（仅限本机）或 0.0.0.0（本机所连接的所有网络）。</translation>
     </message>
 </context>
 <context>

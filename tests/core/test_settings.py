@@ -154,6 +154,31 @@ def test_audio_encoder_defaults_to_automatic_and_a_bad_value_falls_back(settings
     assert json.loads(settings_path.read_text())["model"]["audio_encoder"] is None
 
 
+def test_the_local_servers_address_is_kept_and_older_files_get_the_defaults(settings_path: Path) -> None:
+    settings_path.parent.mkdir(parents=True)
+    settings_path.write_text(json.dumps({"appearance": {"theme": "dark"}}))
+    older, warnings = load_settings(settings_path)
+    assert warnings == [], "a file from before the setting"
+    assert (older.local_server.host, older.local_server.port, older.local_server.start_on_launch) == (
+        "127.0.0.1", 8080, False)
+
+    older.local_server.host, older.local_server.port, older.local_server.start_on_launch = "localhost", 9090, True
+    save_settings(older, settings_path)
+    assert json.loads(settings_path.read_text())["local_server"] == {
+        "host": "localhost", "port": 9090, "start_on_launch": True}
+    assert load_settings(settings_path) == (older, [])
+
+    settings_path.write_text(json.dumps({"local_server": {"host": " ", "port": 70000, "start_on_launch": "yes"}}))
+    loaded, warnings = load_settings(settings_path)
+    assert (loaded.local_server.host, loaded.local_server.port, loaded.local_server.start_on_launch) == (
+        "127.0.0.1", 8080, False)
+    assert warnings == [
+        "settings.json: local_server.host must not be empty; using \"127.0.0.1\".",
+        "settings.json: local_server.port must be between 0 and 65535, got 70000; using 8080.",
+        "settings.json: local_server.start_on_launch must be true or false, got 'yes'; using false.",
+    ]
+
+
 def test_unknown_keys_are_kept_and_written_back(settings_path: Path) -> None:
     settings_path.parent.mkdir(parents=True)
     settings_path.write_text(json.dumps({

@@ -169,7 +169,7 @@ def _every_other_value(section: object) -> dict[str, object]:
 def test_what_needs_a_reload_is_exactly_what_the_plan_reads(settings: Settings) -> None:
     """needs_reload has no list of its own: a field changes the plan if and only if it needs a reload."""
     base = plan_load(settings, status=BIG_GPU).options
-    for section_name in ("model", "hardware", "generation", "speech", "appearance"):
+    for section_name in ("model", "hardware", "generation", "speech", "appearance", "local_server"):
         for name, value in _every_other_value(getattr(settings, section_name)).items():
             changed = copy.deepcopy(settings)
             setattr(getattr(changed, section_name), name, value)

@@ -95,9 +95,10 @@ def open_shortcut_sheet(qtbot, tmp_path) -> QWidget:
 
 
 def open_local_server(qtbot, tmp_path) -> QWidget:
+    from app.core.storage.settings import LocalServerSettings
     from app.ui.server.local_server import LocalServerDialog
 
-    dialog = LocalServerDialog(None, "127.0.0.1", 8080)
+    dialog = LocalServerDialog(None, LocalServerSettings())
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.show_problem(dialog.tr("Serving at {url}").format(url="http://127.0.0.1:8080/v1"))

@@ -86,3 +86,94 @@ def test_the_menu_opens_the_dialog(qtbot, make_window, monkeypatch):
     window.local_server.action.trigger()
     assert seen == [8080]
     assert window.local_server.menu.title().replace("&", "") == "Server"
+
+
+def test_a_busy_port_is_told_in_the_dialog_and_start_works_again_with_the_proposed_port(qtbot, make_window, monkeypatch):
+    import re
+    import socket
+
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.server.local_server import LocalServerDialog
+
+    window = make_window(load=False)
+    server = window.local_server
+    seen = []
+
+    def press_start(dialog):
+        """First Start on the taken port; then Start again on the port the sentence proposes."""
+        if dialog.problem.isHidden():
+            dialog.port_spin.setValue(taken_port)
+            return QDialog.Accepted
+        seen.append((dialog.problem.text(), dialog.start_button.isEnabled(), dialog.start_button.text(),
+                     dialog.port_spin.isEnabled(), server.status_label.isVisible(), server.url))
+        dialog.port_spin.setValue(int(re.search(r"for example (\d+)", dialog.problem.text())[1]))
+        return QDialog.Accepted
+
+    monkeypatch.setattr(LocalServerDialog, "exec", press_start)
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        taken_port = taken.getsockname()[1]
+        server.action.trigger()
+    problem, start_enabled, start_text, port_editable, serving_shown, url = seen[0]
+    assert problem.startswith(f"Port {taken_port} on 127.0.0.1 is in use by another program. Choose another port")
+    assert "while attempting" not in problem and "Address already in use" not in problem
+    assert (start_enabled, start_text, port_editable, serving_shown, url) == (True, "Start", True, False, None)
+    assert server.url is not None and server.status_label.isVisible()  # the proposed port was free
+    server.stop()
+    assert not server.status_label.isVisible()
+
+
+def test_the_chosen_address_comes_back_and_starting_on_launch_is_the_users_choice(qtbot, make_window, tmp_path, monkeypatch):
+    import socket
+
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.server.local_server import LocalServerDialog
+    from app.ui.settings.settings_model import SettingsModel
+
+    settings_path = tmp_path / "config" / "settings.json"
+
+    def restart(window):
+        window.close()
+        window.store.close()
+        return make_window(load=False, settings=SettingsModel(settings_path))
+
+    def answer_dialog_with(choose):
+        monkeypatch.setattr(LocalServerDialog, "exec", lambda dialog: choose(dialog))
+
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port = probe.getsockname()[1]
+    window = make_window(load=False, settings=SettingsModel(settings_path))
+
+    def start_on_localhost(dialog):
+        dialog.host_edit.setText("localhost")
+        dialog.port_spin.setValue(port)
+        return QDialog.Accepted
+
+    answer_dialog_with(start_on_localhost)
+    window.local_server.action.trigger()
+    assert window.local_server.url.endswith(f":{port}/v1")
+
+    window = restart(window)
+    assert window.local_server.url is None, "the server starts by itself only when the user asked for that"
+    shown = []
+
+    def read_and_ask_to_start_on_launch(dialog):
+        shown.append((dialog.host_edit.text(), dialog.port_spin.value(), dialog.start_on_launch.isChecked()))
+        dialog.start_on_launch.setChecked(True)
+        return QDialog.Rejected  # Close
+
+    answer_dialog_with(read_and_ask_to_start_on_launch)
+    window.local_server.action.trigger()
+    assert shown == [("localhost", port, False)]
+
+    window = restart(window)
+    assert window.local_server.url is not None and window.local_server.url.endswith(f":{port}/v1")
+    assert window.local_server.status_label.isVisible()
+
+    window.local_server.stop()
+    with socket.create_server(("127.0.0.1", port)):
+        window = restart(window)
+        assert window.local_server.url is None and not window.local_server.status_label.isVisible()
+        notices = window.notice.notices
+        assert notices.showing and f"Port {port} on localhost is in use by another program" in notices.text

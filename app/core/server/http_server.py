@@ -3,12 +3,12 @@ and the socket listens from the moment it exists, so clients can connect before 
 
 from __future__ import annotations
 
-import socket
 import threading
 
 import uvicorn
 from starlette.types import ASGIApp
 
+from app.core.server.listening_socket import listen
 from app.core.server.security import ServerSettings
 
 GRACEFUL_SHUTDOWN_S = 5
@@ -21,7 +21,7 @@ class HttpServer:
             app, lifespan="off", log_level=log_level, timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S, http="h11"
         )
         self.server = uvicorn.Server(config)
-        self.socket = _bind(settings.host, settings.port)
+        self.socket = listen(settings.host, settings.port)
         self._thread: threading.Thread | None = None
 
     @property
@@ -47,7 +47,3 @@ class HttpServer:
             self._thread.join(timeout)
         self.socket.close()
 
-
-def _bind(host: str, port: int) -> socket.socket:
-    family, _, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-    return socket.create_server(address, family=family)

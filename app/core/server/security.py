@@ -16,9 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.errors import UserError
 from app.core.server.api_errors import ApiError
-
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8080
+from app.core.server.defaults import DEFAULT_HOST, DEFAULT_PORT
 
 
 class ServerSettingsError(UserError):

@@ -20,6 +20,7 @@ from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core import paths
 from app.core.engine.options import FLASH_ATTENTION_MODES, KV_CACHE_TYPES, SamplingOptions
 from app.core.errors import UserError
+from app.core.server.defaults import DEFAULT_HOST, DEFAULT_PORT
 
 SETTINGS_FILE_NAME = "settings.json"
 GPU_LAYER_WORDS = ("auto", "all", "none")
@@ -106,12 +107,21 @@ class AppearanceSettings:
 
 
 @dataclass
+class LocalServerSettings:
+    """Server ▸ Local server: where it last served. Its API key is never saved."""
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT  # 0 = any free port
+    start_on_launch: bool = False  # opening a port is the user's explicit choice, as in LM Studio
+
+
+@dataclass
 class Settings:
     model: ModelSettings = field(default_factory=ModelSettings)
     hardware: HardwareSettings = field(default_factory=HardwareSettings)
     generation: GenerationSettings = field(default_factory=GenerationSettings)
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     appearance: AppearanceSettings = field(default_factory=AppearanceSettings)
+    local_server: LocalServerSettings = field(default_factory=LocalServerSettings)
     # Everything read from the file, unknown keys included, so saving writes them back.
     preserved: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -130,7 +140,7 @@ class Settings:
 
 
 def _sections(settings: Settings) -> list[tuple[str, Any]]:
-    return [(name, getattr(settings, name)) for name in ("model", "hardware", "generation", "speech", "appearance")]
+    return [(name, getattr(settings, name)) for name in ("model", "hardware", "generation", "speech", "appearance", "local_server")]
 
 
 def default_settings_path() -> Path:
@@ -341,6 +351,9 @@ _RULES: dict[tuple[str, str], Callable[[str, Any], Any]] = {
     ("appearance", "font_size"): _number(6, 48, integer=True),
     ("appearance", "language"): _choice(UI_LANGUAGES),
     ("appearance", "prompts_in_ui_language"): _flag,
+    ("local_server", "host"): _text(255, non_empty=True),
+    ("local_server", "port"): _number(0, 65535, integer=True),
+    ("local_server", "start_on_launch"): _flag,
 }
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
+from app.core.storage.settings import LocalServerSettings
 from app.ui.common.i18n import error_text
 from app.ui.engine.engine_worker import LoadedModel
 from app.ui.server.window_engine_port import WindowEnginePort
@@ -28,12 +30,14 @@ from app.ui.server.window_engine_port import WindowEnginePort
 if TYPE_CHECKING:
     from app.core.server.http_server import HttpServer
 
+NOTICE_KEY = "local-server"
+
 # The server's own modules (Starlette, uvicorn) are imported when it is first opened or started:
 # they cost a fifth of a second on two cores, and the window's first frame needs none of them.
 
 
 class LocalServerDialog(QDialog):
-    def __init__(self, running_url: str | None, host: str, port: int, parent: QWidget | None = None) -> None:
+    def __init__(self, running_url: str | None, chosen: LocalServerSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Local server"))
         explanation = QLabel(self.tr(
@@ -41,13 +45,18 @@ class LocalServerDialog(QDialog):
             "API. Requests queue behind the window's own answers. Another address than 127.0.0.1 "
             "needs an API key."))
         explanation.setWordWrap(True)
-        self.host_edit = QLineEdit(host)
+        self.host_edit = QLineEdit(chosen.host)
         self.port_spin = QSpinBox()
         self.port_spin.setRange(0, 65535)
-        self.port_spin.setValue(port)
+        self.port_spin.setValue(chosen.port)
         self.key_edit = QLineEdit()
         self.key_edit.setEchoMode(QLineEdit.Password)
         self.key_edit.setPlaceholderText(self.tr("none (this computer only)"))
+        self.start_on_launch = QCheckBox(self.tr("Start the server when Gemma Desk starts"))
+        self.start_on_launch.setChecked(chosen.start_on_launch)
+        self.start_on_launch.setToolTip(self.tr(
+            "The API key is not saved: a server on another address than 127.0.0.1 is started here, "
+            "with its key."))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -55,6 +64,7 @@ class LocalServerDialog(QDialog):
         form.addRow(self.tr("Address:"), self.host_edit)
         form.addRow(self.tr("Port:"), self.port_spin)
         form.addRow(self.tr("API key:"), self.key_edit)
+        form.addRow(self.start_on_launch)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Close)
         self.start_button = self.buttons.addButton(
             self.tr("Stop") if running_url else self.tr("Start"), QDialogButtonBox.AcceptRole)
@@ -83,8 +93,6 @@ class LocalServer(QObject):
         self.window = window
         self.port = WindowEnginePort(window.host, self)
         self.http: HttpServer | None = None
-        self.host_name: str | None = None  # the address the server last ran at; None: the default
-        self.port_number: int | None = None
         self.status_label = QLabel()
         self.status_label.setContentsMargins(12, 0, 4, 0)
         self.status_label.hide()
@@ -99,6 +107,9 @@ class LocalServer(QObject):
         window.closing.connect(self.stop)
         if window.loaded is not None:
             self._model_ready(window.loaded)
+        chosen = window.settings.current.local_server
+        if chosen.start_on_launch:
+            self._start_on_launch(chosen)
 
     @property
     def url(self) -> str | None:
@@ -115,11 +126,8 @@ class LocalServer(QObject):
             self.http = HttpServer(create_app(self.port, settings), settings, log_level="warning")
         except UserError as error:
             return error_text(error)
-        except OSError as error:
-            return self.tr("Could not listen on {host}:{port}: {reason}.").format(
-                host=host, port=port, reason=error.strerror or error)
-        self.host_name, self.port_number = settings.host, port
         self.http.start_in_thread()
+        self.window.notice.notices.clear(NOTICE_KEY)
         self._show_status(self.port.busy)
         return None
 
@@ -130,19 +138,28 @@ class LocalServer(QObject):
         self._show_status(0)
 
     def open_dialog(self) -> None:
-        from app.core.server.security import DEFAULT_HOST, DEFAULT_PORT
-
-        host = DEFAULT_HOST if self.host_name is None else self.host_name
-        port = DEFAULT_PORT if self.port_number is None else self.port_number
-        dialog = LocalServerDialog(self.url, host, port, self.window)
+        settings = self.window.settings.current
+        chosen = settings.local_server
+        dialog = LocalServerDialog(self.url, chosen, self.window)
         while dialog.exec() == QDialog.Accepted:
             if self.http is not None:
                 self.stop()
-                return
+                break
             problem = self.start(dialog.host_edit.text(), dialog.port_spin.value(), dialog.key_edit.text())
             if problem is None:
-                return
+                # Kept once it served: an address that was refused would only be refused again.
+                chosen.host, chosen.port = self.http.settings.host, self.http.settings.port
+                break
             dialog.show_problem(problem)
+        chosen.start_on_launch = dialog.start_on_launch.isChecked()
+        if chosen != self.window.settings.current.local_server:
+            self.window.settings.update(settings)
+
+    def _start_on_launch(self, chosen: LocalServerSettings) -> None:
+        problem = self.start(chosen.host, chosen.port, None)
+        if problem is not None:
+            self.window.notice.notices.show_message(
+                self.tr("The local server did not start: {problem}").format(problem=problem), key=NOTICE_KEY)
 
     def _model_ready(self, loaded: LoadedModel) -> None:
         self.port.set_loaded(loaded)
