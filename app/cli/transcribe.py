@@ -9,6 +9,7 @@ import threading
 from pathlib import Path
 
 from app.core.engine.engine import EngineError, stream_to
+from app.core.errors import same_message
 from app.core.speech.chunker import ChunkingSettings, silence_rms_for_dbfs
 from app.core.speech.session import DictationSession
 from app.core.speech.transcript_export import format_clock, write_srt
@@ -49,9 +50,8 @@ def run_transcribe_command(args: argparse.Namespace, load_engine) -> int:
     stop = threading.Event()
     previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
     try:
-        reason = engine.speech_unavailable_reason
-        if reason:
-            raise EngineError(reason)
+        if engine.speech_unavailable:
+            raise same_message(EngineError, engine.speech_unavailable)
         fallback = getattr(engine, "audio_encoder_fallback", None)  # a RemoteEngine has none
         if fallback:
             print(fallback, file=sys.stderr)

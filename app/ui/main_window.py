@@ -15,7 +15,7 @@ from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import Settings
 from app.core.storage.store import ConversationStore
-from app.ui.common.i18n import source_text
+from app.ui.common.i18n import error_text, source_text
 from app.ui.chat.chat_export import export_conversation
 from app.ui.chat.chat_search import ChatSearch
 from app.ui.chat.system_prompt_dialog import SystemPromptDialog
@@ -184,10 +184,11 @@ class MainWindow(MainWindowView):
 
     def _model_loaded(self, loaded: LoadedModel) -> None:
         self.chat.set_loaded_model(loaded)
-        self.images.set_vision_available(loaded.supports_images, loaded.image_unavailable_reason)
+        self.images.set_vision_available(loaded.supports_images,
+                                         error_text(loaded.image_unavailable) if loaded.image_unavailable else None)
         self._vision_actions(loaded.supports_images)
         for follower in (self.dictation.set_model_hearing, self.audio.set_hearing, self.composer_microphone.set_hearing):
-            follower(loaded.speech_unavailable_reason)
+            follower(error_text(loaded.speech_unavailable) if loaded.speech_unavailable else None)
         self.load_progress.hide()
         self.composer.send_button.setEnabled(True)
         self.model_label.setText(self._model_text())

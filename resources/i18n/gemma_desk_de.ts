@@ -1500,7 +1500,7 @@ Aufnahme fehlt</translation>
         <translation>{model} wird geladen…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
@@ -2996,7 +2996,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>llama_decode hat die Embeddings abgelehnt (Rückgabewert {result}).</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/engine.py" line="+215"/>
+        <location filename="../../app/core/engine/engine.py" line="+201"/>
         <source>{name} has no single token for {marker!r}.</source>
         <translation>{name} hat kein einzelnes Token für {marker!r}.</translation>
     </message>
@@ -3497,7 +3497,17 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} ist beschädigt: {key} ist als {stored} gespeichert, llama.cpp braucht aber {name_2}.</translation>
     </message>
     <message>
-        <location filename="../../app/core/remote/remote_engine.py" line="+145"/>
+        <location filename="../../app/core/remote/remote_engine.py" line="+63"/>
+        <source>{model} on the server at {url} cannot hear audio (the server says so).</source>
+        <translation>{model} auf dem Server unter {url} kann kein Audio hören (sagt der Server).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{model} on the server at {url} cannot see images (the server says so).</source>
+        <translation>{model} auf dem Server unter {url} kann keine Bilder sehen (sagt der Server).</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>The server at {server_url} gave a transcript without text.</source>
         <translation>Der Server unter {server_url} hat ein Transkript ohne Text geliefert.</translation>
     </message>
@@ -3780,6 +3790,41 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <location line="+10"/>
         <source>{host} is not an address of this computer. Use 127.0.0.1 (this computer only) or 0.0.0.0 (every network it is on).</source>
         <translation>{host} ist keine Adresse dieses Computers. Verwenden Sie 127.0.0.1 (nur dieser Computer) oder 0.0.0.0 (alle Netzwerke, mit denen er verbunden ist).</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/engine/hearing.py" line="+21"/>
+        <source>the audio-encoder file {path} is not there any more.</source>
+        <translation>die Audio-Encoder-Datei {path} ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} could not be read as Gemma 3n&apos;s audio encoder ({error}).</source>
+        <translation>{name} konnte nicht als Audio-Encoder von Gemma 3n gelesen werden ({error}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This Gemma 3n model cannot hear: {problem} Choose its audio-encoder file in Settings ▸ Model ▸ Audio encoder, or set that to Automatic.</source>
+        <translation>Dieses Gemma-3n-Modell kann nicht hören: {problem} Wählen Sie seine Audio-Encoder-Datei unter Einstellungen ▸ Modell ▸ Audio-Encoder, oder stellen Sie dort Automatisch ein.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{model} has no audio encoder. Gemma Desk runs Gemma 3n&apos;s audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder (it is cut out of Google&apos;s checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder.</source>
+        <translation>{model} hat keinen Audio-Encoder. Gemma Desk führt den Audio-Encoder von Gemma 3n selbst aus: Holen Sie ihn über Datei ▸ Modellverwaltung ▸ Audio-Encoder holen (er wird aus Googles Checkpoint herausgeschnitten), oder wählen Sie die Datei unter Einstellungen ▸ Modell ▸ Audio-Encoder.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{model} has no audio encoder (the projector {projector} lacks its tensors). Gemma Desk runs Gemma 3n&apos;s audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder (it is cut out of Google&apos;s checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder.</source>
+        <translation>{model} hat keinen Audio-Encoder (dem Projektor {projector} fehlen dessen Tensoren). Gemma Desk führt den Audio-Encoder von Gemma 3n selbst aus: Holen Sie ihn über Datei ▸ Modellverwaltung ▸ Audio-Encoder holen (er wird aus Googles Checkpoint herausgeschnitten), oder wählen Sie die Datei unter Einstellungen ▸ Modell ▸ Audio-Encoder.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{model} has no projector, so it cannot hear audio. Add an audio-capable projector (e.g. Gemma 4&apos;s mmproj) in Settings ▸ Model.</source>
+        <translation>{model} hat keinen Projektor und kann daher kein Audio hören. Fügen Sie unter Einstellungen ▸ Modell einen Projektor mit Audio hinzu (z. B. den mmproj von Gemma 4).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The projector {projector} has no audio encoder, so it cannot hear audio.</source>
+        <translation>Der Projektor {projector} hat keinen Audio-Encoder und kann daher kein Audio hören.</translation>
     </message>
 </context>
 <context>

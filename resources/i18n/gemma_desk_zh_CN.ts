@@ -1494,7 +1494,7 @@ recording missing</source>
         <translation>正在加载 {model}…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
@@ -2985,7 +2985,7 @@ Yes: both · No: only your message</source>
         <translation>llama_decode 拒绝了嵌入（返回 {result}）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/engine.py" line="+215"/>
+        <location filename="../../app/core/engine/engine.py" line="+201"/>
         <source>{name} has no single token for {marker!r}.</source>
         <translation>{name} 没有表示 {marker!r} 的单个词元。</translation>
     </message>
@@ -3486,7 +3486,17 @@ Yes: both · No: only your message</source>
         <translation>{name} 已损坏：{key} 以 {stored} 存储，但 llama.cpp 需要 {name_2}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/remote/remote_engine.py" line="+145"/>
+        <location filename="../../app/core/remote/remote_engine.py" line="+63"/>
+        <source>{model} on the server at {url} cannot hear audio (the server says so).</source>
+        <translation>服务器 {url} 上的 {model} 无法听取音频（服务器如此声明）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{model} on the server at {url} cannot see images (the server says so).</source>
+        <translation>服务器 {url} 上的 {model} 无法查看图像（服务器如此声明）。</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>The server at {server_url} gave a transcript without text.</source>
         <translation>位于 {server_url} 的服务器返回了没有文字的转写结果。</translation>
     </message>
@@ -3769,6 +3779,41 @@ Yes: both · No: only your message</source>
         <location line="+10"/>
         <source>{host} is not an address of this computer. Use 127.0.0.1 (this computer only) or 0.0.0.0 (every network it is on).</source>
         <translation>{host} 不是这台计算机的地址。请使用 127.0.0.1（仅限本机）或 0.0.0.0（本机所连接的所有网络）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/engine/hearing.py" line="+21"/>
+        <source>the audio-encoder file {path} is not there any more.</source>
+        <translation>音频编码器文件 {path} 已不存在。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} could not be read as Gemma 3n&apos;s audio encoder ({error}).</source>
+        <translation>无法将 {name} 读取为 Gemma 3n 的音频编码器（{error}）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This Gemma 3n model cannot hear: {problem} Choose its audio-encoder file in Settings ▸ Model ▸ Audio encoder, or set that to Automatic.</source>
+        <translation>此 Gemma 3n 模型无法听取音频：{problem} 请在“设置 ▸ 模型 ▸ 音频编码器”中选择其音频编码器文件，或将其设为“自动”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{model} has no audio encoder. Gemma Desk runs Gemma 3n&apos;s audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder (it is cut out of Google&apos;s checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder.</source>
+        <translation>{model} 没有音频编码器。Gemma Desk 会自行运行 Gemma 3n 的音频编码器：请通过“文件 ▸ 模型管理器 ▸ 获取音频编码器”获取（它从 Google 的检查点中提取），或在“设置 ▸ 模型 ▸ 音频编码器”中选择该文件。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{model} has no audio encoder (the projector {projector} lacks its tensors). Gemma Desk runs Gemma 3n&apos;s audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder (it is cut out of Google&apos;s checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder.</source>
+        <translation>{model} 没有音频编码器（投影器 {projector} 缺少其张量）。Gemma Desk 会自行运行 Gemma 3n 的音频编码器：请通过“文件 ▸ 模型管理器 ▸ 获取音频编码器”获取（它从 Google 的检查点中提取），或在“设置 ▸ 模型 ▸ 音频编码器”中选择该文件。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{model} has no projector, so it cannot hear audio. Add an audio-capable projector (e.g. Gemma 4&apos;s mmproj) in Settings ▸ Model.</source>
+        <translation>{model} 没有投影器，因此无法听取音频。请在“设置 ▸ 模型”中添加支持音频的投影器（例如 Gemma 4 的 mmproj）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The projector {projector} has no audio encoder, so it cannot hear audio.</source>
+        <translation>投影器 {projector} 没有音频编码器，因此无法听取音频。</translation>
     </message>
 </context>
 <context>

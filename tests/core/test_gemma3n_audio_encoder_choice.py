@@ -43,7 +43,8 @@ def hearing(model: Path, encoder: Path | None) -> tuple[bool, str | None]:
     engine = open_engine(model, encoder)
     try:
         assert engine.tokenize_text("still talks"), "the text model loaded"
-        return engine.supports_audio, engine.speech_unavailable_reason
+        unavailable = engine.speech_unavailable
+        return engine.supports_audio, None if unavailable is None else str(unavailable)
     finally:
         engine.close()
 
@@ -107,6 +108,6 @@ def test_a_gemma3_model_ignores_the_audio_encoder(gemma_model_path: Path, encode
     engine = open_engine(gemma_model_path, encoder_file)
     try:
         assert engine.own_speech is None and engine.audio_encoder_problem is None
-        assert "has no projector" in engine.speech_unavailable_reason
+        assert "has no projector" in str(engine.speech_unavailable)
     finally:
         engine.close()

@@ -30,7 +30,7 @@ def gemma3n_engine(gemma_model_path, tmp_path_factory):
 
 def test_gemma3n_model_can_hear_through_our_encoder(gemma3n_engine):
     assert gemma3n_engine.model_info.architecture == "gemma3n"
-    assert gemma3n_engine.supports_audio and gemma3n_engine.speech_unavailable_reason is None
+    assert gemma3n_engine.supports_audio and gemma3n_engine.speech_unavailable is None
 
 
 def test_three_batch_prompt_layout_and_one_bos(gemma3n_engine):

@@ -78,7 +78,7 @@ def test_gemma3nv_only_projector_cannot_hear(gemma_model_path, tmp_path):
     projector = write_gemma3nv_projector(tmp_path / "mmproj.gguf")
     engine = ChatEngine(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=512, n_threads=2))
     try:
-        assert "no audio encoder" in engine.speech_unavailable_reason
+        assert "no audio encoder" in str(engine.speech_unavailable)
     finally:
         engine.close()
 

@@ -63,7 +63,7 @@ def test_what_the_server_cannot_do_is_refused_with_its_reason(text_server, remot
     remote = remote_of(text_server)
     assert remote.n_ctx == 2048 and remote.model_info.name == text_server.engine.options.model_path.stem
     assert not remote.supports_images and not remote.supports_audio
-    assert "cannot hear audio" in remote.speech_unavailable_reason
+    assert "cannot hear audio" in str(remote.speech_unavailable)
     sent_before = len(text_server.port.submitted)
     image = image_item(prepare_image(png_bytes(), name="red.png"))
     with pytest.raises(RemoteError, match="cannot see images"):

@@ -46,7 +46,7 @@ def test_open_engine_connects_and_picks_the_served_model(remote, llama_server):
     assert remote.model_info.name == llama_server.model_id
     assert list_server_models(RemoteServer.from_user(llama_server.url)) == [llama_server.model_id]
     # llama-cpp-python's server does not say what the model can take: the user may try.
-    assert remote.supports_images and remote.supports_audio and remote.speech_unavailable_reason is None
+    assert remote.supports_images and remote.supports_audio and remote.speech_unavailable is None
     assert answer_source(remote) == f"Answers from {llama_server.model_id} on the server at {llama_server.url}"
 
 

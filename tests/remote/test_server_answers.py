@@ -64,7 +64,7 @@ def test_llama_server_says_what_its_model_takes_at_props():
                            "/props": httpx.Response(200, json=LLAMA_SERVER_PROPS)})
     assert engine.n_ctx == 8192
     assert engine.supports_images and not engine.supports_audio
-    assert engine.speech_unavailable_reason == (
+    assert str(engine.speech_unavailable) == (
         "gemma-3n-E4B-it-Q4_K_M.gguf on the server at http://gpu-box.lan:8080 cannot hear audio (the server says so).")
 
 

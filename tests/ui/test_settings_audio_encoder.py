@@ -194,7 +194,7 @@ def test_choosing_another_encoder_reloads_the_real_model_with_it(
     with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS) as loading:
         assert window.loader.load_saved()
     assert loading.args[0].options.audio_encoder_path == automatic
-    assert loading.args[0].supports_audio and loading.args[0].speech_unavailable_reason is None
+    assert loading.args[0].supports_audio and loading.args[0].speech_unavailable is None
 
     dialog = controller.open_settings()
     combo = dialog.model_tab.audio_encoder_combo

@@ -21,6 +21,8 @@ from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.embedding_input import EmbeddingPiece, decode_embeddings
 from app.core.engine.engine_errors import ContextFullError, EngineError, MediaUnavailableError
 from app.core.engine.gil_turns import short_gil_turns
+from app.core.engine.hearing import CannotHear, audio_encoder_gone, audio_encoder_unreadable, why_it_cannot_hear
+from app.core.errors import UserError
 from app.core.engine.history_window import HistoryWindow
 from app.core.engine.kv_sequence import CHAT_SEQUENCE, ONE_OFF_SEQUENCE, KvSequence, cells_of
 from app.core.engine.loading import load_llama
@@ -125,7 +127,7 @@ class ChatEngine:
         """Gemma 3n's audio encoder, which libmtmd skips, from a separate file or the projector.
 
         A bad audio-encoder file never stops the model loading: the reason is kept for the user."""
-        self.audio_encoder_problem: str | None = None
+        self.audio_encoder_problem: UserError | None = None
         if self.model_info.architecture != "gemma3n" or self.supports_libmtmd_audio:
             return
         if options.audio_encoder_path is not None:
@@ -133,23 +135,23 @@ class ChatEngine:
         if self.own_speech is None and self.projector is not None and self.projector.info.audio_projector_type == "gemma3na":
             self.own_speech, _ = self._open_gemma3n_speech(options.projector_path, options)
 
-    def _open_gemma3n_speech(self, path: Path, options: LoadOptions) -> tuple[Gemma3nSpeech | None, str | None]:
-        """(the speech encoder, None), or (None, what is wrong with the file, in a sentence)."""
+    def _open_gemma3n_speech(self, path: Path, options: LoadOptions) -> tuple[Gemma3nSpeech | None, UserError | None]:
+        """(the speech encoder, None), or (None, what is wrong with the file)."""
         from app.core.gemma3n_audio import AudioProjectorError
         from app.core.engine.gemma3n_speech import Gemma3nSpeech
         from app.core.models.projector_file import ProjectorError, inspect_audio_encoder
 
         path = Path(path)
         if not path.exists():
-            return None, f"the audio-encoder file {path} is not there any more."
+            return None, audio_encoder_gone(path)
         try:
             inspect_audio_encoder(path)  # the header first: a clear word on a cut or wrong file
             return Gemma3nSpeech(path, self.control_token_id, self.llama.n_embd(),
                                  options.audio_encoder_device, text_on_gpu=options.n_gpu_layers != 0), None
         except (ProjectorError, AudioProjectorError) as error:
-            return None, str(error)
+            return None, error
         except Exception as error:  # noqa: BLE001 — numpy on a damaged file fails in many ways; text still works
-            return None, f"{path.name} could not be read as Gemma 3n's audio encoder ({error})."
+            return None, audio_encoder_unreadable(path, error)
 
     @property
     def supports_libmtmd_audio(self) -> bool:
@@ -169,28 +171,12 @@ class ChatEngine:
         return self.supports_libmtmd_audio or self.own_speech is not None
 
     @property
-    def speech_unavailable_reason(self) -> str | None:
-        """Why this model cannot hear, in words for the user; None when it can."""
+    def speech_unavailable(self) -> CannotHear | None:
+        """Why this model cannot hear; None when it can."""
         if self.supports_audio:
             return None
-        if self.audio_encoder_problem is not None:
-            return (
-                f"This Gemma 3n model cannot hear: {self.audio_encoder_problem} Choose its audio-encoder "
-                "file in Settings ▸ Model ▸ Audio encoder, or set that to Automatic."
-            )
-        if self.model_info.architecture == "gemma3n":
-            found = "" if self.projector is None else f" (the projector {self.projector.path.name} lacks its tensors)"
-            return (
-                f"{self.model_info.path.name} has no audio encoder{found}. Gemma Desk runs Gemma 3n's "
-                "audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder (it is "
-                "cut out of Google's checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder."
-            )
-        if self.projector is None:
-            return (
-                f"{self.model_info.path.name} has no projector, so it cannot hear audio. Add an "
-                "audio-capable projector (e.g. Gemma 4's mmproj) in Settings ▸ Model."
-            )
-        return f"The projector {self.projector.path.name} has no audio encoder, so it cannot hear audio."
+        projector = self.projector.path if self.projector is not None else None
+        return why_it_cannot_hear(self.model_info, projector, self.audio_encoder_problem)
 
     @property
     def context_used(self) -> int:

@@ -1,7 +1,7 @@
 """The one place that decides where answers come from: this computer's llama.cpp or a server.
 
 Both engines offer the same `generate`, `n_ctx`, `supports_images`, `supports_audio`,
-`speech_unavailable_reason`, `model_info`, `options` and `close()`, so the engine thread holds
+`speech_unavailable`, `model_info`, `options` and `close()`, so the engine thread holds
 either without knowing which."""
 
 from __future__ import annotations

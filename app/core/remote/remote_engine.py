@@ -14,6 +14,8 @@ from typing import Iterator, Sequence
 
 from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.engine.engine import GenerationResult, ShouldStop, TokenPiece
+from app.core.engine.hearing import CannotHear
+from app.core.errors import same_message
 from app.core.engine.options import SamplingOptions
 from app.core.engine.prompt_format import ChatMessage
 from app.core.remote.answer_stream import stream_until_stopped
@@ -54,16 +56,22 @@ class RemoteEngine:
         return self.model_info.supports_audio is not False
 
     @property
-    def speech_unavailable_reason(self) -> str | None:
+    def speech_unavailable(self) -> CannotHear | None:
         if self.supports_audio:
             return None
-        return f"{self.model_info.name} on the server at {self.model_info.server_url} cannot hear audio (the server says so)."
+        return CannotHear(
+            QT_TRANSLATE_NOOP("UserError", "{model} on the server at {url} cannot hear audio (the server says so)."),
+            model=self.model_info.name, url=self.model_info.server_url,
+        )
 
     @property
-    def image_unavailable_reason(self) -> str | None:
+    def image_unavailable(self) -> RemoteError | None:
         if self.supports_images:
             return None
-        return f"{self.model_info.name} on the server at {self.model_info.server_url} cannot see images (the server says so)."
+        return RemoteError(
+            QT_TRANSLATE_NOOP("UserError", "{model} on the server at {url} cannot see images (the server says so)."),
+            model=self.model_info.name, url=self.model_info.server_url,
+        )
 
     def close(self) -> None:
         self._client.close()
@@ -162,9 +170,9 @@ class RemoteEngine:
     def _refuse_what_the_model_lacks(self, messages: Sequence[ChatMessage]) -> None:
         kinds = {item.kind for message in messages for item in message.media}
         if "image" in kinds and not self.supports_images:
-            raise RemoteError(self.image_unavailable_reason)
+            raise self.image_unavailable
         if "audio" in kinds and not self.supports_audio:
-            raise RemoteError(self.speech_unavailable_reason)
+            raise same_message(RemoteError, self.speech_unavailable)
 
 
 def is_transcription_turn(messages: Sequence[ChatMessage], system_prompt: str) -> bool:

@@ -157,5 +157,5 @@ def _describe(engine: ChatEngine) -> ServedModel:
         vocab_size=engine.llama.n_vocab(),
         supports_images=engine.supports_images,
         supports_audio=engine.supports_audio,
-        speech_unavailable_reason=engine.speech_unavailable_reason,
+        speech_unavailable_reason=str(engine.speech_unavailable) if engine.speech_unavailable else None,
     )

@@ -64,8 +64,10 @@ def error_text(error: BaseException) -> str:
     """The sentence for `error` in the UI's language; English for anything not marked."""
     if isinstance(error, UserError) and error.template:
         translated = QCoreApplication.translate(ERRORS_CONTEXT, error.template)
+        arguments = {name: error_text(value) if isinstance(value, UserError) else value
+                     for name, value in error.arguments.items()}  # a reason inside the sentence
         try:
-            return fill_template(translated, error.arguments)
+            return fill_template(translated, arguments)
         except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
             log.warning("The translation of %r does not fit its arguments", error.template)
             return str(error)

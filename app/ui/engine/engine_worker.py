@@ -62,13 +62,13 @@ class LoadedModel:
     n_ctx: int
     supports_images: bool
     supports_audio: bool
-    speech_unavailable_reason: str | None
+    speech_unavailable: UserError | None  # why it cannot hear; the window translates it
     load_seconds: float
     projector_problem: str | None = None  # why the projector beside the model was left out
     audio_encoder_fallback: str | None = None  # why Gemma 3n's audio encoder is not where the setting asked
     source: str = ""  # where answers come from, for the status bar (core answer_source)
     source_parts: tuple[str, dict] = ("", {})  # the same as a sentence to translate and its values
-    image_unavailable_reason: str | None = None  # a server's own reason; None: the local projector hint
+    image_unavailable: UserError | None = None  # a server's own reason; None: the local projector hint
 
 
 @dataclass(eq=False)
@@ -216,13 +216,13 @@ class EngineWorker(QObject):
             n_ctx=engine.n_ctx,
             supports_images=engine.supports_images,
             supports_audio=engine.supports_audio,
-            speech_unavailable_reason=engine.speech_unavailable_reason,
+            speech_unavailable=engine.speech_unavailable,
             load_seconds=load_seconds,
             projector_problem=self._projector_problem if getattr(engine, "projector", None) is None else None,
             audio_encoder_fallback=getattr(engine, "audio_encoder_fallback", None),  # a RemoteEngine has none
             source=answer_source(engine),
             source_parts=answer_source_parts(engine),
-            image_unavailable_reason=getattr(engine, "image_unavailable_reason", None),  # only a RemoteEngine says
+            image_unavailable=getattr(engine, "image_unavailable", None),  # only a RemoteEngine says
         )
 
     @Slot(object)

@@ -62,7 +62,7 @@ class WindowEnginePort(QObject):
             vocab_size=vocab,
             supports_images=loaded.supports_images,
             supports_audio=loaded.supports_audio,
-            speech_unavailable_reason=loaded.speech_unavailable_reason,
+            speech_unavailable_reason=str(loaded.speech_unavailable) if loaded.speech_unavailable else None,
         )
         with self._lock:
             self._served = served
