@@ -1504,17 +1504,22 @@ Aufnahme fehlt</translation>
         <source>audio</source>
         <translation>Audio</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>text only</source>
+        <translation>nur Text</translation>
+    </message>
 </context>
 <context>
     <name>MainWindowView</name>
     <message>
         <location filename="../../app/ui/main_window_view.py" line="+35"/>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>New chat</source>
         <translation>Neuer Chat</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-86"/>
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>Neue Unterhaltung beginnen (Strg+N)</translation>
     </message>
@@ -1530,17 +1535,17 @@ Aufnahme fehlt</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Search all chats</source>
         <translation>Chats suchen</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-76"/>
         <source>Search every chat&apos;s messages and titles (Ctrl+Shift+F)</source>
         <translation>Nachrichten und Titel aller Chats durchsuchen (Strg+Umschalt+F)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
@@ -1646,7 +1651,7 @@ Aufnahme fehlt</translation>
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../../app/ui/chat/message_actions.py" line="+72"/>
+        <location filename="../../app/ui/chat/message_actions.py" line="+77"/>
         <source>The message can be resent once a model is loaded and not answering.</source>
         <translation>Die Nachricht kann erneut gesendet werden, sobald ein Modell geladen ist und gerade nicht antwortet.</translation>
     </message>

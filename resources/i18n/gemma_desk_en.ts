@@ -61,7 +61,7 @@
 <context>
     <name>MessageActions</name>
     <message numerus="yes">
-        <location filename="../../app/ui/chat/message_actions.py" line="+78"/>
+        <location filename="../../app/ui/chat/message_actions.py" line="+83"/>
         <source>Resending answers this message again and deletes the %n message(s) after it. Go on?</source>
         <translation>
             <numerusform>Resending answers this message again and deletes the message after it. Go on?</numerusform>

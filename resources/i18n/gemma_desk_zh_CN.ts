@@ -1498,17 +1498,22 @@ recording missing</source>
         <source>audio</source>
         <translation>音频</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>text only</source>
+        <translation>仅文本</translation>
+    </message>
 </context>
 <context>
     <name>MainWindowView</name>
     <message>
         <location filename="../../app/ui/main_window_view.py" line="+35"/>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>New chat</source>
         <translation>新建对话</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-86"/>
         <source>Start a new conversation (Ctrl+N)</source>
         <translation>开始新对话（Ctrl+N）</translation>
     </message>
@@ -1524,17 +1529,17 @@ recording missing</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Search all chats</source>
         <translation>搜索所有对话</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-76"/>
         <source>Search every chat&apos;s messages and titles (Ctrl+Shift+F)</source>
         <translation>搜索所有对话的消息和标题（Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>No model</source>
         <translation>未加载模型</translation>
     </message>
@@ -1640,7 +1645,7 @@ recording missing</source>
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../../app/ui/chat/message_actions.py" line="+72"/>
+        <location filename="../../app/ui/chat/message_actions.py" line="+77"/>
         <source>The message can be resent once a model is loaded and not answering.</source>
         <translation>需要先加载模型且当前没有在回答，才能重新发送消息。</translation>
     </message>
