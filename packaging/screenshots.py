@@ -24,7 +24,7 @@ from PIL import Image, ImageDraw
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
-from app.core.models.demo import demo_model_path
+from app.core.models.demo import DEMO_LABEL, demo_model_path
 from app.core.engine.options import LoadOptions, SamplingOptions
 from app.core.chat.images import prepare_image
 from app.core.storage.store import ConversationStore
@@ -81,8 +81,7 @@ def open_window(folder: Path, projector: Path | None = None, theme: str = "light
     window.chat.sampling = SamplingOptions(temperature=0.7, max_tokens=120, seed=7)
     model = demo_model_path()
     options = LoadOptions(model_path=model, projector_path=projector, n_ctx=4096)
-    label = "Gemma 3 270M (demo) + tiny test projector" if projector else "Gemma 3 270M (demo, text only)"
-    window.load_model(options, label=label)
+    window.load_model(options, label=DEMO_LABEL)
     wait_for(window.modelReady)
     return window
 

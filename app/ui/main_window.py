@@ -248,4 +248,6 @@ def _capabilities(loaded: LoadedModel) -> str:
     abilities = [QCoreApplication.translate("MainWindow", name) for name, present in (
         (QT_TRANSLATE_NOOP("MainWindow", "images"), loaded.supports_images),
         (QT_TRANSLATE_NOOP("MainWindow", "audio"), loaded.supports_audio)) if present]
-    return f" · + {' + '.join(abilities)}" if abilities else ""
+    if not abilities:
+        return " · " + QCoreApplication.translate("MainWindow", "text only")
+    return f" · + {' + '.join(abilities)}"

@@ -309,7 +309,7 @@
         <translation>  · antwortet…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+90"/>
         <source>Gemma is still writing the answer in this chat</source>
         <translation>Gemma schreibt in diesem Chat noch an der Antwort</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>Der verlorene Anhang konnte nicht entfernt werden: {reason}.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Rename chat</source>
         <translation>Chat umbenennen</translation>
     </message>
@@ -1083,12 +1083,12 @@ Ein q8_0-KV-Cache schaltet sie ein, egal was hier gewählt ist.</translation>
 <context>
     <name>ImageController</name>
     <message>
-        <location filename="../../app/ui/chat/image_controller.py" line="+26"/>
+        <location filename="../../app/ui/chat/image_controller.py" line="+29"/>
         <source>This model has no vision projector. Put its mmproj-….gguf next to the model file, or choose it with File ▸ Open projector…</source>
         <translation>Dieses Modell hat keinen Bild-Projektor. Legen Sie die zugehörige mmproj-….gguf neben die Modelldatei oder wählen Sie sie über Datei ▸ Projektor öffnen (mmproj)… aus.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>the pasted image</source>
         <translation>das eingefügte Bild</translation>
     </message>
@@ -1103,7 +1103,7 @@ Ein q8_0-KV-Cache schaltet sie ein, egal was hier gewählt ist.</translation>
         <translation>Bilder ({patterns})</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>{name} is a vision projector, not an image: choose it with File ▸ Open projector…</source>
         <translation>{name} ist ein Bild-Projektor, kein Bild: Wählen Sie ihn über Datei ▸ Projektor öffnen (mmproj)… aus.</translation>
     </message>
@@ -1137,7 +1137,7 @@ Als Chat-Modell öffnen?</translation>
         <translation>{name} ist bereits angehängt.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Attach an image first: drag it onto the window, paste it (Ctrl+V) or click Add image…</source>
         <translation>Hängen Sie zuerst ein Bild an: Ziehen Sie es ins Fenster, fügen Sie es ein (Strg+V) oder klicken Sie auf „Bild…“.</translation>
     </message>
@@ -1513,6 +1513,11 @@ Aufnahme fehlt</translation>
         <location line="+1"/>
         <source>audio</source>
         <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>text only</source>
+        <translation>nur Text</translation>
     </message>
 </context>
 <context>

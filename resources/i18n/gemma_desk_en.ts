@@ -4,7 +4,7 @@
 <context>
     <name>ChatController</name>
     <message numerus="yes">
-        <location filename="../../app/ui/chat/chat_controller.py" line="+376"/>
+        <location filename="../../app/ui/chat/chat_controller.py" line="+380"/>
         <source>The oldest %n message(s) no longer fit in the context ({size} tokens) and were left out of this answer.</source>
         <translation>
             <numerusform>The oldest message no longer fits in the context ({size} tokens) and was left out of this answer.</numerusform>

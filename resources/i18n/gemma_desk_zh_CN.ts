@@ -309,7 +309,7 @@
         <translation>  · 回答中…</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+90"/>
         <source>Gemma is still writing the answer in this chat</source>
         <translation>Gemma 仍在此对话中撰写回答</translation>
     </message>
@@ -319,7 +319,7 @@
         <translation>无法移除丢失的附件：{reason}。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Rename chat</source>
         <translation>重命名对话</translation>
     </message>
@@ -1078,12 +1078,12 @@ A q8_0 KV cache turns it on whatever is chosen here.</source>
 <context>
     <name>ImageController</name>
     <message>
-        <location filename="../../app/ui/chat/image_controller.py" line="+26"/>
+        <location filename="../../app/ui/chat/image_controller.py" line="+29"/>
         <source>This model has no vision projector. Put its mmproj-….gguf next to the model file, or choose it with File ▸ Open projector…</source>
         <translation>此模型没有视觉投影器。请将对应的 mmproj-….gguf 放在模型文件旁边，或通过“文件 ▸ 打开投影器（mmproj）…”选择。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>the pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
@@ -1098,7 +1098,7 @@ A q8_0 KV cache turns it on whatever is chosen here.</source>
         <translation>图片（{patterns}）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>{name} is a vision projector, not an image: choose it with File ▸ Open projector…</source>
         <translation>{name} 是视觉投影器，不是图片：请通过“文件 ▸ 打开投影器（mmproj）…”选择它。</translation>
     </message>
@@ -1132,7 +1132,7 @@ Open it as the chat model?</source>
         <translation>{name} 已附加。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Attach an image first: drag it onto the window, paste it (Ctrl+V) or click Add image…</source>
         <translation>请先附加图片：将图片拖到窗口中、粘贴（Ctrl+V），或点击“添加图片…”。</translation>
     </message>
@@ -1507,6 +1507,11 @@ recording missing</source>
         <location line="+1"/>
         <source>audio</source>
         <translation>音频</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>text only</source>
+        <translation>仅文本</translation>
     </message>
 </context>
 <context>

@@ -138,3 +138,25 @@ def test_user_text_is_shown_exactly(qtbot):
     bubble = MessageBubble("user", "Is <b> a tag?\n**not bold**")
     qtbot.addWidget(bubble)
     assert bubble.visible_text() == "Is <b> a tag?\n**not bold**"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"The sum \(\sum_i a_i^2\) is never negative.",
+        "Display math:\n\\[x = \\frac{-b}{2a}\\]\nand inline \\(a_i^2\\) too.",
+        "| term | value |\n|---|---|\n| square | \\(a^2\\) |",
+        r"In code it stays as typed: `\(x\)` and `\\[y\\]`.",
+        "A code block:\n\n    print(r'\\(x\\)')\n\nafter it \\[z\\].",
+    ],
+)
+def test_latex_delimiters_keep_their_backslashes(answer, qtbot, text):
+    bubble = answer(text)
+    shown = bubble.visible_text()
+    for delimiter in ("\\(", "\\)", "\\[", "\\]"):
+        assert shown.count(delimiter) == text.count(delimiter), shown
+    assert bubble.text == text, "Copy gives the raw answer"
+
+
+def test_escapes_other_than_latex_delimiters_still_escape(answer):
+    assert answer(r"\*not italic\* and a \\(backslash\\) pair").visible_text() == r"*not italic* and a \(backslash\) pair"

@@ -16,7 +16,7 @@ from app.core.models.system_memory import MemoryStatus
 from app.core.storage.settings import load_settings
 from app.ui.application import load_first_model
 from app.ui.settings.settings_model import SettingsModel
-from tests.projector_factory import write_gemma3nv_projector
+from tests.projector_factory import write_audio_projector, write_gemma3nv_projector
 from tests.ui.conftest import WAIT_MS
 
 ROOMY_GPU = MemoryStatus(free_ram=16 * GB, gpu_offload=True, free_vram=8 * GB)
@@ -149,3 +149,18 @@ def test_settings_ok_reloads_only_for_a_loading_setting(qtbot, make_window, sett
         dialog.ok_button.click()
     assert ready.args[0].options.model_path == model_copy and ready.args[0].options.n_ctx == 2048
     assert load_settings(settings_path)[0].model.active_model == model_copy
+
+
+def test_the_demo_with_an_audio_projector_is_no_longer_called_text_only(qtbot, make_window, settings_path, model_copy,
+                                                                        monkeypatch, tmp_path):
+    monkeypatch.setattr("app.ui.application.demo_model_path", lambda: model_copy)
+    window = open_window(make_window, settings_path)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        assert load_first_model(NO_ARGUMENTS, window.loader)
+    assert window.model_label.text().startswith("Gemma 3 270M (demo) · Q4_K_M · text only · ")
+    (tmp_path / "elsewhere").mkdir()
+    pick_in_file_dialog(monkeypatch, write_audio_projector(tmp_path / "elsewhere" / "audio-mmproj.gguf"))
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS) as ready:
+        window.open_projector_action.trigger()
+    assert ready.args[0].supports_audio
+    assert window.model_label.text().startswith("Gemma 3 270M (demo) · Q4_K_M · + audio · ")

@@ -108,3 +108,31 @@ def test_a_refused_file_is_named_for_what_it_is_and_the_model_in_use_stays(
     said = window.notice.label.text()
     assert said.startswith("The model could not be loaded.") and "notes.gguf" in said, said
     assert said.endswith("The previous model is still loaded."), said
+
+
+def test_a_new_attempt_at_attaching_takes_down_the_last_ones_refusal(qtbot, make_window, tmp_path, gemma_model_path):
+    from app.core.engine.options import LoadOptions
+
+    window = make_window(load=False)
+    projector = write_gemma3nv_projector(tmp_path / "mmproj-gemma3nv.gguf")
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        window.load_model(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=1024, n_threads=2))
+    empty = tmp_path / "empty.png"
+    empty.write_bytes(b"")
+
+    def offer(*paths: Path) -> None:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+        drop(window, mime)
+
+    offer(empty)
+    qtbot.waitUntil(lambda: window.notice.isVisible(), timeout=WAIT_MS)
+    assert window.notice.label.text() == "empty.png is empty (0 bytes)."
+    offer(photo(tmp_path))
+    wait_for_tray(qtbot, window, 1)
+    assert not window.notice.isVisible(), "a good image attached: the refusal of the empty one is moot"
+
+    offer(empty, photo(tmp_path, "blue.png", (0, 0, 255)))  # one drop: the good one does not hide its sibling's refusal
+    wait_for_tray(qtbot, window, 2)
+    qtbot.waitUntil(lambda: window.notice.isVisible(), timeout=WAIT_MS)
+    assert window.notice.label.text() == "empty.png is empty (0 bytes)."

@@ -55,6 +55,7 @@ MARKDOWN_ONLY = [
     ANSWER.replace("```", "~~~"),  # the fence as prose: lists, quotes and headings in one document
     "Intro\n* one\n* two\nText right after\n3) three\n4) four\n\n+ plus\n",
     "A [ref] used before it is defined.\n\n[ref]: http://example.com\n\nAfter.",
+    "Squares first.\n\nSo \\(a_i^2\\) grows:\n\\[\n\\sum_i a_i^2\n\\]\n- \\(x\\) in `\\(code\\)`\n- **\\[y\\]**\n",
 ]
 
 

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from app.core.paths import models_folder
 
-DEMO_LABEL = "Gemma 3 270M (demo, text only)"
+# What the model is, not what it can do: a projector opened later gives it images or audio, and
+# the status bar says what the loaded model can do.
+DEMO_LABEL = "Gemma 3 270M (demo)"
 
 
 def demo_model_available() -> bool:

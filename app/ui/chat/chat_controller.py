@@ -82,7 +82,10 @@ class ChatController(QObject):
         view.new_chat_action.triggered.connect(self.new_conversation)
         view.new_chat_button.clicked.connect(self.new_conversation)
         view.focus_composer_action.triggered.connect(composer.editor.setFocus)
-        view.conversation_list.currentItemChanged.connect(self._conversation_picked)
+        # Not currentItemChanged: a list that gets the focus with no current row makes its first row
+        # current (QAbstractItemView.focusInEvent), which left a new chat for it. Clicks and arrow
+        # keys select; that focus-in does not.
+        view.conversation_list.itemSelectionChanged.connect(self._conversation_picked)
         view.rename_action.triggered.connect(self.rename_current)
         view.delete_action.triggered.connect(self.delete_current)
 
@@ -184,9 +187,10 @@ class ChatController(QObject):
             return
         bubble.drop_lost_image(sha256)
 
-    def _conversation_picked(self, current: QListWidgetItem | None, _previous) -> None:
-        if current is not None:
-            self.open_conversation(current.data(_CONVERSATION_ID_ROLE))
+    def _conversation_picked(self) -> None:
+        chosen = self.view.conversation_list.selectedItems()
+        if chosen:
+            self.open_conversation(chosen[0].data(_CONVERSATION_ID_ROLE))
 
     def rename_current(self) -> None:
         if self.conversation.conversation_id is None:

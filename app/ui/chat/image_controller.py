@@ -20,6 +20,9 @@ from app.ui.main_window_view import MainWindowView
 # Notices about images, each taken down by the state that answers it.
 VISION_NOTICE = "no-vision"  # cleared when a model that can see is loaded
 ATTACH_NOTICE = "attach-image"  # cleared when an image lands in the tray
+# "This image was not added" (unreadable, no room, already there): cleared by the next attempt at
+# attaching, not by a good image of the same attempt, which must not hide its sibling's refusal.
+NOT_ADDED_NOTICE = "image-not-added"
 
 
 def no_projector_hint() -> str:
@@ -50,7 +53,7 @@ class ImageController(QObject):
         self._preparing = 0  # images started but not yet back: they hold their slots
         self.loader = ImageLoader(self)
         self.loader.prepared.connect(self._prepared)
-        self.loader.failed.connect(lambda message: self.view.notice.show_message(message))
+        self.loader.failed.connect(lambda message: self.view.notice.show_message(message, key=NOT_ADDED_NOTICE))
         self.loader.finishedOne.connect(self._finished_one)
         composer = view.composer
         composer.editor.imagesOffered.connect(self.offer)
@@ -70,11 +73,14 @@ class ImageController(QObject):
     def offer(self, mime: QMimeData) -> bool:
         """Take what a drop or a paste carries. Returns whether anything was accepted."""
         paths = local_paths(mime)
+        content = None if paths else pasted_image(mime)
+        if not paths and content is None:
+            return False
+        self.view.notice.clear(NOT_ADDED_NOTICE)
         if paths:
             images = self._route_other_files(paths)
             return self.attach_files(images) or len(images) < len(paths)
-        content = pasted_image(mime)
-        if content is None or not self._vision_ready() or not self._reserve_slots([self.tr("the pasted image")]):
+        if not self._vision_ready() or not self._reserve_slots([self.tr("the pasted image")]):
             return False
         self._preparing += 1
         self.loader.load_bytes(content)
@@ -84,7 +90,9 @@ class ImageController(QObject):
         patterns = " ".join(f"*{suffix}" for suffix in sorted(SUPPORTED_IMAGE_SUFFIXES))
         paths, _ = QFileDialog.getOpenFileNames(
             self.view, self.tr("Attach images"), "", self.tr("Images ({patterns})").format(patterns=patterns))
-        self.attach_files([Path(path) for path in paths])
+        if paths:
+            self.view.notice.clear(NOT_ADDED_NOTICE)
+            self.attach_files([Path(path) for path in paths])
 
     def attach_files(self, paths: list[Path]) -> bool:
         """Prepare the images that fit in the free slots, first come first; name the rest."""
@@ -105,7 +113,7 @@ class ImageController(QObject):
                 self.view.notice.show_message(
                     self.tr("{name} is a vision projector, not an image: choose it with File ▸ Open projector…")
                     .format(name=path.name),
-                    kind="warning",
+                    kind="warning", key=NOT_ADDED_NOTICE,
                 )
             elif suffix == ".gguf":
                 self._offer_model(path)
@@ -139,7 +147,7 @@ class ImageController(QObject):
             self.view.notice.show_message(
                 self.tr("A message can carry up to {limit} images; not added because they did not fit: {names}.")
                 .format(limit=self.max_images, names=names),
-                kind="warning",
+                kind="warning", key=NOT_ADDED_NOTICE,
             )
         return min(free, len(wanted))
 
@@ -151,10 +159,11 @@ class ImageController(QObject):
         if len(tray.images()) >= self.max_images:
             self.view.notice.show_message(
                 self.tr("A message can carry up to {limit} images; {name} was not added.")
-                .format(limit=self.max_images, name=image.name), kind="warning"
+                .format(limit=self.max_images, name=image.name), kind="warning", key=NOT_ADDED_NOTICE
             )
         elif not tray.add(image):
-            self.view.notice.show_message(self.tr("{name} is already attached.").format(name=image.name), kind="info")
+            self.view.notice.show_message(self.tr("{name} is already attached.").format(name=image.name), kind="info",
+                                          key=NOT_ADDED_NOTICE)
         else:
             self.view.notice.clear(ATTACH_NOTICE)
 

@@ -4,6 +4,8 @@ Qt's Markdown reader (md4c) passes raw HTML through by default, so `List<String>
 `<String>` and `<b>` swallowed the rest of the answer. Here the reader runs with
 `MarkdownNoHTML`, single line breaks become hard breaks (poems, addresses, "(a) … (b) …"), and
 fenced code is split out so the bubble can show it in a highlighted block with its own Copy.
+LaTeX's `\\(`…`\\)` and `\\[`…`\\]`, which Gemma writes math with, keep their backslashes (Markdown
+reads them as escapes and showed "(a_i^2)").
 
 While an answer streams, `MarkdownRenderer` rewrites only the blocks that changed, so the GUI
 thread lays out and paints the last paragraph again, not the whole answer, on each pass.
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QRegularExpression
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -38,6 +40,12 @@ MARKDOWN_FEATURES = QTextDocument.MarkdownFeature(
 )
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)[^`]*$")
+_LATEX_DELIMITER = re.compile(r"(?<!\\)\\([()\[\]])")  # not after a backslash: that pair is an escaped backslash
+# Private-use stand-ins for a delimiter's bracket: after the backslash, which Markdown then keeps as
+# a plain backslash, and put back once read. In code spans and blocks the pair reads back as it
+# was written, so code needs no telling apart from prose here.
+_STAND_INS = {"(": "\ue000", ")": "\ue001", "[": "\ue002", "]": "\ue003"}
+_BRACKETS = {stand_in: bracket for bracket, stand_in in _STAND_INS.items()}
 
 
 @dataclass(frozen=True)
@@ -80,9 +88,27 @@ def with_hard_breaks(markdown: str) -> str:
     return "\n".join(line + "  " if line.strip() else line for line in markdown.split("\n"))
 
 
+def read_markdown(document: QTextDocument, markdown: str) -> None:
+    """Fill `document` with `markdown`: no HTML, line breaks kept, LaTeX delimiters as written."""
+    protected = markdown
+    if not any(stand_in in markdown for stand_in in _BRACKETS):  # an answer's own would read back as brackets
+        protected = _LATEX_DELIMITER.sub(lambda match: "\\" + _STAND_INS[match.group(1)], markdown)
+    document.setMarkdown(with_hard_breaks(protected), MARKDOWN_FEATURES)
+    if protected != markdown:
+        _put_back_brackets(document)
+
+
+def _put_back_brackets(document: QTextDocument) -> None:
+    stand_in = QRegularExpression(f"[{''.join(_BRACKETS)}]")
+    cursor = document.find(stand_in)
+    while not cursor.isNull():
+        cursor.insertText(_BRACKETS[cursor.selectedText()], cursor.charFormat())
+        cursor = document.find(stand_in, cursor)
+
+
 def render_markdown(document: QTextDocument, markdown: str, colors: dict[str, Surface]) -> None:
-    """Fill `document` with `markdown` (no HTML), then give tables and quotes a visible shape."""
-    document.setMarkdown(with_hard_breaks(markdown), MARKDOWN_FEATURES)
+    """Fill `document` with `markdown` (see `read_markdown`), then give tables and quotes a visible shape."""
+    read_markdown(document, markdown)
     _style(document, colors)
 
 
@@ -115,7 +141,7 @@ class MarkdownRenderer:
             return
         scratch = QTextDocument()
         scratch.setDefaultFont(self.document.defaultFont())  # the reader sizes margins and headings by it
-        scratch.setMarkdown(with_hard_breaks(markdown), MARKDOWN_FEATURES)
+        read_markdown(scratch, markdown)
         if scratch.rootFrame().childFrames():
             self._render_whole(markdown, colors, keep=True)
             return
@@ -132,7 +158,7 @@ class MarkdownRenderer:
     def _render_whole(self, markdown: str, colors: dict[str, Surface], keep: bool) -> None:
         """`render_markdown`, noting the blocks as read (before styling) when `keep`."""
         document = self.document
-        document.setMarkdown(with_hard_breaks(markdown), MARKDOWN_FEATURES)
+        read_markdown(document, markdown)
         framed = bool(document.rootFrame().childFrames())
         self._shown = _block_keys(document) if keep and not framed else None
         self.has_quotes = framed or _quoted(document)
