@@ -136,3 +136,24 @@ def test_a_new_attempt_at_attaching_takes_down_the_last_ones_refusal(qtbot, make
     wait_for_tray(qtbot, window, 2)
     qtbot.waitUntil(lambda: window.notice.isVisible(), timeout=WAIT_MS)
     assert window.notice.label.text() == "empty.png is empty (0 bytes)."
+
+
+def test_sending_a_message_takes_down_a_refused_images_notice(qtbot, make_window, tmp_path, gemma_model_path):
+    from app.core.engine.options import LoadOptions
+
+    window = make_window(load=False)
+    projector = write_gemma3nv_projector(tmp_path / "mmproj-gemma3nv.gguf")
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        window.load_model(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=1024, n_threads=2))
+    empty = tmp_path / "empty.png"
+    empty.write_bytes(b"")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(empty))])
+    drop(window, mime)
+    qtbot.waitUntil(lambda: window.notice.isVisible(), timeout=WAIT_MS)
+    assert window.notice.label.text() == "empty.png is empty (0 bytes)."
+    window.composer.editor.setPlainText("Never mind the picture: hello.")
+    with qtbot.waitSignal(window.chat.answerStarted, timeout=WAIT_MS):
+        assert window.chat.send_typed()
+    assert not window.notice.isVisible(), "the user has moved on: the refusal of the image is moot"
+    wait_for_answer(qtbot, window)

@@ -55,6 +55,8 @@ class ImageController(QObject):
         self.loader.prepared.connect(self._prepared)
         self.loader.failed.connect(lambda message: self.view.notice.show_message(message, key=NOT_ADDED_NOTICE))
         self.loader.finishedOne.connect(self._finished_one)
+        # Once a message goes, the user has moved on: a refused image is no longer news.
+        chat.answerStarted.connect(lambda _request: self.view.notice.clear(NOT_ADDED_NOTICE))
         composer = view.composer
         composer.editor.imagesOffered.connect(self.offer)
         composer.presets.add_image_button.clicked.connect(self.pick_files)
