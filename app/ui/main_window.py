@@ -34,7 +34,7 @@ from app.ui.server.local_server import LocalServer
 from app.ui.settings.settings_model import SettingsModel
 from app.ui.speech.dictation_controller import DictationController, share_speech_settings
 from app.ui.speech.dictation_panel import DictationPanel
-from app.ui.window_memory import remember_window, restore_window
+from app.ui.window_memory import keep_unsent_message, remember_window, restore_window
 
 AUDIO_ENCODER_FALLBACK_KEY = "audio-encoder-fallback"
 
@@ -236,6 +236,9 @@ class MainWindow(MainWindowView):
 
     # -- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not keep_unsent_message(self):
+            event.ignore()
+            return
         self.closing.emit()
         self.chat.save_partial_answer()
         remember_window(self)

@@ -7,7 +7,8 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from app.core.storage.draft import read_draft, save_draft
 
@@ -40,14 +41,28 @@ def restore_window(window: MainWindow) -> None:
 
 
 def remember_window(window: MainWindow) -> None:
-    """Best effort on the way out: a folder that refuses the files is logged, not asked about."""
+    """Best effort on the way out: a folder that refuses these files is logged, not asked about."""
     state = _window_state(window)
     state.setValue("geometry", window.saveGeometry())
     state.setValue("state", window.saveState())
     state.sync()
     if state.status() != QSettings.NoError:
         log.warning("could not keep the window's size and panels in %s", state.fileName())
+
+
+def keep_unsent_message(window: MainWindow) -> bool:
+    """Keep the message typed but not sent for the next start. When the disk refuses it, ask:
+    True to go on quitting, False to stay (the text is still in the box)."""
     try:
         save_draft(_draft_folder(window), window.composer.editor.toPlainText())
+        return True
     except OSError as error:
         log.warning("could not keep the unsent message: %s", error.strerror or error)
+        choice = QMessageBox.question(
+            window, QCoreApplication.translate("WindowMemory", "Unsent message"),
+            QCoreApplication.translate(
+                "WindowMemory",
+                "Your unsent message could not be kept for the next start ({reason}). Quit anyway and lose it, "
+                "or stay and copy it somewhere?").format(reason=error.strerror or error),
+            QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Cancel)
+        return choice == QMessageBox.Discard

@@ -1088,7 +1088,7 @@ Ein q8_0-KV-Cache schaltet sie ein, egal was hier gewählt ist.</translation>
         <translation>Dieses Modell hat keinen Bild-Projektor. Legen Sie die zugehörige mmproj-….gguf neben die Modelldatei oder wählen Sie sie über Datei ▸ Projektor öffnen (mmproj)… aus.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>the pasted image</source>
         <translation>das eingefügte Bild</translation>
     </message>
@@ -1505,7 +1505,7 @@ Aufnahme fehlt</translation>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>images</source>
         <translation>Bilder</translation>
     </message>
@@ -3898,6 +3898,19 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <location line="+1"/>
         <source>Open File ▸ Model manager</source>
         <translation>Datei ▸ Modellverwaltung öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMemory</name>
+    <message>
+        <location filename="../../app/ui/window_memory.py" line="+62"/>
+        <source>Unsent message</source>
+        <translation>Nicht gesendete Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your unsent message could not be kept for the next start ({reason}). Quit anyway and lose it, or stay and copy it somewhere?</source>
+        <translation>Ihre nicht gesendete Nachricht konnte nicht für den nächsten Start aufbewahrt werden ({reason}). Trotzdem beenden und sie verlieren, oder bleiben und sie anderswo hin kopieren?</translation>
     </message>
 </context>
 </TS>

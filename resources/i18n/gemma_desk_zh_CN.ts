@@ -1083,7 +1083,7 @@ A q8_0 KV cache turns it on whatever is chosen here.</source>
         <translation>此模型没有视觉投影器。请将对应的 mmproj-….gguf 放在模型文件旁边，或通过“文件 ▸ 打开投影器（mmproj）…”选择。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>the pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
@@ -1499,7 +1499,7 @@ recording missing</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>images</source>
         <translation>图片</translation>
     </message>
@@ -3887,6 +3887,19 @@ Yes: both · No: only your message</source>
         <location line="+1"/>
         <source>Open File ▸ Model manager</source>
         <translation>打开“文件 ▸ 模型管理器”</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMemory</name>
+    <message>
+        <location filename="../../app/ui/window_memory.py" line="+62"/>
+        <source>Unsent message</source>
+        <translation>未发送的消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your unsent message could not be kept for the next start ({reason}). Quit anyway and lose it, or stay and copy it somewhere?</source>
+        <translation>无法为下次启动保留您未发送的消息（{reason}）。仍要退出并丢失它，还是留下来把它复制到别处？</translation>
     </message>
 </context>
 </TS>

@@ -43,3 +43,26 @@ def test_a_sent_message_leaves_no_draft_for_the_next_start(qtbot, make_window, t
 
     again = restart(make_window, window, settings_path)
     assert again.composer.editor.toPlainText() == ""
+
+
+def test_a_message_that_cannot_be_kept_is_asked_about_before_quitting(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.core.storage.draft import DRAFT_FILE_NAME
+
+    window = make_window(load=False, settings=SettingsModel(tmp_path / "config" / "settings.json"))
+    (window.store.database_path.parent / DRAFT_FILE_NAME).mkdir()  # the file system refuses the draft
+    window.composer.editor.setPlainText("a long thought, not sent")
+    asked = []
+
+    def answer(choice):
+        return lambda parent, title, text, *rest, **options: (asked.append(text), choice)[1]
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.Cancel))
+    assert not window.close()
+    assert window.isVisible() and window.composer.editor.toPlainText() == "a long thought, not sent"
+    assert len(asked) == 1 and "could not be kept" in asked[0], asked
+    assert window.host.thread.isRunning(), "staying keeps everything running"
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.Discard))
+    assert window.close()
