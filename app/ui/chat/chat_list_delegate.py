@@ -1,4 +1,5 @@
-"""The chat list's rows: a long title is cut short so that "· answering…" after it stays visible."""
+"""The chat list's rows: a long title is cut short so that "· answering…" after it stays visible;
+a list too narrow for those words shows a dot instead (the row's tooltip says it in words)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QStyledItemDelegate
 
 TITLE_ROLE = Qt.UserRole + 1  # the chat's title alone, where the row's text also carries a mark
 _SIDE_ROOM = 12  # the style's text margins on both sides
+COMPACT_MARK = "  ●"
+_TITLE_ROOM_CHARACTERS = 8  # less room than this for the title, and the mark shrinks to the dot
 
 
 class ChatListDelegate(QStyledItemDelegate):
@@ -23,5 +26,9 @@ class ChatListDelegate(QStyledItemDelegate):
 
     def visible_text(self, title: str, option: QStyleOptionViewItem) -> str:
         metrics = option.fontMetrics
-        room = option.rect.width() - metrics.horizontalAdvance(self.mark) - _SIDE_ROOM
-        return metrics.elidedText(title, Qt.ElideRight, max(room, 0)) + self.mark
+        mark = self.mark
+        room = option.rect.width() - metrics.horizontalAdvance(mark) - _SIDE_ROOM
+        if room < metrics.averageCharWidth() * _TITLE_ROOM_CHARACTERS:
+            mark = COMPACT_MARK
+            room = option.rect.width() - metrics.horizontalAdvance(mark) - _SIDE_ROOM
+        return metrics.elidedText(title, Qt.ElideRight, max(room, 0)) + mark
