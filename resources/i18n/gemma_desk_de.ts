@@ -3633,11 +3633,11 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Listening on {host} would let other computers use the model: set an API key (--api-key or GEMMA_DESK_API_KEY) or keep the default host 127.0.0.1.</source>
-        <translation>Lauschen auf {host} würde anderen Computern das Modell zugänglich machen: Setzen Sie einen API-Schlüssel (--api-key oder GEMMA_DESK_API_KEY) oder behalten Sie den Standard-Host 127.0.0.1.</translation>
+        <source>Listening on {host} would let other computers use the model: set an API key, or keep the default host 127.0.0.1.</source>
+        <translation>Lauschen auf {host} würde anderen Computern das Modell zugänglich machen: Setzen Sie einen API-Schlüssel oder behalten Sie den Standard-Host 127.0.0.1.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Port {port} is not a TCP port (0–65535).</source>
         <translation>Port {port} ist kein TCP-Port (0–65535).</translation>
     </message>

@@ -3622,11 +3622,11 @@ Yes: both · No: only your message</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>Listening on {host} would let other computers use the model: set an API key (--api-key or GEMMA_DESK_API_KEY) or keep the default host 127.0.0.1.</source>
-        <translation>在 {host} 上监听会让其他电脑也能使用该模型：请设置 API 密钥（--api-key 或 GEMMA_DESK_API_KEY），或保持默认主机 127.0.0.1。</translation>
+        <source>Listening on {host} would let other computers use the model: set an API key, or keep the default host 127.0.0.1.</source>
+        <translation>在 {host} 上监听会让其他电脑也能使用该模型：请设置 API 密钥，或保持默认主机 127.0.0.1。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Port {port} is not a TCP port (0–65535).</source>
         <translation>端口 {port} 不是有效的 TCP 端口（0–65535）。</translation>
     </message>

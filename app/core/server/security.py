@@ -51,8 +51,7 @@ class ServerSettings:
                 QT_TRANSLATE_NOOP(
                     "UserError",
                     "Listening on {host} would let other computers use the model: set an API "
-                    "key (--api-key or GEMMA_DESK_API_KEY) or keep the default host "
-                    "127.0.0.1.",
+                    "key, or keep the default host 127.0.0.1.",
                 ),
                 host=host,
             )
