@@ -3263,11 +3263,11 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
     </message>
     <message>
         <location line="+18" />
-        <source>Not enough disk space for {name}: it needs {gb} more and {available} is free in {folder}. Free some space, then retry.</source>
-        <translation>Nicht genug Speicherplatz für {name}: Es werden noch {gb} gebraucht, in {folder} sind {available} frei. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
+        <source>Not enough disk space for {name}: it needs {needed} ({gb} for the file and {margin} to spare) and {available} is free in {folder}. Free some space, then retry.</source>
+        <translation>Nicht genug Speicherplatz für {name}: Die Datei braucht {needed} ({gb} für die Datei und {margin} Reserve), in {folder} sind {available} frei. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>Download of {name} stopped; {kept} of {size} kept, it resumes from there.</source>
         <translation>Download von {name} angehalten; {kept} von {size} bleiben erhalten, er wird dort fortgesetzt.</translation>
     </message>

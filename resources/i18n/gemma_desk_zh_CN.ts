@@ -3252,11 +3252,11 @@ Yes: both · No: only your message</source>
     </message>
     <message>
         <location line="+18" />
-        <source>Not enough disk space for {name}: it needs {gb} more and {available} is free in {folder}. Free some space, then retry.</source>
-        <translation>磁盘空间不足，无法保存 {name}：还需要 {gb}，而 {folder} 中只有 {available} 可用。请释放一些空间后重试。</translation>
+        <source>Not enough disk space for {name}: it needs {needed} ({gb} for the file and {margin} to spare) and {available} is free in {folder}. Free some space, then retry.</source>
+        <translation>磁盘空间不足，无法保存 {name}：需要 {needed}（文件 {gb}，另留 {margin} 余量），而 {folder} 中只有 {available} 可用。请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>Download of {name} stopped; {kept} of {size} kept, it resumes from there.</source>
         <translation>{name} 的下载已停止；已保留 {kept}/{size}，下次将从此处继续。</translation>
     </message>

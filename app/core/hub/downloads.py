@@ -246,10 +246,11 @@ def download_file(
         raise NotEnoughDiskSpace(
             QT_TRANSLATE_NOOP(
                 "UserError",
-                "Not enough disk space for {name}: it needs {gb} more and {available} is "
-                "free in {folder}. Free some space, then retry.",
+                "Not enough disk space for {name}: it needs {needed} ({gb} for the file and "
+                "{margin} to spare) and {available} is free in {folder}. Free some space, then retry.",
             ),
-            name=name, gb=_gb(remote.size - done), available=_gb(available), folder=folder,
+            name=name, needed=_gb(remote.size - done + DISK_MARGIN), gb=_gb(remote.size - done),
+            margin=_gb(DISK_MARGIN), available=_gb(available), folder=folder,
         )
 
     url = hf_hub_url(repo_id, filename, revision=revision, endpoint=remote.endpoint)
