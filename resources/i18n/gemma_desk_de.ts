@@ -3602,6 +3602,11 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Der Server unter {shown_url} hat die Antwort abgebrochen: {payload}</translation>
     </message>
     <message>
+        <location line="+10" />
+        <source>The server at {shown_url} closed the connection in the middle of the answer (did it stop or crash?).</source>
+        <translation>Der Server unter {shown_url} hat die Verbindung mitten in der Antwort geschlossen (wurde er beendet oder ist er abgestürzt?).</translation>
+    </message>
+    <message>
         <location line="+9" />
         <source>The server at {shown_url} did not stream its answer ({error}).</source>
         <translation>Der Server unter {shown_url} hat seine Antwort nicht gestreamt ({error}).</translation>

@@ -3591,6 +3591,11 @@ Yes: both · No: only your message</source>
         <translation>位于 {shown_url} 的服务器中止了回答：{payload}</translation>
     </message>
     <message>
+        <location line="+10" />
+        <source>The server at {shown_url} closed the connection in the middle of the answer (did it stop or crash?).</source>
+        <translation>{shown_url} 上的服务器在回答中途关闭了连接（它是否已停止或崩溃？）。</translation>
+    </message>
+    <message>
         <location line="+9" />
         <source>The server at {shown_url} did not stream its answer ({error}).</source>
         <translation>位于 {shown_url} 的服务器未以流式方式返回回答（{error}）。</translation>
