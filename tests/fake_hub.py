@@ -79,7 +79,8 @@ class FakeHub:
         return hosted
 
     def gets(self) -> list[RequestLog]:
-        return [entry for entry in self.requests if entry.method == "GET"]
+        """The file fetches; not huggingface_hub's own once-a-day GET of /api/agent-harnesses."""
+        return [entry for entry in self.requests if entry.method == "GET" and "/resolve/" in entry.path]
 
     def body_bytes_of(self, filename: str) -> int:
         return self.bytes_by_file.get(filename, 0)

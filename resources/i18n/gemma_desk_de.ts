@@ -2054,12 +2054,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
     <message>
         <location line="+1"/>
         <location line="+58"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Download</source>
         <translation>Download</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
         <source>RAM needed</source>
         <translation>RAM-Bedarf</translation>
     </message>
@@ -2174,7 +2174,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Hugging-Face-Token:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Use this model</source>
         <translation>Dieses Modell verwenden</translation>
     </message>
@@ -3177,7 +3177,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{tensor_name} hat die Form {shape}, erwartet wurde {shape_2}.</translation>
     </message>
     <message>
-        <location filename="../../app/core/hub/audio_encoder_download.py" line="+81"/>
+        <location filename="../../app/core/hub/audio_encoder_download.py" line="+82"/>
         <source>Cannot create {work}: {value}.</source>
         <translation>{work} kann nicht angelegt werden: {value}.</translation>
     </message>
@@ -3192,7 +3192,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Das Laden des Audio-Encoders wurde angehalten; {n} von {total_bytes} bleiben erhalten, es geht dort weiter.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Writing the audio encoder was stopped; the fetched weights are kept.</source>
         <translation>Das Schreiben des Audio-Encoders wurde angehalten; die geladenen Gewichte bleiben erhalten.</translation>
     </message>
@@ -3263,16 +3263,16 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>Not enough disk space for {name}: it needs {gb} more and {available} is free in {folder}. Free some space, then retry.</source>
-        <translation>Nicht genug Speicherplatz für {name}: Es werden noch {gb} gebraucht, in {folder} sind {available} frei. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
+        <source>Not enough disk space for {name}: it needs {needed} ({gb} for the file and {margin} to spare) and {available} is free in {folder}. Free some space, then retry.</source>
+        <translation>Nicht genug Speicherplatz für {name}: Die Datei braucht {needed} ({gb} für die Datei und {margin} Reserve), in {folder} sind {available} frei. Schaffen Sie Platz und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Download of {name} stopped; {kept} of {size} kept, it resumes from there.</source>
         <translation>Download von {name} angehalten; {kept} von {size} bleiben erhalten, er wird dort fortgesetzt.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>{name} arrived damaged: its checksum does not match the one the hub publishes. The download was deleted; retry it.</source>
         <translation>{name} ist beschädigt angekommen: Die Prüfsumme stimmt nicht mit der vom Hub veröffentlichten überein. Der Download wurde gelöscht; versuchen Sie es erneut.</translation>
     </message>
@@ -3290,6 +3290,51 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <location line="+21"/>
         <source>Downloads are off: HF_HUB_OFFLINE is set. Unset it to download models.</source>
         <translation>Downloads sind abgeschaltet: HF_HUB_OFFLINE ist gesetzt. Entfernen Sie die Variable, um Modelle herunterzuladen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{repo_id} is gated: accept its licence on the Hugging Face website, then give your access token (the Model manager&apos;s “Hugging Face token”, or --token) or run `hf auth login`.</source>
+        <translation>{repo_id} ist zugangsbeschränkt: Akzeptieren Sie die Lizenz auf der Hugging-Face-Website und geben Sie dann Ihr Zugangstoken an (in der Modellverwaltung unter „Hugging-Face-Token“ oder mit --token) oder führen Sie `hf auth login` aus.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{repo_id} was not found on {endpoint} (or it is private and needs a token).</source>
+        <translation>{repo_id} wurde auf {endpoint} nicht gefunden (oder es ist privat und braucht ein Token).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{repo_id} has no such revision.</source>
+        <translation>{repo_id} hat keine solche Revision.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{filename} is not in {repo_id}.</source>
+        <translation>{filename} ist nicht in {repo_id}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Downloads are off: HF_HUB_OFFLINE is set.</source>
+        <translation>Downloads sind aus: HF_HUB_OFFLINE ist gesetzt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The hub answered {status} for {filename} from {repo_id}.</source>
+        <translation>Der Hub antwortete {status} auf {filename} aus {repo_id}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk filled up while downloading {filename}.</source>
+        <translation>Der Datenträger wurde beim Herunterladen von {filename} voll.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not download {filename} from {endpoint}: {reason}.</source>
+        <translation>{filename} konnte nicht von {endpoint} heruntergeladen werden: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{reason} {kept} of {total} is kept; Retry resumes from there.</source>
+        <translation>{reason} {kept} von {total} bleiben erhalten; „Wiederholen“ setzt dort fort.</translation>
     </message>
     <message>
         <location filename="../../app/core/load_plan.py" line="-72"/>
@@ -3555,6 +3600,11 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <location filename="../../app/core/remote/server_client.py" line="+99"/>
         <source>The server at {shown_url} stopped the answer: {payload}</source>
         <translation>Der Server unter {shown_url} hat die Antwort abgebrochen: {payload}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server at {shown_url} closed the connection in the middle of the answer (did it stop or crash?).</source>
+        <translation>Der Server unter {shown_url} hat die Verbindung mitten in der Antwort geschlossen (wurde er beendet oder ist er abgestürzt?).</translation>
     </message>
     <message>
         <location line="+9"/>

@@ -2046,12 +2046,12 @@ Yes: both · No: only your message</source>
     <message>
         <location line="+1"/>
         <location line="+58"/>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
         <source>RAM needed</source>
         <translation>所需内存</translation>
     </message>
@@ -2166,7 +2166,7 @@ Yes: both · No: only your message</source>
         <translation>Hugging Face 令牌：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Use this model</source>
         <translation>使用此模型</translation>
     </message>
@@ -3166,7 +3166,7 @@ Yes: both · No: only your message</source>
         <translation>{tensor_name} 的形状为 {shape}，应为 {shape_2}。</translation>
     </message>
     <message>
-        <location filename="../../app/core/hub/audio_encoder_download.py" line="+81"/>
+        <location filename="../../app/core/hub/audio_encoder_download.py" line="+82"/>
         <source>Cannot create {work}: {value}.</source>
         <translation>无法创建 {work}：{value}。</translation>
     </message>
@@ -3181,7 +3181,7 @@ Yes: both · No: only your message</source>
         <translation>音频编码器的获取已停止；已保留 {n}/{total_bytes}，下次将从此处继续。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Writing the audio encoder was stopped; the fetched weights are kept.</source>
         <translation>音频编码器的写入已停止；已获取的权重已保留。</translation>
     </message>
@@ -3252,16 +3252,16 @@ Yes: both · No: only your message</source>
     </message>
     <message>
         <location line="+18"/>
-        <source>Not enough disk space for {name}: it needs {gb} more and {available} is free in {folder}. Free some space, then retry.</source>
-        <translation>磁盘空间不足，无法保存 {name}：还需要 {gb}，而 {folder} 中只有 {available} 可用。请释放一些空间后重试。</translation>
+        <source>Not enough disk space for {name}: it needs {needed} ({gb} for the file and {margin} to spare) and {available} is free in {folder}. Free some space, then retry.</source>
+        <translation>磁盘空间不足，无法保存 {name}：需要 {needed}（文件 {gb}，另留 {margin} 余量），而 {folder} 中只有 {available} 可用。请释放一些空间后重试。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Download of {name} stopped; {kept} of {size} kept, it resumes from there.</source>
         <translation>{name} 的下载已停止；已保留 {kept}/{size}，下次将从此处继续。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>{name} arrived damaged: its checksum does not match the one the hub publishes. The download was deleted; retry it.</source>
         <translation>{name} 下载后已损坏：校验和与模型库公布的不一致。已删除该下载，请重试。</translation>
     </message>
@@ -3279,6 +3279,51 @@ Yes: both · No: only your message</source>
         <location line="+21"/>
         <source>Downloads are off: HF_HUB_OFFLINE is set. Unset it to download models.</source>
         <translation>下载已关闭：已设置 HF_HUB_OFFLINE。取消该设置即可下载模型。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{repo_id} is gated: accept its licence on the Hugging Face website, then give your access token (the Model manager&apos;s “Hugging Face token”, or --token) or run `hf auth login`.</source>
+        <translation>{repo_id} 需要授权访问：请先在 Hugging Face 网站上接受其许可，然后提供您的访问令牌（模型管理器中的“Hugging Face 令牌”，或 --token），或运行 `hf auth login`。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{repo_id} was not found on {endpoint} (or it is private and needs a token).</source>
+        <translation>在 {endpoint} 上找不到 {repo_id}（或它是私有的，需要令牌）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{repo_id} has no such revision.</source>
+        <translation>{repo_id} 没有这个版本。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{filename} is not in {repo_id}.</source>
+        <translation>{repo_id} 中没有 {filename}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Downloads are off: HF_HUB_OFFLINE is set.</source>
+        <translation>下载已关闭：设置了 HF_HUB_OFFLINE。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The hub answered {status} for {filename} from {repo_id}.</source>
+        <translation>Hub 对 {repo_id} 中的 {filename} 返回了 {status}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk filled up while downloading {filename}.</source>
+        <translation>下载 {filename} 时磁盘已满。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not download {filename} from {endpoint}: {reason}.</source>
+        <translation>无法从 {endpoint} 下载 {filename}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{reason} {kept} of {total} is kept; Retry resumes from there.</source>
+        <translation>{reason} 已保留 {kept}（共 {total}）；点“重试”将从那里继续。</translation>
     </message>
     <message>
         <location filename="../../app/core/load_plan.py" line="-72"/>
@@ -3544,6 +3589,11 @@ Yes: both · No: only your message</source>
         <location filename="../../app/core/remote/server_client.py" line="+99"/>
         <source>The server at {shown_url} stopped the answer: {payload}</source>
         <translation>位于 {shown_url} 的服务器中止了回答：{payload}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server at {shown_url} closed the connection in the middle of the answer (did it stop or crash?).</source>
+        <translation>{shown_url} 上的服务器在回答中途关闭了连接（它是否已停止或崩溃？）。</translation>
     </message>
     <message>
         <location line="+9"/>

@@ -179,3 +179,16 @@ def test_discard_partial_download(tmp_path: Path) -> None:
     (folder / "other.gguf").write_bytes(b"y")
     assert discard_partial_download(folder, FILE) == 1
     assert [p.name for p in folder.iterdir()] == ["other.gguf"]
+
+
+def test_a_refusal_for_disk_space_never_says_less_is_needed_than_is_free(hub, content, tmp_path: Path) -> None:
+    from app.core.hub.downloads import DISK_MARGIN, _gb
+
+    hub.add(REPO, FILE, content)
+    free = SIZE + DISK_MARGIN // 2  # room for the file, not for the margin kept beside it
+
+    with pytest.raises(NotEnoughDiskSpace) as error:
+        download_file(REPO, FILE, folder=tmp_path, token=False, free_space=lambda folder: free)
+
+    message = str(error.value)
+    assert f"it needs {_gb(SIZE + DISK_MARGIN)} " in message and f" {_gb(free)} is free" in message

@@ -52,3 +52,19 @@ def test_a_translation_that_does_not_fit_its_arguments_falls_back_to_english(mon
 
 def test_an_error_that_is_not_a_user_error_is_shown_as_is():
     assert error_text(OSError("disk on fire")) == "disk on fire"
+
+
+@pytest.mark.parametrize("language", ["de", "zh_CN"])
+def test_a_refusal_of_the_hub_reads_in_the_window_language(ui_language, language):
+    import httpx
+    from huggingface_hub import errors
+
+    from app.core.hub.downloads import hub_error, kept_after_failure
+
+    ui_language(language)
+    error = hub_error(errors.GatedRepoError("401", response=httpx.Response(401, request=httpx.Request("GET", "https://hf.co"))), "google/gemma-3n-E2B-it", "model.safetensors", "https://hf.co")
+    assert "google/gemma-3n-E2B-it" in error_text(error)
+    assert "is gated" in str(error) and "is gated" not in error_text(error)
+    kept = kept_after_failure(error, 10_000_000, 20_000_000)
+    assert str(kept).startswith(str(error)) and error_text(kept).startswith(error_text(error))
+    assert "is kept" not in error_text(kept)

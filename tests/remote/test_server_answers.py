@@ -167,3 +167,23 @@ def test_stop_acts_while_the_server_is_still_thinking():
     assert [type(event) for event in events] == [GenerationResult]
     assert events[0].stop_reason == "cancelled" and events[0].text == ""
     assert waited < 5, f"Stop took {waited:.1f} s while the server was thinking"
+
+
+def test_a_server_that_dies_in_the_middle_of_an_answer_says_so_in_plain_words():
+    def dying_stream():
+        yield sse(chunk("Once"))
+        # what httpx raises when the server's process is killed between two chunks
+        raise httpx.RemoteProtocolError("peer closed connection without sending complete message body "
+                                        "(incomplete chunked read)")
+
+    engine, _ = engine_on({"/v1/models": httpx.Response(200, json=VLLM_MODELS),
+                           "/v1/chat/completions": httpx.Response(200, headers={"content-type": "text/event-stream"},
+                                                                  content=dying_stream())})
+    from app.core.engine.prompt_format import ChatMessage
+
+    events = engine.generate([ChatMessage("user", "Tell a story")])
+    assert next(events) == TokenPiece("Once", -1)
+    with pytest.raises(RemoteError) as error:
+        next(events)
+    assert str(error.value) == (f"The server at {URL} closed the connection in the middle of the answer "
+                                "(did it stop or crash?).")

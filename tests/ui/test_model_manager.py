@@ -284,3 +284,38 @@ def test_models_that_came_while_the_manager_was_closed_are_listed_when_it_opens_
     window.model_manager_action.trigger()
     assert controller.manager is manager and manager.isVisible()
     assert manager.installed_list.count() == 1
+
+
+def test_a_model_that_arrived_is_listed_even_when_its_projector_then_fails(qtbot, hub, gemma_model_path):
+    from dataclasses import replace
+
+    from app.core.models.catalog import CatalogProjector
+
+    content = gemma_model_path.read_bytes()
+    hub.add(REPO, gemma_model_path.name, content)  # the projector is not on the hub
+    projector = CatalogProjector(id="p", repo=REPO, file="mmproj-F16.gguf", size_bytes=None, size_exact=False,
+                                 vision=True, audio=False, verified=True)
+    model = replace(small_model(gemma_model_path.name, len(content)), projectors=(projector,))
+    dialog = make_manager(qtbot, Catalog(1, "", [model]))
+    select(dialog, "g3-270m-q4")
+    assert dialog.projector_check.isChecked()
+
+    with qtbot.waitSignal(dialog.downloadFailed, timeout=WAIT_MS) as failed:
+        dialog.download_button.click()
+    assert "mmproj-F16.gguf is not in" in failed.args[0]
+    assert dialog.installed_list.count() == 1, "the verified model file is usable now, not after reopening"
+    assert dialog.installed_list.item(0).toolTip() == str(repo_folder(REPO) / gemma_model_path.name)
+    wait_until_pool_done(dialog.pool)
+
+
+def test_a_gated_repository_points_at_the_token_field_of_this_dialog(qtbot, hub):
+    hub.add(REPO, "gated.gguf", b"x" * 4096)
+    hub.gated.add(REPO)
+    dialog = make_manager(qtbot, Catalog(1, "", [small_model("gated.gguf", 4096)]))
+    select(dialog, "g3-270m-q4")
+    with qtbot.waitSignal(dialog.downloadFailed, timeout=WAIT_MS) as failed:
+        dialog.download_button.click()
+    field = dialog.token_label.text().rstrip(":")
+    assert f"{REPO} is gated" in failed.args[0] and f"“{field}”" in failed.args[0]
+    assert "Settings → Model" not in failed.args[0], "Settings has no token field"
+    wait_until_pool_done(dialog.pool)

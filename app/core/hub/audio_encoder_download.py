@@ -28,7 +28,8 @@ from app.core.hub.downloads import (
     DownloadProgress,
     NotEnoughDiskSpace,
     ProgressReporter,
-    explain_hub_error,
+    hub_error,
+    kept_after_failure,
 )
 from app.core.gemma3n_audio import AudioProjectorError, Gemma3nAudioEncoder
 from app.core.gemma3n_audio.writer import AudioWeightsError, DeferredTensor, bfloat16_to_float32, write_audio_projector
@@ -156,10 +157,8 @@ def _fetch_ranges(plan: AudioFetchPlan, work: Path, token: str | bool | None,
                 ) from error
             if not isinstance(error, Exception):
                 raise
-            raise DownloadError(
-                explain_hub_error(error, plan.repo_id, shard.filename, shard.endpoint)
-                + f" {format_bytes(reporter.n)} of {format_bytes(plan.total_bytes)} is kept; Retry resumes from there."
-            ) from error
+            raise kept_after_failure(hub_error(error, plan.repo_id, shard.filename, shard.endpoint),
+                                     format_bytes(reporter.n), format_bytes(plan.total_bytes)) from error
 
 
 def _write(plan: AudioFetchPlan, work: Path, target: Path, report: Callable[[DownloadProgress], None],

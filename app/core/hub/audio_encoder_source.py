@@ -18,7 +18,7 @@ from app.core.hub.downloads import (
     DownloadError,
     RemoteFile,
     download_file,
-    explain_hub_error,
+    hub_error,
     hub_endpoint,
     refuse_offline,
     remote_file_info,
@@ -199,7 +199,7 @@ def _header(repo_id: str, filename: str, revision: str, token: str | bool | None
     except DownloadError:
         raise
     except Exception as error:  # noqa: BLE001 - every failure becomes one message
-        raise DownloadError(explain_hub_error(error, repo_id, filename, endpoint)) from error
+        raise hub_error(error, repo_id, filename, endpoint) from error
     return 8 + int.from_bytes(header_length, "little"), metadata.tensors
 
 

@@ -36,7 +36,7 @@ LIBRARY_NAME = "gemma-desk"
 __all__ = [
     "CancelToken", "ChecksumMismatch", "DownloadCancelled", "DownloadError", "DownloadProgress",
     "NotEnoughDiskSpace", "ProgressReporter", "RemoteFile", "discard_partial_download", "download_file",
-    "explain_hub_error", "hub_endpoint", "partial_path", "refuse_offline", "remote_file_info", "repo_folder",
+    "hub_endpoint", "hub_error", "kept_after_failure", "partial_path", "refuse_offline", "remote_file_info", "repo_folder",
 ]
 
 
@@ -180,7 +180,7 @@ def remote_file_info(
             repo_id, [filename], revision=revision
         )
     except Exception as error:  # noqa: BLE001 - every failure becomes one message
-        raise DownloadError(explain_hub_error(error, repo_id, filename, endpoint)) from error
+        raise hub_error(error, repo_id, filename, endpoint) from error
     entry = next((item for item in entries if getattr(item, "path", None) == filename and hasattr(item, "size")), None)
     if entry is None:
         raise DownloadError(
@@ -246,10 +246,11 @@ def download_file(
         raise NotEnoughDiskSpace(
             QT_TRANSLATE_NOOP(
                 "UserError",
-                "Not enough disk space for {name}: it needs {gb} more and {available} is "
-                "free in {folder}. Free some space, then retry.",
+                "Not enough disk space for {name}: it needs {needed} ({gb} for the file and "
+                "{margin} to spare) and {available} is free in {folder}. Free some space, then retry.",
             ),
-            name=name, gb=_gb(remote.size - done), available=_gb(available), folder=folder,
+            name=name, needed=_gb(remote.size - done + DISK_MARGIN), gb=_gb(remote.size - done),
+            margin=_gb(DISK_MARGIN), available=_gb(available), folder=folder,
         )
 
     url = hf_hub_url(repo_id, filename, revision=revision, endpoint=remote.endpoint)
@@ -271,10 +272,7 @@ def download_file(
         ) from error
     except Exception as error:  # noqa: BLE001 - network, HTTP and disk errors all become one message
         kept = partial.stat().st_size if partial.exists() else 0
-        raise DownloadError(
-            explain_hub_error(error, repo_id, filename, remote.endpoint)
-            + f" {_gb(kept)} of {_gb(remote.size)} is kept; Retry resumes from there."
-        ) from error
+        raise kept_after_failure(hub_error(error, repo_id, filename, remote.endpoint), _gb(kept), _gb(remote.size)) from error
 
     if not _matches(partial, remote, name, report, cancel):
         partial.unlink(missing_ok=True)
@@ -358,27 +356,42 @@ def refuse_offline() -> None:
             ))
 
 
-def explain_hub_error(error: Exception, repo_id: str, filename: str, endpoint: str) -> str:
+def hub_error(error: Exception, repo_id: str, filename: str, endpoint: str) -> DownloadError:
     """One sentence for the user about a failed request to the hub."""
     from huggingface_hub import errors
 
     if isinstance(error, errors.GatedRepoError):
-        return (f"{repo_id} is gated: accept its licence on the Hugging Face website, then give "
-                "your access token (Settings → Model) or run `hf auth login`.")
+        return DownloadError(QT_TRANSLATE_NOOP(
+            "UserError",
+            "{repo_id} is gated: accept its licence on the Hugging Face website, then give your access "
+            "token (the Model manager's “Hugging Face token”, or --token) or run `hf auth login`.",
+        ), repo_id=repo_id)
     if isinstance(error, errors.RepositoryNotFoundError):
-        return f"{repo_id} was not found on {endpoint} (or it is private and needs a token)."
+        return DownloadError(QT_TRANSLATE_NOOP(
+            "UserError", "{repo_id} was not found on {endpoint} (or it is private and needs a token).",
+        ), repo_id=repo_id, endpoint=endpoint)
     if isinstance(error, errors.RevisionNotFoundError):
-        return f"{repo_id} has no such revision."
+        return DownloadError(QT_TRANSLATE_NOOP("UserError", "{repo_id} has no such revision."), repo_id=repo_id)
     if isinstance(error, (errors.RemoteEntryNotFoundError, errors.EntryNotFoundError)):
-        return f"{filename} is not in {repo_id}."
+        return DownloadError(QT_TRANSLATE_NOOP("UserError", "{filename} is not in {repo_id}."),
+                             filename=filename, repo_id=repo_id)
     if isinstance(error, errors.OfflineModeIsEnabled):
-        return "Downloads are off: HF_HUB_OFFLINE is set."
+        return DownloadError(QT_TRANSLATE_NOOP("UserError", "Downloads are off: HF_HUB_OFFLINE is set."))
     if isinstance(error, errors.HfHubHTTPError):
-        status = error.response.status_code if error.response is not None else "an error"
-        return f"The hub answered {status} for {filename} from {repo_id}."
+        status = error.response.status_code if error.response is not None else "?"
+        return DownloadError(QT_TRANSLATE_NOOP("UserError", "The hub answered {status} for {filename} from {repo_id}."),
+                             status=status, filename=filename, repo_id=repo_id)
     if isinstance(error, OSError) and error.errno == 28:
-        return f"The disk filled up while downloading {filename}."
-    return f"Could not download {filename} from {endpoint}: {error.__class__.__name__}: {error}."
+        return DownloadError(QT_TRANSLATE_NOOP("UserError", "The disk filled up while downloading {filename}."),
+                             filename=filename)
+    return DownloadError(QT_TRANSLATE_NOOP("UserError", "Could not download {filename} from {endpoint}: {reason}."),
+                         filename=filename, endpoint=endpoint, reason=f"{error.__class__.__name__}: {error}")
+
+
+def kept_after_failure(reason: DownloadError, kept: str, total: str) -> DownloadError:
+    """`reason`, and that the bytes fetched so far stay for Retry."""
+    return DownloadError(QT_TRANSLATE_NOOP("UserError", "{reason} {kept} of {total} is kept; Retry resumes from there."),
+                         reason=reason, kept=kept, total=total)
 
 
 def _gb(count: int) -> str:

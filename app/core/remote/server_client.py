@@ -103,6 +103,16 @@ class ServerClient:
                             shown_url=self.server.shown_url, payload=_detail(payload),
                         )
                     yield payload
+            except (httpx.RemoteProtocolError, httpx.ReadError):
+                # httpx's own words here ("incomplete chunked read") mean nothing to a user.
+                raise RemoteError(
+                    QT_TRANSLATE_NOOP(
+                        "UserError",
+                        "The server at {shown_url} closed the connection in the middle of the answer "
+                        "(did it stop or crash?).",
+                    ),
+                    shown_url=self.server.shown_url,
+                ) from None
             except SSEError as error:
                 raise RemoteError(
                     QT_TRANSLATE_NOOP(

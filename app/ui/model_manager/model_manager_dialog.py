@@ -292,7 +292,7 @@ class ModelManagerDialog(ModelManagerView):
     def _failed(self, message: str) -> None:
         self.progress_bar.setFormat(self.tr("Failed"))
         self._set_progress_text(message, error=True)
-        self._update_buttons()
+        self.refresh_installed()  # a model that arrived before its projector failed is usable now
         self.downloadFailed.emit(message)
 
     def _stopped(self, message: str, discarded: bool) -> None:
@@ -300,7 +300,7 @@ class ModelManagerDialog(ModelManagerView):
         self._set_progress_text(message)
         if discarded:
             self._forget_job()
-        self._update_buttons()
+        self.refresh_installed()  # files finished before the pause are usable now
         self.downloadStopped.emit(message, discarded)
 
     def _forget_job(self) -> None:

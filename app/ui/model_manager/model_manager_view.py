@@ -107,7 +107,8 @@ class ModelManagerView(QDialog):
         for button in (self.download_button, self.pause_button, self.cancel_button, self.retry_button):
             buttons.addWidget(button)
         token_row = QHBoxLayout()
-        token_row.addWidget(QLabel(translate("ModelManagerView", "Hugging Face token:")))
+        self.token_label = QLabel(translate("ModelManagerView", "Hugging Face token:"))
+        token_row.addWidget(self.token_label)
         token_row.addWidget(self.token_edit, 1)
         download_box = QGroupBox(translate("ModelManagerView", "Download"))
         download_layout = QVBoxLayout(download_box)
