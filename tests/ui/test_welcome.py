@@ -1,5 +1,8 @@
 """A first run explains itself: a welcome, one example per modality, and a plain word on the demo model."""
 
+import pytest
+
+from tests.i18n.conftest import ui_language  # noqa: F401 - the fixture, used by name
 from tests.ui.conftest import wait_for_answer
 
 
@@ -43,3 +46,28 @@ def test_welcome_gives_way_to_the_conversation_and_returns_for_a_new_chat(qtbot,
     assert not window.chat_view.welcome.isVisible()
     window.chat.new_conversation()
     assert window.chat_view.welcome.isVisible()
+
+
+
+
+
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_no_card_clips_its_text_in_a_narrow_window(qtbot, make_window, ui_language, language):
+    ui_language(language)
+    window = make_window(load=False)
+    window.resize(window.minimumSizeHint().width(), 700)
+    qtbot.wait(100)  # the layouts settle
+    for card in cards_by_kind(window).values():
+        assert card.height() >= text_height(card), card.example.kind
+
+
+def text_height(card) -> int:
+    """What the card's title and wrapped text need at its width."""
+    from PySide6.QtWidgets import QLabel
+
+    title, body = card.findChildren(QLabel)
+    margins = card.layout().contentsMargins()
+    return (margins.top() + title.sizeHint().height() + card.layout().spacing()
+            + body.heightForWidth(card.width() - margins.left() - margins.right()) + margins.bottom())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.core.i18n import QT_TRANSLATE_NOOP
@@ -69,7 +70,15 @@ class ExampleCard(QPushButton):
         layout.addWidget(body)
         layout.addStretch(1)
         # Room for the title and three wrapped lines, so no card clips its text at any font size.
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 30)
+        self._least_height = self.fontMetrics().lineSpacing() * 4 + 30
+        self.setMinimumHeight(self._least_height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The labels take the appearance settings' font when first shown, after the layout measured
+        # them in the font they were built in: measure again, at the width the card got.
+        self.layout().invalidate()
+        self.setMinimumHeight(max(self._least_height, self.layout().totalHeightForWidth(self.width())))
 
     def sizeHint(self):
         return self.layout().sizeHint().expandedTo(self.minimumSize())
