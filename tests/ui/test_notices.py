@@ -157,3 +157,16 @@ def test_sending_a_message_takes_down_a_refused_images_notice(qtbot, make_window
         assert window.chat.send_typed()
     assert not window.notice.isVisible(), "the user has moved on: the refusal of the image is moot"
     wait_for_answer(qtbot, window)
+
+
+def test_another_engine_takes_down_the_failed_answer_of_the_last_one(qtbot, make_window, gemma_model_path):
+    from app.core.engine.options import LoadOptions
+
+    window = make_window()
+    window.chat.send("word " * 3000)  # far more than the 2,048-token context
+    qtbot.waitUntil(lambda: not window.chat.generating, timeout=WAIT_MS)
+    assert window.notice.isVisible() and window.notice.label.text().startswith("The answer failed")
+
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        window.load_model(LoadOptions(model_path=gemma_model_path, n_ctx=4096, n_threads=2))
+    assert not window.notice.isVisible(), "the failure was the last engine's: the status bar names another now"

@@ -100,6 +100,8 @@ class ChatController(QObject):
         return None if conversation_id is None else self._answers.get(conversation_id)
 
     def set_loaded_model(self, loaded: LoadedModel | None) -> None:
+        if self.loaded is not None and loaded is not None and loaded.options != self.loaded.options:
+            self.view.notice.clear(ANSWER_NOTICE)  # another engine now: the last one's failure is history
         self.loaded = loaded
 
     def use_generation_settings(self, settings: Settings) -> None:
