@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.core.models.catalog import CATALOG_PATH, CatalogError, load_catalog
-from app.core.models.memory_estimate import GB
+from app.core.models.memory_estimate import DEFAULT_RAM_MARGIN, GB
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +86,16 @@ def test_a_broken_catalog_file_is_reported(tmp_path: Path) -> None:
         load_catalog(broken)
     with pytest.raises(CatalogError, match="Cannot read"):
         load_catalog(tmp_path / "missing.json")
+
+
+@pytest.mark.parametrize("free_ram", [5 * GB, 16 * GB])
+def test_the_suggestion_can_do_what_the_app_does_when_such_a_model_fits(catalog, free_ram) -> None:
+    """A desktop assistant that reads images and dictation: a text-only file is suggested only when
+    nothing that can see or hear fits, and the suggestion's memory counts the projector it comes with."""
+    suggestion = catalog.suggest(free_ram=free_ram)
+    most = max(len(model.capabilities) for model in catalog.models
+               if (ram := model.ram_estimate(8192, model.projector_for(model.capabilities))) is not None
+               and ram <= free_ram - DEFAULT_RAM_MARGIN)
+    assert len(suggestion.model.capabilities) == most, suggestion.model.label
+    assert suggestion.projector is not None
+    assert suggestion.ram_bytes == suggestion.model.ram_estimate(8192, suggestion.projector)

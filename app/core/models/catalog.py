@@ -159,16 +159,18 @@ class Catalog:
     def suggest(self, free_ram: int, *, free_vram: int | None = None, needs: Iterable[str] = ("text",),
                 n_ctx: int = 8192, margin: int = DEFAULT_RAM_MARGIN,
                 max_bytes: int | None = None) -> Suggestion | None:
-        """The largest model (best quality) whose estimate fits the free memory, or None."""
+        """Of the models whose estimate (with the projector they come with) fits the free memory,
+        one that can do the most of what the app does (see, hear), and of those the largest (best
+        quality); None when nothing fits."""
         needs = tuple(needs)
         budget = free_ram + (free_vram or 0) - margin
         best: Suggestion | None = None
         for model in self.filter(needs=needs, max_bytes=max_bytes):
-            projector = model.projector_for(needs) if set(needs) - {"text"} else None
+            projector = model.projector_for(needs if "audio" in needs else model.capabilities)
             ram = model.ram_estimate(n_ctx, projector)
             if ram is None or ram > budget:
                 continue
-            if best is None or ram > best.ram_bytes:
+            if best is None or (len(model.capabilities), ram) > (len(best.model.capabilities), best.ram_bytes):
                 reason = (f"Needs ≈ {format_bytes(ram)} with a {n_ctx:,}-token context; "
                           f"{format_bytes(free_ram)} RAM" + (f" + {format_bytes(free_vram)} VRAM" if free_vram else "")
                           + " is free.")
