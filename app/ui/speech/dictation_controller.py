@@ -253,6 +253,7 @@ class DictationController(QObject):
         self._busy = True
         self._opened = None
         self._next()
+        self._name_shown_session()
         return job
 
     def _next(self) -> None:
@@ -399,15 +400,24 @@ class DictationController(QObject):
         combo.clear()
         for session in self.store.transcriptions():
             combo.addItem(f"{session.title} · {self.task_label(session.task)}", session.id)
-        if self.session_id is not None:
-            combo.setCurrentIndex(max(0, combo.findData(self.session_id)))
+        if self._shown is None and self._opened is None and combo.count():
+            self.open_session(combo.itemData(0))  # nothing dictated in this run yet: the last session
+        self._name_shown_session()
+
+    def _name_shown_session(self) -> None:
+        """The list names the session whose transcript is shown, or none (a job not saved yet)."""
+        combo = self.panel.sessions
+        combo.setCurrentIndex(-1 if self.session_id is None else combo.findData(self.session_id))
 
     def open_session(self, session_id: int | None) -> None:
-        if session_id is None or self.recording:
+        """Show a saved session; a job of this run (recording or not) is shown live, as it grows."""
+        if session_id is None:
             return
-        self._opened = (session_id, [TranscriptSegment(s.start_s, s.end_s, s.text)
-                                     for s in self.store.segments(session_id)])
+        live = self._shown is not None and self._shown.transcription_id == session_id
+        self._opened = None if live else (session_id, [TranscriptSegment(s.start_s, s.end_s, s.text)
+                                                       for s in self.store.segments(session_id)])
         self._render()
+        self._name_shown_session()
 
     def shutdown(self) -> None:
         """On close: stop the microphone; the session keeps the audio of every chunk not transcribed."""
