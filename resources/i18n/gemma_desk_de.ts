@@ -544,12 +544,7 @@
         <translation>Diktat starten oder beenden (F9)</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>{failure} The {seconds} s recorded before it are kept and transcribed.</source>
-        <translation>{failure} Die zuvor aufgenommenen {seconds} s bleiben erhalten und werden transkribiert.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+59"/>
         <source>Transcribe an audio file</source>
         <translation>Audiodatei transkribieren</translation>
     </message>
@@ -559,7 +554,7 @@
         <translation>Audio (*.wav *.flac *.mp3 *.ogg)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>queued</source>
         <translation>in der Warteschlange</translation>
     </message>

@@ -543,12 +543,7 @@
         <translation>开始或停止听写 (F9)</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>{failure} The {seconds} s recorded before it are kept and transcribed.</source>
-        <translation>{failure}此前录制的 {seconds} 秒已保留并将被转写。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+59"/>
         <source>Transcribe an audio file</source>
         <translation>转写音频文件</translation>
     </message>
@@ -558,7 +553,7 @@
         <translation>音频 (*.wav *.flac *.mp3 *.ogg)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>

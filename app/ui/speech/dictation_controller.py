@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.core.audio.audio_file import AudioFileError
 from app.core.audio.capture import CaptureError, MicrophoneRecorder
-from app.core.audio.resample import TARGET_RATE
 from app.core.speech.chunker import silence_rms_for_dbfs
 from app.core.speech.session import ChunkWork, DictationJob, DictationSession, JobKind, JobState
 from app.core.speech.transcript_export import (
@@ -37,6 +36,7 @@ from app.ui.speech.dictation_panel import DictationPanel
 from app.ui.speech.push_to_talk import DictationKeys
 
 POLL_MS = 50
+MICROPHONE_NOTICE = "microphone"  # taken down when a microphone records
 
 
 class DictationController(QObject):
@@ -180,8 +180,9 @@ class DictationController(QObject):
         try:
             self.recorder.start(self._device_index())
         except CaptureError as error:
-            self.notice.show_message(error_text(error))
+            self.notice.show_message(error_text(error), key=MICROPHONE_NOTICE)
             return False
+        self.notice.clear(MICROPHONE_NOTICE)
         self._recording_job = self._add_job(self.session.record(self._task()))
         self.panel.set_recording(True)
         self._poll.start()
@@ -214,9 +215,7 @@ class DictationController(QObject):
         failure = self.recorder.failure
         if failure is not None and self._poll.isActive():
             self.stop_recording()
-            seconds = len(self.recorder.captured_audio()) / TARGET_RATE
-            self.notice.show_message(self.tr("{failure} The {seconds} s recorded before it are kept and transcribed.")
-                                     .format(failure=error_text(failure), seconds=f"{seconds:.1f}"))
+            self.notice.show_message(error_text(failure), key=MICROPHONE_NOTICE)  # it says what is kept
 
     # -- files ------------------------------------------------------------------------------
     def _pick_audio_file(self) -> None:
