@@ -127,7 +127,7 @@
 <context>
     <name>AudioController</name>
     <message>
-        <location filename="../../app/ui/chat/audio_controller.py" line="+18"/>
+        <location filename="../../app/ui/chat/audio_controller.py" line="+19"/>
         <source>Load a model that can hear (Gemma 3n with its audio encoder) to attach a recording.</source>
         <translation>Laden Sie ein Modell, das hören kann (Gemma 3n mit Audio-Encoder), um eine Aufnahme anzuhängen.</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>Eine Aufnahme (WAV, MP3, FLAC) anhängen, um Fragen dazu zu stellen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Attach a recording</source>
         <translation>Aufnahme anhängen</translation>
     </message>
@@ -523,7 +523,7 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../../app/ui/speech/dictation_controller.py" line="+56"/>
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+58"/>
         <source>No model is loaded yet.</source>
         <translation>Es ist noch kein Modell geladen.</translation>
     </message>
@@ -544,7 +544,7 @@
         <translation>Diktat starten oder beenden (F9)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Transcribe an audio file</source>
         <translation>Audiodatei transkribieren</translation>
     </message>

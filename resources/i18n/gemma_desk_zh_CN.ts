@@ -127,7 +127,7 @@
 <context>
     <name>AudioController</name>
     <message>
-        <location filename="../../app/ui/chat/audio_controller.py" line="+18"/>
+        <location filename="../../app/ui/chat/audio_controller.py" line="+19"/>
         <source>Load a model that can hear (Gemma 3n with its audio encoder) to attach a recording.</source>
         <translation>请先加载能听音频的模型（带音频编码器的 Gemma 3n），才能附加录音。</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>附加录音（WAV、MP3、FLAC）并就其提问</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Attach a recording</source>
         <translation>附加录音</translation>
     </message>
@@ -522,7 +522,7 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../../app/ui/speech/dictation_controller.py" line="+56"/>
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+58"/>
         <source>No model is loaded yet.</source>
         <translation>尚未加载模型。</translation>
     </message>
@@ -543,7 +543,7 @@
         <translation>开始或停止听写 (F9)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Transcribe an audio file</source>
         <translation>转写音频文件</translation>
     </message>

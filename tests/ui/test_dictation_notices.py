@@ -1,4 +1,5 @@
-"""What the Dictation panel says about the microphone stays only while it is true."""
+"""What the Dictation panel says about the microphone and the model stays only while it is true:
+a microphone that failed and then records, a model that could not hear and then can."""
 
 import pytest
 
@@ -71,3 +72,12 @@ def test_a_microphone_notice_goes_once_a_microphone_records(qtbot, tmp_path, gem
     assert _notice(window) is None
     dictation.stop_recording()
 
+
+def test_the_cannot_hear_notice_goes_when_a_model_that_hears_is_loaded(qtbot, tmp_path, gemma_model_path,
+                                                                       spoken_recording, window_with_microphones):
+    window = window_with_microphones([ReplayDevice("Desk mic", spoken_recording.path)])
+    _load(qtbot, window, gemma_model_path)
+    assert not window.dictation.start_recording()
+    assert "cannot hear" in _notice(window)
+    _load(qtbot, window, gemma_model_path, write_audio_projector(tmp_path / "mmproj-audio.gguf"))
+    assert _notice(window) is None

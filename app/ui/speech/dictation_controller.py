@@ -36,7 +36,9 @@ from app.ui.speech.dictation_panel import DictationPanel
 from app.ui.speech.push_to_talk import DictationKeys
 
 POLL_MS = 50
-MICROPHONE_NOTICE = "microphone"  # taken down when a microphone records
+# Notices this controller owns, taken down when what caused them is fixed.
+MICROPHONE_NOTICE = "microphone"
+CANNOT_HEAR_NOTICE = "dictation-cannot-hear"
 
 
 class DictationController(QObject):
@@ -161,6 +163,8 @@ class DictationController(QObject):
     def set_model_hearing(self, unavailable_reason: str | None) -> None:
         self.speech_unavailable = unavailable_reason
         self.panel.record_button.setToolTip(unavailable_reason or self.tr("Start or stop dictation (F9)"))
+        if unavailable_reason is None:
+            self.notice.clear(CANNOT_HEAR_NOTICE)
 
     # -- recording --------------------------------------------------------------------------
     @property
@@ -175,7 +179,7 @@ class DictationController(QObject):
 
     def start_recording(self) -> bool:
         if self.speech_unavailable:
-            self.notice.show_message(self.speech_unavailable, kind="warning")
+            self.notice.show_message(self.speech_unavailable, kind="warning", key=CANNOT_HEAR_NOTICE)
             return False
         try:
             self.recorder.start(self._device_index())
@@ -227,7 +231,7 @@ class DictationController(QObject):
     def transcribe_file(self, path: Path) -> bool:
         """Queue a file behind the jobs already waiting; it is read piece by piece as its turn comes."""
         if self.speech_unavailable:
-            self.notice.show_message(self.speech_unavailable, kind="warning")
+            self.notice.show_message(self.speech_unavailable, kind="warning", key=CANNOT_HEAR_NOTICE)
             return False
         try:
             job = self.session.add_file(path, self._task())
