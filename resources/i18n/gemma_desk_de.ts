@@ -751,7 +751,12 @@
 <context>
     <name>DictationSession</name>
     <message>
-        <location filename="../../app/core/speech/session.py" line="+178"/>
+        <location filename="../../app/core/speech/session.py" line="+30"/>
+        <source>(not transcribed: the app was closed)</source>
+        <translation>(nicht transkribiert: die App wurde geschlossen)</translation>
+    </message>
+    <message>
+        <location line="+148"/>
         <source>Dictation {time}</source>
         <translation>Diktat {time}</translation>
     </message>

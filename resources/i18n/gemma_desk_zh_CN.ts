@@ -746,7 +746,12 @@
 <context>
     <name>DictationSession</name>
     <message>
-        <location filename="../../app/core/speech/session.py" line="+178"/>
+        <location filename="../../app/core/speech/session.py" line="+30"/>
+        <source>(not transcribed: the app was closed)</source>
+        <translation>（未转写：应用已关闭）</translation>
+    </message>
+    <message>
+        <location line="+148"/>
         <source>Dictation {time}</source>
         <translation>听写 {time}</translation>
     </message>
