@@ -1,6 +1,7 @@
 """The Session list of the Dictation panel: the session it names is the transcript the panel shows
 (and the one Copy, Send to chat and Export take), after a restart and while recording."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
@@ -24,25 +25,40 @@ def _choose(combo: QComboBox, index: int) -> None:
     combo.activated.emit(index)
 
 
-def test_after_a_restart_the_last_session_is_shown_with_its_transcript(qtbot, tmp_path, spoken_recording):
+@pytest.fixture
+def reopened_window(qtbot, tmp_path, spoken_recording):
+    """The window started again over a store with two dictation sessions, its panel shown."""
     folder = tmp_path / "store"
     store = ConversationStore.in_folder(folder)
     _earlier_session(store, "Monday notes", "buy milk")
     _earlier_session(store, "Tuesday notes", "call the plumber")
     store.close()
-
     fake = FakeSoundDevice([ReplayDevice("Replayed microphone", spoken_recording.path)])
     window = MainWindow(ConversationStore.in_folder(folder), sounddevice=fake)
     qtbot.addWidget(window)
     window.show()
-    panel = window.dictation_panel
-    panel.show()
+    window.dictation_panel.show()
+    yield window
+    window.close()
+    window.store.close()
+
+
+def test_after_a_restart_the_last_session_is_shown_with_its_transcript(reopened_window):
+    panel = reopened_window.dictation_panel
     assert panel.sessions.currentText().startswith("Tuesday notes")
     assert "call the plumber" in panel.transcript.toPlainText()
     panel.copy_button.click()
     assert QApplication.clipboard().text().strip() == "call the plumber"
-    window.close()
-    window.store.close()
+
+
+def test_send_to_chat_keeps_the_draft_in_the_message_box(qtbot, reopened_window):
+    window = reopened_window
+    editor = window.composer.editor
+    qtbot.keyClicks(editor, "Summarise this: ")
+    window.dictation_panel.send_to_chat_button.click()
+    assert editor.toPlainText().strip() == "Summarise this: call the plumber"
+    editor.undo()
+    assert editor.toPlainText() == "Summarise this: ", "the transcript's insertion can be undone"
 
 
 def test_an_earlier_session_chosen_while_recording_is_shown_and_the_live_one_comes_back(
