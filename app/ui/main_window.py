@@ -222,8 +222,11 @@ class MainWindow(MainWindowView):
     def _transcript_to_chat(self) -> None:
         text = self.dictation.plain_text()
         if text:
-            self.composer.editor.setPlainText(text)
-            self.composer.editor.setFocus()
+            editor = self.composer.editor
+            cursor = editor.textCursor()
+            cursor.insertText(text)  # at the cursor, like a paste: the draft stays, and Undo works
+            editor.setTextCursor(cursor)
+            editor.setFocus()
 
     # -- drops ------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

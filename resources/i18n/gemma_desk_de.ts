@@ -127,7 +127,7 @@
 <context>
     <name>AudioController</name>
     <message>
-        <location filename="../../app/ui/chat/audio_controller.py" line="+18"/>
+        <location filename="../../app/ui/chat/audio_controller.py" line="+19"/>
         <source>Load a model that can hear (Gemma 3n with its audio encoder) to attach a recording.</source>
         <translation>Laden Sie ein Modell, das hören kann (Gemma 3n mit Audio-Encoder), um eine Aufnahme anzuhängen.</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>Eine Aufnahme (WAV, MP3, FLAC) anhängen, um Fragen dazu zu stellen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Attach a recording</source>
         <translation>Aufnahme anhängen</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>  · antwortet…</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>Gemma is still writing the answer in this chat</source>
         <translation>Gemma schreibt in diesem Chat noch an der Antwort</translation>
     </message>
@@ -523,7 +523,7 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../../app/ui/speech/dictation_controller.py" line="+56"/>
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+58"/>
         <source>No model is loaded yet.</source>
         <translation>Es ist noch kein Modell geladen.</translation>
     </message>
@@ -544,12 +544,7 @@
         <translation>Diktat starten oder beenden (F9)</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>{failure} The {seconds} s recorded before it are kept and transcribed.</source>
-        <translation>{failure} Die zuvor aufgenommenen {seconds} s bleiben erhalten und werden transkribiert.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+61"/>
         <source>Transcribe an audio file</source>
         <translation>Audiodatei transkribieren</translation>
     </message>
@@ -559,7 +554,7 @@
         <translation>Audio (*.wav *.flac *.mp3 *.ogg)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>queued</source>
         <translation>in der Warteschlange</translation>
     </message>
@@ -756,7 +751,12 @@
 <context>
     <name>DictationSession</name>
     <message>
-        <location filename="../../app/core/speech/session.py" line="+178"/>
+        <location filename="../../app/core/speech/session.py" line="+30"/>
+        <source>(not transcribed: the app was closed)</source>
+        <translation>(nicht transkribiert: die App wurde geschlossen)</translation>
+    </message>
+    <message>
+        <location line="+148"/>
         <source>Dictation {time}</source>
         <translation>Diktat {time}</translation>
     </message>
@@ -1505,7 +1505,7 @@ Aufnahme fehlt</translation>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>images</source>
         <translation>Bilder</translation>
     </message>
@@ -3342,7 +3342,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Kein Modell ausgewählt: Wählen Sie eines unter Einstellungen → Modell.</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/catalog.py" line="+188"/>
+        <location filename="../../app/core/models/catalog.py" line="+190"/>
         <source>Cannot read the model catalog {path}: {value}.</source>
         <translation>Der Modellkatalog {path} kann nicht gelesen werden: {value}.</translation>
     </message>
@@ -3885,7 +3885,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../app/ui/chat/welcome.py" line="+26"/>
+        <location filename="../../app/ui/chat/welcome.py" line="+27"/>
         <source>Ask anything</source>
         <translation>Fragen Sie etwas</translation>
     </message>
@@ -3930,7 +3930,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Das mitgelieferte Demo-Modell (Gemma 3 270M) ist winzig: Es zeigt nur, dass die App funktioniert, und seine Antworten sind oft falsch. Laden Sie für echte Arbeit ein Gemma-3n-Modell herunter.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+60"/>
         <source>Welcome to Gemma Desk</source>
         <translation>Willkommen bei Gemma Desk</translation>
     </message>

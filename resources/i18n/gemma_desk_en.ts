@@ -4,7 +4,7 @@
 <context>
     <name>ChatController</name>
     <message numerus="yes">
-        <location filename="../../app/ui/chat/chat_controller.py" line="+380"/>
+        <location filename="../../app/ui/chat/chat_controller.py" line="+382"/>
         <source>The oldest %n message(s) no longer fit in the context ({size} tokens) and were left out of this answer.</source>
         <translation>
             <numerusform>The oldest message no longer fits in the context ({size} tokens) and was left out of this answer.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>DictationController</name>
     <message numerus="yes">
-        <location filename="../../app/ui/speech/dictation_controller.py" line="+329"/>
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+333"/>
         <source>cancelled after %n chunk(s)</source>
         <translation>
             <numerusform>cancelled after %n chunk</numerusform>

@@ -127,7 +127,7 @@
 <context>
     <name>AudioController</name>
     <message>
-        <location filename="../../app/ui/chat/audio_controller.py" line="+18"/>
+        <location filename="../../app/ui/chat/audio_controller.py" line="+19"/>
         <source>Load a model that can hear (Gemma 3n with its audio encoder) to attach a recording.</source>
         <translation>请先加载能听音频的模型（带音频编码器的 Gemma 3n），才能附加录音。</translation>
     </message>
@@ -142,7 +142,7 @@
         <translation>附加录音（WAV、MP3、FLAC）并就其提问</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Attach a recording</source>
         <translation>附加录音</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>  · 回答中…</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>Gemma is still writing the answer in this chat</source>
         <translation>Gemma 仍在此对话中撰写回答</translation>
     </message>
@@ -522,7 +522,7 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../../app/ui/speech/dictation_controller.py" line="+56"/>
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+58"/>
         <source>No model is loaded yet.</source>
         <translation>尚未加载模型。</translation>
     </message>
@@ -543,12 +543,7 @@
         <translation>开始或停止听写 (F9)</translation>
     </message>
     <message>
-        <location line="+55"/>
-        <source>{failure} The {seconds} s recorded before it are kept and transcribed.</source>
-        <translation>{failure}此前录制的 {seconds} 秒已保留并将被转写。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+61"/>
         <source>Transcribe an audio file</source>
         <translation>转写音频文件</translation>
     </message>
@@ -558,7 +553,7 @@
         <translation>音频 (*.wav *.flac *.mp3 *.ogg)</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
@@ -751,7 +746,12 @@
 <context>
     <name>DictationSession</name>
     <message>
-        <location filename="../../app/core/speech/session.py" line="+178"/>
+        <location filename="../../app/core/speech/session.py" line="+30"/>
+        <source>(not transcribed: the app was closed)</source>
+        <translation>（未转写：应用已关闭）</translation>
+    </message>
+    <message>
+        <location line="+148"/>
         <source>Dictation {time}</source>
         <translation>听写 {time}</translation>
     </message>
@@ -1499,7 +1499,7 @@ recording missing</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>images</source>
         <translation>图片</translation>
     </message>
@@ -3331,7 +3331,7 @@ Yes: both · No: only your message</source>
         <translation>尚未选择模型：请在“设置 → 模型”中选择一个。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/catalog.py" line="+188"/>
+        <location filename="../../app/core/models/catalog.py" line="+190"/>
         <source>Cannot read the model catalog {path}: {value}.</source>
         <translation>无法读取模型目录 {path}：{value}。</translation>
     </message>
@@ -3874,7 +3874,7 @@ Yes: both · No: only your message</source>
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../app/ui/chat/welcome.py" line="+26"/>
+        <location filename="../../app/ui/chat/welcome.py" line="+27"/>
         <source>Ask anything</source>
         <translation>随便问问</translation>
     </message>
@@ -3919,7 +3919,7 @@ Yes: both · No: only your message</source>
         <translation>内置的演示模型（Gemma 3 270M）非常小：它只用来证明应用可以运行，回答经常出错。实际使用请下载 Gemma 3n 模型。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+60"/>
         <source>Welcome to Gemma Desk</source>
         <translation>欢迎使用 Gemma Desk</translation>
     </message>

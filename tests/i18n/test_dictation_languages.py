@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
+import numpy as np
+
 from app.core.speech.transcription import SpeechTask
 from app.core.storage.settings import Settings
 from app.core.storage.store import ConversationStore
@@ -61,3 +63,14 @@ def test_a_recording_is_titled_in_the_ui_language(qtbot, tmp_path, ui_language):
     ui_language("de")
     dictation = make_dictation(qtbot, tmp_path, Settings())
     assert dictation.session.record(SpeechTask(None)).title.startswith("Diktat ")
+
+
+def test_a_recording_cut_short_by_quitting_says_so_in_the_ui_language(qtbot, tmp_path, ui_language):
+    ui_language("de")
+    dictation = make_dictation(qtbot, tmp_path, Settings())
+    job = dictation.session.record(SpeechTask(None))
+    seconds = np.arange(16_000 * 5) / 16_000
+    job.feed((0.3 * np.sin(2 * np.pi * 440 * seconds)).astype(np.float32))
+    dictation.shutdown()  # the window closes while recording
+    [kept] = dictation.store.segments(job.transcription_id)
+    assert kept.text.startswith("(nicht transkribiert") and kept.audio_sha256

@@ -21,6 +21,7 @@ from app.core.storage.store import ConversationStore
 from app.ui.main_window import MainWindow
 from tests.core.gemma3n_audio.random_weights import TINY_SHAPE, random_audio_weights
 from tests.model_factory_gemma3n import cached_random_gemma3n
+from tests.projector_factory import write_audio_projector as write_gemma4_audio_projector
 from tests.ui.conftest import WAIT_MS
 from tests.ui.test_drops import drop
 
@@ -150,6 +151,18 @@ def test_a_model_that_cannot_hear_says_so(qtbot, make_window, tmp_path):
     assert window.notice.isVisible() and "voice-note.wav" in text and "cannot hear" in text
     assert "not an image" not in text
     assert window.composer.audio_chip.audio is None
+
+
+def test_the_cannot_hear_notice_goes_when_a_model_that_hears_is_loaded(qtbot, make_window, tmp_path,
+                                                                       gemma_model_path):
+    window = make_window()
+    drop(window, tone_wav(tmp_path / "voice-note.wav", 2.0))
+    assert "cannot hear" in window.notice.label.text()
+    projector = write_gemma4_audio_projector(tmp_path / "mmproj-audio.gguf")
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        window.load_model(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=2048, n_threads=2))
+    assert window.composer.add_audio_button.isEnabled()
+    assert not window.notice.notices.showing, window.notice.label.text()
 
 
 def test_a_dropped_recording_is_not_called_an_image(qtbot, make_window, tmp_path):

@@ -27,7 +27,7 @@ from app.core.storage.store import ConversationStore, StoreError
 
 # Shorter than this is a key bounce or a click, not speech: it never goes to the model.
 MIN_CLIP_S = 0.3
-NOT_TRANSCRIBED = "(not transcribed: the app was closed)"
+NOT_TRANSCRIBED = QT_TRANSLATE_NOOP("DictationSession", "(not transcribed: the app was closed)")
 
 
 class JobState(Enum):
@@ -297,7 +297,7 @@ class DictationSession:
             else:
                 job._drop_pending()
         for job, chunk in pending:
-            segment = TranscriptSegment(chunk.start_s, chunk.end_s, NOT_TRANSCRIBED)
+            segment = TranscriptSegment(chunk.start_s, chunk.end_s, self.translate(NOT_TRANSCRIBED))
             job.segments.append(segment)
             self._save(job, chunk, segment)
         for job in list(self.jobs):

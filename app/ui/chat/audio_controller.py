@@ -15,6 +15,7 @@ from app.ui.common.background import run_in_background
 from app.ui.common.i18n import error_text
 
 AUDIO_NOTICE = "attach-audio"  # taken down when a recording lands in the composer
+CANNOT_HEAR_NOTICE = "attach-audio-cannot-hear"  # taken down when a model that hears is loaded
 NOT_LOADED_REASON = QT_TRANSLATE_NOOP(
     "AudioController", "Load a model that can hear (Gemma 3n with its audio encoder) to attach a recording.")
 
@@ -49,6 +50,8 @@ class AudioController(QObject):
         self.view.composer.add_audio_button.setToolTip(tip)
         if not available and self.view.composer.audio_chip.audio is not None:
             self.view.composer.audio_chip.take()
+        if available:
+            self.view.notice.clear(CANNOT_HEAR_NOTICE)
 
     def pick_file(self) -> None:
         if not self._hearing_ready(None):
@@ -91,7 +94,7 @@ class AudioController(QObject):
         text = self.tr("{name} is a recording: it can go into a message, or into text with Dictation (Ctrl+D) ▸ "
                        "Transcribe a file…, once a model that hears is loaded. {reason}").format(
             name=path.name, reason=reason) if path else reason
-        self.view.notice.show_message(text, kind="warning", key=AUDIO_NOTICE)
+        self.view.notice.show_message(text, kind="warning", key=CANNOT_HEAR_NOTICE)
         return False
 
     def _prepared(self, audio: PreparedAudio) -> None:

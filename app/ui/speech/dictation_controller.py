@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.core.audio.audio_file import AudioFileError
 from app.core.audio.capture import CaptureError, MicrophoneRecorder
-from app.core.audio.resample import TARGET_RATE
 from app.core.speech.chunker import silence_rms_for_dbfs
 from app.core.speech.session import ChunkWork, DictationJob, DictationSession, JobKind, JobState
 from app.core.speech.transcript_export import (
@@ -37,6 +36,9 @@ from app.ui.speech.dictation_panel import DictationPanel
 from app.ui.speech.push_to_talk import DictationKeys
 
 POLL_MS = 50
+# Notices this controller owns, taken down when what caused them is fixed.
+MICROPHONE_NOTICE = "microphone"
+CANNOT_HEAR_NOTICE = "dictation-cannot-hear"
 
 
 class DictationController(QObject):
@@ -161,6 +163,8 @@ class DictationController(QObject):
     def set_model_hearing(self, unavailable_reason: str | None) -> None:
         self.speech_unavailable = unavailable_reason
         self.panel.record_button.setToolTip(unavailable_reason or self.tr("Start or stop dictation (F9)"))
+        if unavailable_reason is None:
+            self.notice.clear(CANNOT_HEAR_NOTICE)
 
     # -- recording --------------------------------------------------------------------------
     @property
@@ -175,13 +179,14 @@ class DictationController(QObject):
 
     def start_recording(self) -> bool:
         if self.speech_unavailable:
-            self.notice.show_message(self.speech_unavailable, kind="warning")
+            self.notice.show_message(self.speech_unavailable, kind="warning", key=CANNOT_HEAR_NOTICE)
             return False
         try:
             self.recorder.start(self._device_index())
         except CaptureError as error:
-            self.notice.show_message(error_text(error))
+            self.notice.show_message(error_text(error), key=MICROPHONE_NOTICE)
             return False
+        self.notice.clear(MICROPHONE_NOTICE)
         self._recording_job = self._add_job(self.session.record(self._task()))
         self.panel.set_recording(True)
         self._poll.start()
@@ -214,9 +219,7 @@ class DictationController(QObject):
         failure = self.recorder.failure
         if failure is not None and self._poll.isActive():
             self.stop_recording()
-            seconds = len(self.recorder.captured_audio()) / TARGET_RATE
-            self.notice.show_message(self.tr("{failure} The {seconds} s recorded before it are kept and transcribed.")
-                                     .format(failure=error_text(failure), seconds=f"{seconds:.1f}"))
+            self.notice.show_message(error_text(failure), key=MICROPHONE_NOTICE)  # it says what is kept
 
     # -- files ------------------------------------------------------------------------------
     def _pick_audio_file(self) -> None:
@@ -228,7 +231,7 @@ class DictationController(QObject):
     def transcribe_file(self, path: Path) -> bool:
         """Queue a file behind the jobs already waiting; it is read piece by piece as its turn comes."""
         if self.speech_unavailable:
-            self.notice.show_message(self.speech_unavailable, kind="warning")
+            self.notice.show_message(self.speech_unavailable, kind="warning", key=CANNOT_HEAR_NOTICE)
             return False
         try:
             job = self.session.add_file(path, self._task())
@@ -253,6 +256,7 @@ class DictationController(QObject):
         self._busy = True
         self._opened = None
         self._next()
+        self._name_shown_session()
         return job
 
     def _next(self) -> None:
@@ -399,15 +403,24 @@ class DictationController(QObject):
         combo.clear()
         for session in self.store.transcriptions():
             combo.addItem(f"{session.title} · {self.task_label(session.task)}", session.id)
-        if self.session_id is not None:
-            combo.setCurrentIndex(max(0, combo.findData(self.session_id)))
+        if self._shown is None and self._opened is None and combo.count():
+            self.open_session(combo.itemData(0))  # nothing dictated in this run yet: the last session
+        self._name_shown_session()
+
+    def _name_shown_session(self) -> None:
+        """The list names the session whose transcript is shown, or none (a job not saved yet)."""
+        combo = self.panel.sessions
+        combo.setCurrentIndex(-1 if self.session_id is None else combo.findData(self.session_id))
 
     def open_session(self, session_id: int | None) -> None:
-        if session_id is None or self.recording:
+        """Show a saved session; a job of this run (recording or not) is shown live, as it grows."""
+        if session_id is None:
             return
-        self._opened = (session_id, [TranscriptSegment(s.start_s, s.end_s, s.text)
-                                     for s in self.store.segments(session_id)])
+        live = self._shown is not None and self._shown.transcription_id == session_id
+        self._opened = None if live else (session_id, [TranscriptSegment(s.start_s, s.end_s, s.text)
+                                                       for s in self.store.segments(session_id)])
         self._render()
+        self._name_shown_session()
 
     def shutdown(self) -> None:
         """On close: stop the microphone; the session keeps the audio of every chunk not transcribed."""
