@@ -19,6 +19,34 @@ from tests.ui.test_image_chat import drop, photo, wait_for_tray
 ROOMY = MemoryStatus(free_ram=16 * GB, gpu_offload=False, free_vram=None)
 
 
+def window_with_saved_model(qtbot, make_window, tmp_path, model_path: Path):
+    """A window whose settings name the 270M model, loaded the way a start-up loads it."""
+    settings = tmp_path / "settings.json"
+    settings.write_text(json.dumps({"model": {"active_model": str(model_path)},
+                                    "generation": {"context_size": 1024}, "hardware": {"threads": 2}}))
+    window = make_window(load=False, settings=SettingsModel(settings), read_status=lambda gpu: ROOMY)
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        assert window.loader.load_saved()
+    return window
+
+
+def window_that_sees(qtbot, make_window, tmp_path, model_path: Path):
+    """A window with the 270M model and a tiny vision projector loaded."""
+    from app.core.engine.options import LoadOptions
+
+    window = make_window(load=False)
+    projector = write_gemma3nv_projector(tmp_path / "mmproj-gemma3nv.gguf")
+    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
+        window.load_model(LoadOptions(model_path=model_path, projector_path=projector, n_ctx=1024, n_threads=2))
+    return window
+
+
+def drop_files(window, *paths: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    drop(window, mime)
+
+
 def open_projector(qtbot, monkeypatch, window, path: Path, signal) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
     with qtbot.waitSignal(signal, timeout=WAIT_MS):
@@ -27,15 +55,8 @@ def open_projector(qtbot, monkeypatch, window, path: Path, signal) -> None:
 
 def test_a_good_projector_takes_down_the_projector_notices(qtbot, make_window, tmp_path, gemma_model_path,
                                                           monkeypatch):
-    settings = tmp_path / "settings.json"
-    settings.write_text(json.dumps({"model": {"active_model": str(gemma_model_path)},
-                                    "generation": {"context_size": 1024}, "hardware": {"threads": 2}}))
-    window = make_window(load=False, settings=SettingsModel(settings), read_status=lambda gpu: ROOMY)
-    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
-        assert window.loader.load_saved()
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(photo(tmp_path)))])
-    drop(window, mime)
+    window = window_with_saved_model(qtbot, make_window, tmp_path, gemma_model_path)
+    drop_files(window, photo(tmp_path))
     assert window.notice.isVisible() and "no vision projector" in window.notice.label.text()
 
     good = write_gemma3nv_projector(tmp_path / "mmproj-gemma3nv.gguf")
@@ -53,12 +74,7 @@ def test_a_good_projector_takes_down_the_projector_notices(qtbot, make_window, t
 
 
 def test_attaching_an_image_takes_down_attach_one_first(qtbot, make_window, tmp_path, gemma_model_path):
-    from app.core.engine.options import LoadOptions
-
-    window = make_window(load=False)
-    projector = write_gemma3nv_projector(tmp_path / "mmproj-gemma3nv.gguf")
-    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
-        window.load_model(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=1024, n_threads=2))
+    window = window_that_sees(qtbot, make_window, tmp_path, gemma_model_path)
     window.composer.presets.describe_button.click()
     assert window.notice.isVisible() and window.notice.label.text().startswith("Attach an image first")
 
@@ -86,12 +102,7 @@ def test_sending_a_new_message_takes_down_the_failed_answer(qtbot, make_window):
 
 def test_a_refused_file_is_named_for_what_it_is_and_the_model_in_use_stays(
         qtbot, make_window, tmp_path, gemma_model_path, monkeypatch):
-    settings = tmp_path / "settings.json"
-    settings.write_text(json.dumps({"model": {"active_model": str(gemma_model_path)},
-                                    "generation": {"context_size": 1024}, "hardware": {"threads": 2}}))
-    window = make_window(load=False, settings=SettingsModel(settings), read_status=lambda gpu: ROOMY)
-    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
-        assert window.loader.load_saved()
+    window = window_with_saved_model(qtbot, make_window, tmp_path, gemma_model_path)
 
     bad = tmp_path / "mmproj-broken.gguf"
     bad.write_text("not a projector")
@@ -111,19 +122,12 @@ def test_a_refused_file_is_named_for_what_it_is_and_the_model_in_use_stays(
 
 
 def test_a_new_attempt_at_attaching_takes_down_the_last_ones_refusal(qtbot, make_window, tmp_path, gemma_model_path):
-    from app.core.engine.options import LoadOptions
-
-    window = make_window(load=False)
-    projector = write_gemma3nv_projector(tmp_path / "mmproj-gemma3nv.gguf")
-    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
-        window.load_model(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=1024, n_threads=2))
+    window = window_that_sees(qtbot, make_window, tmp_path, gemma_model_path)
     empty = tmp_path / "empty.png"
     empty.write_bytes(b"")
 
     def offer(*paths: Path) -> None:
-        mime = QMimeData()
-        mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-        drop(window, mime)
+        drop_files(window, *paths)
 
     offer(empty)
     qtbot.waitUntil(lambda: window.notice.isVisible(), timeout=WAIT_MS)
@@ -139,17 +143,10 @@ def test_a_new_attempt_at_attaching_takes_down_the_last_ones_refusal(qtbot, make
 
 
 def test_sending_a_message_takes_down_a_refused_images_notice(qtbot, make_window, tmp_path, gemma_model_path):
-    from app.core.engine.options import LoadOptions
-
-    window = make_window(load=False)
-    projector = write_gemma3nv_projector(tmp_path / "mmproj-gemma3nv.gguf")
-    with qtbot.waitSignal(window.modelReady, timeout=WAIT_MS):
-        window.load_model(LoadOptions(model_path=gemma_model_path, projector_path=projector, n_ctx=1024, n_threads=2))
+    window = window_that_sees(qtbot, make_window, tmp_path, gemma_model_path)
     empty = tmp_path / "empty.png"
     empty.write_bytes(b"")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(empty))])
-    drop(window, mime)
+    drop_files(window, empty)
     qtbot.waitUntil(lambda: window.notice.isVisible(), timeout=WAIT_MS)
     assert window.notice.label.text() == "empty.png is empty (0 bytes)."
     window.composer.editor.setPlainText("Never mind the picture: hello.")
