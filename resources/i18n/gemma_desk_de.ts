@@ -523,7 +523,7 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../../app/ui/speech/dictation_controller.py" line="+58"/>
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+61"/>
         <source>No model is loaded yet.</source>
         <translation>Es ist noch kein Modell geladen.</translation>
     </message>
@@ -544,7 +544,12 @@
         <translation>Diktat starten oder beenden (F9)</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
+        <source>Nothing was heard from &apos;{device}&apos;: is it muted, or is its level too low? Choose another microphone in the Dictation panel or check the system&apos;s sound settings.</source>
+        <translation>Von „{device}“ war nichts zu hören: Ist es stummgeschaltet oder sein Pegel zu niedrig? Wählen Sie im Diktat-Bereich ein anderes Mikrofon oder prüfen Sie die Toneinstellungen des Systems.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Transcribe an audio file</source>
         <translation>Audiodatei transkribieren</translation>
     </message>
@@ -756,7 +761,7 @@
         <translation>(nicht transkribiert: die App wurde geschlossen)</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+153"/>
         <source>Dictation {time}</source>
         <translation>Diktat {time}</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>DictationController</name>
     <message numerus="yes">
-        <location filename="../../app/ui/speech/dictation_controller.py" line="+333"/>
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+358"/>
         <source>cancelled after %n chunk(s)</source>
         <translation>
             <numerusform>cancelled after %n chunk</numerusform>

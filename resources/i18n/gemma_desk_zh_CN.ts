@@ -522,7 +522,7 @@
 <context>
     <name>DictationController</name>
     <message>
-        <location filename="../../app/ui/speech/dictation_controller.py" line="+58"/>
+        <location filename="../../app/ui/speech/dictation_controller.py" line="+61"/>
         <source>No model is loaded yet.</source>
         <translation>尚未加载模型。</translation>
     </message>
@@ -543,7 +543,12 @@
         <translation>开始或停止听写 (F9)</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
+        <source>Nothing was heard from &apos;{device}&apos;: is it muted, or is its level too low? Choose another microphone in the Dictation panel or check the system&apos;s sound settings.</source>
+        <translation>未从“{device}”听到任何声音：它是否已静音，或音量过低？请在听写面板中选择其他麦克风，或检查系统的声音设置。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Transcribe an audio file</source>
         <translation>转写音频文件</translation>
     </message>
@@ -751,7 +756,7 @@
         <translation>（未转写：应用已关闭）</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+153"/>
         <source>Dictation {time}</source>
         <translation>听写 {time}</translation>
     </message>

@@ -1,7 +1,9 @@
 """What the Dictation panel says about the microphone and the model stays only while it is true:
 a microphone that failed and then records, a model that could not hear and then can."""
 
+import numpy as np
 import pytest
+import soundfile
 
 from app.core.engine.options import LoadOptions
 from app.core.storage.store import ConversationStore
@@ -80,4 +82,44 @@ def test_the_cannot_hear_notice_goes_when_a_model_that_hears_is_loaded(qtbot, tm
     assert not window.dictation.start_recording()
     assert "cannot hear" in _notice(window)
     _load(qtbot, window, gemma_model_path, write_audio_projector(tmp_path / "mmproj-audio.gguf"))
+    assert _notice(window) is None
+
+
+def _quiet_wav(path, seconds: float, amplitude: float):
+    """A muted microphone: zeros, or noise far under the chunker's silence level (-46 dBFS)."""
+    noise = np.random.default_rng(7).standard_normal(int(16_000 * seconds)) * amplitude
+    soundfile.write(str(path), noise.astype(np.float32), 16_000, subtype="FLOAT")
+    return path
+
+
+def test_a_microphone_that_hears_nothing_says_so_until_one_records_sound(
+        qtbot, tmp_path, gemma_model_path, spoken_recording, window_with_microphones):
+    window = window_with_microphones([
+        ReplayDevice("Muted mic", _quiet_wav(tmp_path / "hiss.wav", 2.0, 1e-4)),
+        ReplayDevice("Dead mic", _quiet_wav(tmp_path / "zeros.wav", 8.0, 0.0)),
+        ReplayDevice("Desk mic", spoken_recording.path),
+    ])
+    _load(qtbot, window, gemma_model_path, write_audio_projector(tmp_path / "mmproj-audio.gguf"))
+    dictation = window.dictation
+
+    _choose_microphone(window, "Muted mic")
+    assert dictation.start_recording()
+    qtbot.waitUntil(lambda: dictation.recorder.elapsed_s >= 2.0, timeout=WAIT_MS)
+    assert _notice(window) is None, "2 s of quiet while recording is no reason to warn yet"
+    with qtbot.waitSignal(dictation.queueDrained, timeout=WAIT_MS):
+        dictation.stop_recording()
+    assert "Nothing was heard from 'Muted mic'" in _notice(window)
+
+    _choose_microphone(window, "Dead mic")
+    assert dictation.start_recording()
+    qtbot.waitUntil(lambda: "Nothing was heard from 'Dead mic'" in (_notice(window) or ""), timeout=WAIT_MS)
+    assert dictation.recording, "the warning comes while recording, after seconds of silence"
+    dictation.stop_recording()
+
+    _choose_microphone(window, "Desk mic")
+    with qtbot.waitSignal(dictation.queueDrained, timeout=4 * WAIT_MS):
+        assert dictation.start_recording()
+        assert _notice(window) is not None, "a microphone that has not recorded yet has not shown it works"
+        qtbot.waitUntil(lambda: _notice(window) is None, timeout=WAIT_MS)
+        dictation.stop_recording()
     assert _notice(window) is None

@@ -140,6 +140,17 @@ class SpeechChunker:
         self._pending_count = 0
         self._next_index = 0
         self._next_start = 0
+        self._heard_sound = False
+
+    @property
+    def heard_sound(self) -> bool:
+        """Some block fed so far was louder than the silence level (a microphone that works)."""
+        return self._heard_sound
+
+    @property
+    def fed_s(self) -> float:
+        """Seconds of audio fed so far."""
+        return (self._next_start + self._pending_count) / self.settings.sample_rate
 
     @property
     def pending_samples(self) -> int:
@@ -162,6 +173,8 @@ class SpeechChunker:
         if block.shape[0] > limit:
             # A whole file in one block: in chunk-sized pieces, the rest is not copied once per cut.
             return self.feed_all(block[start : start + limit] for start in range(0, block.shape[0], limit))
+        if not self._heard_sound:
+            self._heard_sound = rms(block) >= self.settings.silence_rms
         self._pending.append(block)
         self._pending_count += block.shape[0]
         chunks: list[AudioChunk] = []

@@ -87,6 +87,11 @@ class DictationJob:
     def is_open(self) -> bool:
         return self._open
 
+    @property
+    def unheard_s(self) -> float | None:
+        """Seconds recorded with nothing above the silence level yet; None once a sound was heard."""
+        return None if self._chunker.heard_sound else self._chunker.fed_s
+
     # -- chunks -----------------------------------------------------------------------------
     def _pull(self) -> AudioChunk | None:
         """The next chunk worth the model's time; silence and clicks are counted and skipped."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from app.core.audio.audio_file import AudioFileError
 from app.core.audio.capture import CaptureError, MicrophoneRecorder
 from app.core.speech.chunker import silence_rms_for_dbfs
-from app.core.speech.session import ChunkWork, DictationJob, DictationSession, JobKind, JobState
+from app.core.speech.session import MIN_CLIP_S, ChunkWork, DictationJob, DictationSession, JobKind, JobState
 from app.core.speech.transcript_export import (
     TranscriptExportError,
     TranscriptSegment,
@@ -39,6 +39,9 @@ POLL_MS = 50
 # Notices this controller owns, taken down when what caused them is fixed.
 MICROPHONE_NOTICE = "microphone"
 CANNOT_HEAR_NOTICE = "dictation-cannot-hear"
+UNHEARD_NOTICE = "dictation-unheard"
+# Time enough to start speaking; a muted microphone stays at silence however long it records.
+UNHEARD_WARNING_S = 5.0
 
 
 class DictationController(QObject):
@@ -196,9 +199,12 @@ class DictationController(QObject):
         self._poll.stop()
         self.recorder.stop()
         self._drain_microphone()
-        if self._recording_job is not None:
-            self._recording_job.close()
+        job = self._recording_job
+        if job is not None:
+            job.close()
             self._recording_job = None
+            unheard = job.unheard_s
+            self._say_whether_heard(job, warn=unheard is not None and unheard >= MIN_CLIP_S)
         self.panel.set_recording(False)
         self._next()
 
@@ -210,8 +216,15 @@ class DictationController(QObject):
         return bool(blocks)
 
     def _poll_microphone(self) -> None:
+        job = self._recording_job
+        unheard_before = job.unheard_s if job is not None else None
         if self._drain_microphone():
             self._next()
+        if job is not None:
+            unheard = job.unheard_s
+            # Once, as the silence passes the mark: a dismissed warning does not come back each poll.
+            self._say_whether_heard(job, warn=unheard_before is not None and unheard is not None
+                                    and unheard_before < UNHEARD_WARNING_S <= unheard)
         level = self.recorder.level.rms_dbfs
         self.panel.level.setValue(max(0, int(level + 60)))
         elapsed = self.recorder.elapsed_s
@@ -220,6 +233,18 @@ class DictationController(QObject):
         if failure is not None and self._poll.isActive():
             self.stop_recording()
             self.notice.show_message(error_text(failure), key=MICROPHONE_NOTICE)  # it says what is kept
+
+    def _say_whether_heard(self, job: DictationJob, warn: bool) -> None:
+        """A recording that heard nothing (its chunker's silence level) names the microphone; the
+        notice goes as soon as a recording hears a sound."""
+        if job.unheard_s is None:
+            self.notice.clear(UNHEARD_NOTICE)
+        elif warn:
+            self.notice.show_message(self.tr(
+                "Nothing was heard from '{device}': is it muted, or is its level too low? Choose another "
+                "microphone in the Dictation panel or check the system's sound settings.").format(
+                device=self.recorder.device.name),
+                kind="warning", key=UNHEARD_NOTICE)
 
     # -- files ------------------------------------------------------------------------------
     def _pick_audio_file(self) -> None:

@@ -182,3 +182,14 @@ def test_chunks_own_their_samples_and_a_whole_file_is_cut_without_copying_the_re
     chunks = chunk_audio(recording)
     assert all(chunk.samples.base is None for chunk in chunks), "a chunk is a view into a larger buffer"
     assert np.array_equal(np.concatenate([chunk.samples for chunk in chunks]), recording)
+
+
+def test_the_chunker_tells_whether_any_block_was_louder_than_its_silence_level() -> None:
+    chunker = SpeechChunker(ChunkingSettings(silence_rms=0.005))
+    hiss = np.random.default_rng(3).standard_normal(16_000).astype(np.float32) * 1e-3  # -60 dBFS
+    chunker.feed(hiss)
+    chunker.feed(np.zeros(8_000, dtype=np.float32))
+    assert not chunker.heard_sound
+    assert chunker.fed_s == pytest.approx(1.5)
+    chunker.feed(hiss * 20)  # -34 dBFS: someone speaking softly
+    assert chunker.heard_sound
