@@ -3881,6 +3881,41 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <source>The projector {projector} has no audio encoder, so it cannot hear audio.</source>
         <translation>Der Projektor {projector} hat keinen Audio-Encoder und kann daher kein Audio hören.</translation>
     </message>
+    <message>
+        <location filename="../../app/core/chat/audio_clips.py" line="+56"/>
+        <source>{name} is {size_mb:.0f} MB; a recording in a message can be at most {most_mb} MB.</source>
+        <translation>{name} ist {size_mb:.0f} MB groß; eine Aufnahme in einer Nachricht darf höchstens {most_mb} MB groß sein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} could not be read: {reason}.</source>
+        <translation>{name} konnte nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} is too large; a recording in a message can be at most {most_mb} MB.</source>
+        <translation>{name} ist zu groß; eine Aufnahme in einer Nachricht darf höchstens {most_mb} MB groß sein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} holds no sound (it is empty).</source>
+        <translation>{name} enthält keinen Ton (die Datei ist leer).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is {minutes:.0f} minutes long; a recording in a message can be at most {most_minutes} minutes. To turn a long recording into text, use Dictation ▸ Transcribe a file…</source>
+        <translation>{name} ist {minutes:.0f} Minuten lang; eine Aufnahme in einer Nachricht darf höchstens {most_minutes} Minuten lang sein. Eine lange Aufnahme wird mit Diktat ▸ Datei transkribieren… zu Text.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} is silent: there is nothing in it to listen to.</source>
+        <translation>{name} ist stumm: darin ist nichts zu hören.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} is not a recording this app can read (WAV, MP3, FLAC or Ogg): {reason}.</source>
+        <translation>{name} ist keine Aufnahme, die diese App lesen kann (WAV, MP3, FLAC oder Ogg): {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePanel</name>

@@ -3870,6 +3870,41 @@ Yes: both · No: only your message</source>
         <source>The projector {projector} has no audio encoder, so it cannot hear audio.</source>
         <translation>投影器 {projector} 没有音频编码器，因此无法听取音频。</translation>
     </message>
+    <message>
+        <location filename="../../app/core/chat/audio_clips.py" line="+56"/>
+        <source>{name} is {size_mb:.0f} MB; a recording in a message can be at most {most_mb} MB.</source>
+        <translation>{name} 有 {size_mb:.0f} MB；消息中的录音最多 {most_mb} MB。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} could not be read: {reason}.</source>
+        <translation>无法读取 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} is too large; a recording in a message can be at most {most_mb} MB.</source>
+        <translation>{name} 太大；消息中的录音最多 {most_mb} MB。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} holds no sound (it is empty).</source>
+        <translation>{name} 中没有声音（文件为空）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is {minutes:.0f} minutes long; a recording in a message can be at most {most_minutes} minutes. To turn a long recording into text, use Dictation ▸ Transcribe a file…</source>
+        <translation>{name} 长 {minutes:.0f} 分钟；消息中的录音最长 {most_minutes} 分钟。要把长录音转成文字，请使用 听写 ▸ 转写文件…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} is silent: there is nothing in it to listen to.</source>
+        <translation>{name} 是静音的：里面没有可听的内容。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} is not a recording this app can read (WAV, MP3, FLAC or Ogg): {reason}.</source>
+        <translation>{name} 不是本应用能读取的录音（WAV、MP3、FLAC 或 Ogg）：{reason}。</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePanel</name>

@@ -1,0 +1,33 @@
+"""Sentences the core raises for the window read in its language; the command line keeps English."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+import soundfile
+
+from app.ui.common.i18n import error_text
+
+
+def _wav(samples: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    soundfile.write(buffer, samples, 16_000, format="WAV")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("language", ["de", "zh_CN"])
+def test_a_recording_refused_in_a_message_reads_in_the_window_language(ui_language, language):
+    from app.core.chat.audio_clips import AudioClipError, prepare_audio
+
+    ui_language(language)
+    with pytest.raises(AudioClipError) as silent:
+        prepare_audio(_wav(np.zeros(16_000, dtype=np.float32)), "memo.wav")
+    assert str(silent.value) == "memo.wav is silent: there is nothing in it to listen to."
+    assert "memo.wav" in error_text(silent.value) and "silent" not in error_text(silent.value)
+
+    with pytest.raises(AudioClipError) as too_long:
+        prepare_audio(_wav(np.full(11 * 60 * 16_000, 0.1, dtype=np.float32)), "talk.wav")
+    assert str(too_long.value).startswith("talk.wav is 11 minutes long; a recording in a message can be at most 10")
+    assert "11" in error_text(too_long.value) and "minutes long" not in error_text(too_long.value)
