@@ -3916,6 +3916,11 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <source>{name} is not a recording this app can read (WAV, MP3, FLAC or Ogg): {reason}.</source>
         <translation>{name} ist keine Aufnahme, die diese App lesen kann (WAV, MP3, FLAC oder Ogg): {reason}.</translation>
     </message>
+    <message>
+        <location filename="../../app/core/chat/export.py" line="+72"/>
+        <source>Could not write the chat to {path}: {reason}.</source>
+        <translation>Der Chat konnte nicht nach {path} geschrieben werden: {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePanel</name>

@@ -3905,6 +3905,11 @@ Yes: both · No: only your message</source>
         <source>{name} is not a recording this app can read (WAV, MP3, FLAC or Ogg): {reason}.</source>
         <translation>{name} 不是本应用能读取的录音（WAV、MP3、FLAC 或 Ogg）：{reason}。</translation>
     </message>
+    <message>
+        <location filename="../../app/core/chat/export.py" line="+72"/>
+        <source>Could not write the chat to {path}: {reason}.</source>
+        <translation>无法把聊天写入 {path}：{reason}。</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePanel</name>

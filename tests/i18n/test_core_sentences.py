@@ -31,3 +31,15 @@ def test_a_recording_refused_in_a_message_reads_in_the_window_language(ui_langua
         prepare_audio(_wav(np.full(11 * 60 * 16_000, 0.1, dtype=np.float32)), "talk.wav")
     assert str(too_long.value).startswith("talk.wav is 11 minutes long; a recording in a message can be at most 10")
     assert "11" in error_text(too_long.value) and "minutes long" not in error_text(too_long.value)
+
+
+def test_a_chat_that_could_not_be_exported_says_so_in_the_window_language(ui_language, tmp_path):
+    from app.core.chat.export import ChatExportError, export_chat
+
+    ui_language("de")
+    target = tmp_path / "missing-folder" / "chat.md"
+    (tmp_path / "missing-folder").write_text("a file where the folder should be")
+    with pytest.raises(ChatExportError) as caught:
+        export_chat(target, "Notes", [])
+    assert str(caught.value).startswith(f"Could not write the chat to {target}: ")
+    assert str(target) in error_text(caught.value) and "Could not write" not in error_text(caught.value)
