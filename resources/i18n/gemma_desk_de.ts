@@ -3717,7 +3717,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Das Transkript konnte nicht in „{path}“ geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/settings.py" line="+156"/>
+        <location filename="../../app/core/storage/settings.py" line="+160"/>
         <source>{label} must be a number, got {value!r}</source>
         <translation>{label} muss eine Zahl sein, nicht {value!r}</translation>
     </message>
@@ -3782,7 +3782,37 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Es gibt keine Einstellung {section}.{name}.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+22"/>
+        <source>Could not read {path}: {reason}. Using the defaults.</source>
+        <translation>{path} konnte nicht gelesen werden: {reason}. Es gelten die Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} is not valid JSON ({problem}, line {line}). Using the defaults.</source>
+        <translation>{file} ist kein gültiges JSON ({problem}, Zeile {line}). Es gelten die Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} is nested too deeply to be a settings file. Using the defaults.</source>
+        <translation>{file} ist zu tief verschachtelt, um eine Einstellungsdatei zu sein. Es gelten die Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} does not hold a settings object. Using the defaults.</source>
+        <translation>{file} enthält kein Einstellungsobjekt. Es gelten die Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{file}: {section} must be an object; using the defaults for it.</source>
+        <translation>{file}: {section} muss ein Objekt sein; dafür gelten die Standardwerte.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{file}: {problem}; using {value}.</source>
+        <translation>{file}: {problem}; verwendet wird {value}.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Could not save the settings to {path}: {value}. The previous settings are unchanged.</source>
         <translation>Die Einstellungen konnten nicht in {path} gespeichert werden: {value}. Die bisherigen Einstellungen bleiben unverändert.</translation>
     </message>

@@ -3706,7 +3706,7 @@ Yes: both · No: only your message</source>
         <translation>无法将转写文本写入“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/settings.py" line="+156"/>
+        <location filename="../../app/core/storage/settings.py" line="+160"/>
         <source>{label} must be a number, got {value!r}</source>
         <translation>{label} 必须是数字，当前为 {value!r}</translation>
     </message>
@@ -3771,7 +3771,37 @@ Yes: both · No: only your message</source>
         <translation>不存在设置项 {section}.{name}。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+22"/>
+        <source>Could not read {path}: {reason}. Using the defaults.</source>
+        <translation>无法读取 {path}：{reason}。将使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} is not valid JSON ({problem}, line {line}). Using the defaults.</source>
+        <translation>{file} 不是有效的 JSON（{problem}，第 {line} 行）。将使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} is nested too deeply to be a settings file. Using the defaults.</source>
+        <translation>{file} 嵌套过深，不像是设置文件。将使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} does not hold a settings object. Using the defaults.</source>
+        <translation>{file} 中没有设置对象。将使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{file}: {section} must be an object; using the defaults for it.</source>
+        <translation>{file}：{section} 必须是一个对象；该部分使用默认值。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{file}: {problem}; using {value}.</source>
+        <translation>{file}：{problem}；改用 {value}。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Could not save the settings to {path}: {value}. The previous settings are unchanged.</source>
         <translation>无法将设置保存到 {path}：{value}。原有设置保持不变。</translation>
     </message>

@@ -43,3 +43,39 @@ def test_a_chat_that_could_not_be_exported_says_so_in_the_window_language(ui_lan
         export_chat(target, "Notes", [])
     assert str(caught.value).startswith(f"Could not write the chat to {target}: ")
     assert str(target) in error_text(caught.value) and "Could not write" not in error_text(caught.value)
+
+
+def test_a_damaged_settings_file_is_reported_in_the_window_language(ui_language, tmp_path, qtbot):
+    from app.ui.common.notices import Notices
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.settings.settings_controller import SETTINGS_NOTICE, SettingsController
+    from app.ui.settings.settings_model import SettingsModel
+
+    ui_language("de")
+    path = tmp_path / "settings.json"
+    path.write_text('{"generation": {"temperature": 5}, "appearance": 3}', encoding="utf-8")
+    settings = SettingsModel(path)
+    assert [str(w) for w in settings.warnings] == [
+        "settings.json: generation.temperature must be between 0 and 2, got 5; using 1.0.",
+        "settings.json: appearance must be an object; using the defaults for it.",
+    ]
+    notices = Notices()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    SettingsController(settings, loader=None, notice=notices, parent=parent)
+    assert notices.key == SETTINGS_NOTICE
+    assert "settings.json" in notices.text and "using the defaults" not in notices.text
+    assert "must be between" not in notices.text, "the value's own problem is translated too"
+
+
+def test_settings_that_could_not_be_saved_are_reported_in_the_window_language(ui_language, tmp_path):
+    from app.ui.settings.settings_model import SettingsModel
+
+    ui_language("de")
+    (tmp_path / "blocked").write_text("a file where the settings folder should be")
+    settings = SettingsModel(tmp_path / "blocked" / "settings.json")
+    said = []
+    settings.saveFailed.connect(said.append)
+    settings.update(settings.current)
+    assert len(said) == 1 and "blocked" in said[0] and "Could not save" not in said[0]
