@@ -195,7 +195,7 @@ class MainWindow(MainWindowView):
         self.source_label.setText(source_text(loaded))
         self.context_label.clear()  # the chat's real count comes with its next answer
         if loaded.projector_problem:
-            self.notice.show_message(loaded.projector_problem, kind="warning")
+            self.notice.show_message(error_text(loaded.projector_problem), kind="warning")
         fallback = loaded.audio_encoder_fallback
         if fallback and fallback != self._audio_encoder_fallback_shown:  # once, not at every reload
             self._audio_encoder_fallback_shown = fallback

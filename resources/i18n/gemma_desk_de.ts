@@ -3951,6 +3951,11 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <source>Could not write the chat to {path}: {reason}.</source>
         <translation>Der Chat konnte nicht nach {path} geschrieben werden: {reason}.</translation>
     </message>
+    <message>
+        <location filename="../../app/core/models/containment.py" line="+147"/>
+        <source>The projector was left out, so the model answers text only: {reason} Choose another with File ▸ Open projector (mmproj)… or in Settings ▸ Model ▸ Projector.</source>
+        <translation>Der Projektor wurde weggelassen, das Modell antwortet daher nur mit Text: {reason} Wählen Sie einen anderen über Datei ▸ Projektor öffnen (mmproj)… oder unter Einstellungen ▸ Modell ▸ Projektor.</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePanel</name>

@@ -3940,6 +3940,11 @@ Yes: both · No: only your message</source>
         <source>Could not write the chat to {path}: {reason}.</source>
         <translation>无法把聊天写入 {path}：{reason}。</translation>
     </message>
+    <message>
+        <location filename="../../app/core/models/containment.py" line="+147"/>
+        <source>The projector was left out, so the model answers text only: {reason} Choose another with File ▸ Open projector (mmproj)… or in Settings ▸ Model ▸ Projector.</source>
+        <translation>投影器未被使用，因此模型只能回答文字：{reason} 请通过“文件 ▸ 打开投影器（mmproj）…”或在“设置 ▸ 模型 ▸ 投影器”中选择另一个。</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePanel</name>

@@ -79,3 +79,21 @@ def test_settings_that_could_not_be_saved_are_reported_in_the_window_language(ui
     settings.saveFailed.connect(said.append)
     settings.update(settings.current)
     assert len(said) == 1 and "blocked" in said[0] and "Could not save" not in said[0]
+
+
+def test_a_projector_left_out_is_explained_in_the_window_language(ui_language, tmp_path):
+    from app.core.engine.options import LoadOptions
+    from app.core.models.containment import vet_for_loading
+    from app.core.models.demo import demo_model_path
+
+    model = demo_model_path()
+    if model is None:
+        pytest.skip("the demo model is not installed")
+    ui_language("de")
+    # A language model chosen as the projector (the most common mix-up).
+    vetted = vet_for_loading(LoadOptions(model_path=model, projector_path=model), projector_optional=True,
+                             cache_path=tmp_path / "verdicts.json")
+    assert vetted.options.projector_path is None
+    assert str(vetted.projector_problem).startswith("The projector was left out, so the model answers text only: ")
+    shown = error_text(vetted.projector_problem)
+    assert model.name in shown and "was left out" not in shown and "not a vision/audio projector" not in shown
