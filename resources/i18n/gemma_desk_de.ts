@@ -2983,7 +2983,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} ist beschädigt oder unvollständig und kann nicht dekodiert werden ({exc}).</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
+        <source>an image</source>
+        <translation>ein Bild</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location filename="../../app/core/gemma3n_audio/weights.py" line="+171"/>
         <location filename="../../app/core/models/projector_file.py" line="+121"/>
         <location line="+187"/>
@@ -3352,12 +3357,43 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Der Modellkatalog {path} ist fehlerhaft: {error!r}.</translation>
     </message>
     <message>
+        <location filename="../../app/core/models/file_checks.py" line="+28"/>
+        <source>{path} is a symbolic link that leads back to itself, not {what}.</source>
+        <translation>{path} ist ein symbolischer Link, der auf sich selbst zurückführt; erwartet wurde {what}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} does not exist.</source>
+        <translation>{path} existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../../app/core/models/gguf_file.py" line="+62"/>
         <source>Cannot read {path}: {value}.</source>
         <translation>{path} kann nicht gelesen werden: {value}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>{name} is not a usable file name ({problem}).</source>
+        <translation>{name} ist kein verwendbarer Dateiname ({problem}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a folder, not {what}.</source>
+        <translation>{path} ist ein Ordner; erwartet wurde {what}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is a pipe, socket or device, not {what}.</source>
+        <translation>{path} ist eine Pipe, ein Socket oder ein Gerät; erwartet wurde {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/gguf_file.py" line="-6"/>
+        <source>a GGUF model file</source>
+        <translation>eine GGUF-Modelldatei</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>{name} is not a GGUF file (it does not start with &apos;GGUF&apos;).</source>
         <translation>{name} ist keine GGUF-Datei (sie beginnt nicht mit „GGUF“).</translation>
     </message>
@@ -3492,7 +3528,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} braucht ≈ {ram_bytes} Arbeitsspeicher {context}, frei sind aber nur {free_ram}. Wählen Sie eine kleinere Quantisierung, einen kürzeren Kontext, einen q8_0-KV-Cache oder schließen Sie andere Programme.</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/projector_file.py" line="+11"/>
+        <location filename="../../app/core/models/projector_file.py" line="-17"/>
+        <source>a projector (mmproj) file</source>
+        <translation>eine Projektordatei (mmproj)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>{name} has neither a vision nor an audio encoder.</source>
         <translation>{name} hat weder einen Bild- noch einen Audio-Encoder.</translation>
     </message>

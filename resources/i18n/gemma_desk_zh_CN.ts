@@ -2972,7 +2972,12 @@ Yes: both · No: only your message</source>
         <translation>{name} 已损坏或不完整，无法解码（{exc}）。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
+        <source>an image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location filename="../../app/core/gemma3n_audio/weights.py" line="+171"/>
         <location filename="../../app/core/models/projector_file.py" line="+121"/>
         <location line="+187"/>
@@ -3341,12 +3346,43 @@ Yes: both · No: only your message</source>
         <translation>模型目录 {path} 格式错误：{error!r}。</translation>
     </message>
     <message>
+        <location filename="../../app/core/models/file_checks.py" line="+28"/>
+        <source>{path} is a symbolic link that leads back to itself, not {what}.</source>
+        <translation>{path} 是一个指向自身的符号链接，而不是{what}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../../app/core/models/gguf_file.py" line="+62"/>
         <source>Cannot read {path}: {value}.</source>
         <translation>无法读取 {path}：{value}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>{name} is not a usable file name ({problem}).</source>
+        <translation>{name} 不是可用的文件名（{problem}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a folder, not {what}.</source>
+        <translation>{path} 是一个文件夹，而不是{what}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is a pipe, socket or device, not {what}.</source>
+        <translation>{path} 是管道、套接字或设备，而不是{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/gguf_file.py" line="-6"/>
+        <source>a GGUF model file</source>
+        <translation>GGUF 模型文件</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>{name} is not a GGUF file (it does not start with &apos;GGUF&apos;).</source>
         <translation>{name} 不是 GGUF 文件（开头不是“GGUF”）。</translation>
     </message>
@@ -3481,7 +3517,12 @@ Yes: both · No: only your message</source>
         <translation>{name}{context}约需 {ram_bytes} 内存，但只有 {free_ram} 可用。请选择更小的量化版本、更短的上下文、q8_0 KV 缓存，或关闭其他程序。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/projector_file.py" line="+11"/>
+        <location filename="../../app/core/models/projector_file.py" line="-17"/>
+        <source>a projector (mmproj) file</source>
+        <translation>投影器（mmproj）文件</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>{name} has neither a vision nor an audio encoder.</source>
         <translation>{name} 既没有视觉编码器，也没有音频编码器。</translation>
     </message>

@@ -97,3 +97,21 @@ def test_a_projector_left_out_is_explained_in_the_window_language(ui_language, t
     assert str(vetted.projector_problem).startswith("The projector was left out, so the model answers text only: ")
     shown = error_text(vetted.projector_problem)
     assert model.name in shown and "was left out" not in shown and "not a vision/audio projector" not in shown
+
+
+def test_a_model_file_that_is_missing_or_a_folder_is_reported_in_the_window_language(ui_language, tmp_path):
+    from app.core.models.gguf_file import ModelFileError, inspect_model
+
+    ui_language("de")
+    missing = tmp_path / "gone" / "model.gguf"
+    with pytest.raises(ModelFileError) as gone:
+        inspect_model(missing)
+    assert str(gone.value) == f"{missing} does not exist."
+    assert str(missing) in error_text(gone.value) and "does not exist" not in error_text(gone.value)
+
+    folder = tmp_path / "folder.gguf"
+    folder.mkdir()
+    with pytest.raises(ModelFileError) as not_a_file:
+        inspect_model(folder)
+    assert str(not_a_file.value) == f"{folder} is a folder, not a GGUF model file."
+    assert "is a folder" not in error_text(not_a_file.value) and "GGUF model file" not in error_text(not_a_file.value)
