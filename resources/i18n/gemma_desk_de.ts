@@ -2197,7 +2197,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../app/ui/settings/model_picker.py" line="+34"/>
+        <location filename="../../app/ui/settings/model_picker.py" line="+36"/>
         <source>image</source>
         <translation>Bild</translation>
     </message>
@@ -2222,17 +2222,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} wird importiert…</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <source>Cannot read {path}: {reason}.</source>
-        <translation>{path} kann nicht gelesen werden: {reason}.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+63"/>
         <source>  (loaded)</source>
         <translation>  (geladen)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>cannot be used</source>
         <translation>nicht verwendbar</translation>
     </message>
@@ -2990,6 +2985,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
     <message>
         <location line="+6"/>
         <location filename="../../app/core/gemma3n_audio/weights.py" line="+171"/>
+        <location filename="../../app/core/models/library.py" line="+112"/>
         <location filename="../../app/core/models/projector_file.py" line="+121"/>
         <location line="+187"/>
         <source>Cannot read {name}: {value}.</source>

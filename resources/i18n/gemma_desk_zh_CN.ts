@@ -2189,7 +2189,7 @@ Yes: both · No: only your message</source>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../app/ui/settings/model_picker.py" line="+34"/>
+        <location filename="../../app/ui/settings/model_picker.py" line="+36"/>
         <source>image</source>
         <translation>图像</translation>
     </message>
@@ -2214,17 +2214,12 @@ Yes: both · No: only your message</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <source>Cannot read {path}: {reason}.</source>
-        <translation>无法读取 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+63"/>
         <source>  (loaded)</source>
         <translation>（已加载）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>cannot be used</source>
         <translation>无法使用</translation>
     </message>
@@ -2979,6 +2974,7 @@ Yes: both · No: only your message</source>
     <message>
         <location line="+6"/>
         <location filename="../../app/core/gemma3n_audio/weights.py" line="+171"/>
+        <location filename="../../app/core/models/library.py" line="+112"/>
         <location filename="../../app/core/models/projector_file.py" line="+121"/>
         <location line="+187"/>
         <source>Cannot read {name}: {value}.</source>

@@ -115,3 +115,15 @@ def test_a_model_file_that_is_missing_or_a_folder_is_reported_in_the_window_lang
         inspect_model(folder)
     assert str(not_a_file.value) == f"{folder} is a folder, not a GGUF model file."
     assert "is a folder" not in error_text(not_a_file.value) and "GGUF model file" not in error_text(not_a_file.value)
+
+
+def test_a_file_in_the_model_list_that_cannot_be_used_says_why_in_the_window_language(ui_language, tmp_path):
+    from app.core.models.library import scan_models
+
+    ui_language("de")
+    (tmp_path / "notes.gguf").write_text("this is not a model")
+    library = scan_models([tmp_path])
+    reasons = {broken.path.name: broken.error for broken in library.broken}
+    assert set(reasons) == {"notes.gguf"}
+    assert "not a GGUF file" in str(reasons["notes.gguf"])
+    assert "notes.gguf" in error_text(reasons["notes.gguf"]) and "not a GGUF file" not in error_text(reasons["notes.gguf"])
