@@ -2987,7 +2987,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <location filename="../../app/core/gemma3n_audio/weights.py" line="+171"/>
         <location filename="../../app/core/models/library.py" line="+112"/>
         <location filename="../../app/core/models/projector_file.py" line="+121"/>
-        <location line="+187"/>
+        <location line="+188"/>
         <source>Cannot read {name}: {value}.</source>
         <translation>{name} kann nicht gelesen werden: {value}.</translation>
     </message>
@@ -3118,7 +3118,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../app/core/models/projector_file.py" line="-180"/>
+        <location filename="../../app/core/models/projector_file.py" line="-181"/>
         <source>{name} is not a GGUF file, or it is damaged.</source>
         <translation>{name} ist keine GGUF-Datei oder ist beschädigt.</translation>
     </message>
@@ -3359,6 +3359,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../app/core/models/projector_file.py" line="+171"/>
         <source>{path} does not exist.</source>
         <translation>{path} existiert nicht.</translation>
     </message>
@@ -3524,7 +3525,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} braucht ≈ {ram_bytes} Arbeitsspeicher {context}, frei sind aber nur {free_ram}. Wählen Sie eine kleinere Quantisierung, einen kürzeren Kontext, einen q8_0-KV-Cache oder schließen Sie andere Programme.</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/projector_file.py" line="-17"/>
+        <location filename="../../app/core/models/projector_file.py" line="-188"/>
         <source>a projector (mmproj) file</source>
         <translation>eine Projektordatei (mmproj)</translation>
     </message>
@@ -3549,7 +3550,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} erzeugt Embeddings der Breite {projection_dim}, das Modell braucht aber {text_n_embd}: Dieser Projektor gehört zu einem anderen Modell.</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+101"/>
+        <source>{path} is not a file.</source>
+        <translation>{path} ist keine Datei.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{name} is not Gemma 3n&apos;s audio encoder: it has {what}.</source>
         <translation>{name} ist nicht der Audio-Encoder von Gemma 3n: Er hat {what}.</translation>
     </message>

@@ -2976,7 +2976,7 @@ Yes: both · No: only your message</source>
         <location filename="../../app/core/gemma3n_audio/weights.py" line="+171"/>
         <location filename="../../app/core/models/library.py" line="+112"/>
         <location filename="../../app/core/models/projector_file.py" line="+121"/>
-        <location line="+187"/>
+        <location line="+188"/>
         <source>Cannot read {name}: {value}.</source>
         <translation>无法读取 {name}：{value}。</translation>
     </message>
@@ -3107,7 +3107,7 @@ Yes: both · No: only your message</source>
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../app/core/models/projector_file.py" line="-180"/>
+        <location filename="../../app/core/models/projector_file.py" line="-181"/>
         <source>{name} is not a GGUF file, or it is damaged.</source>
         <translation>{name} 不是 GGUF 文件，或已损坏。</translation>
     </message>
@@ -3348,6 +3348,7 @@ Yes: both · No: only your message</source>
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../../app/core/models/projector_file.py" line="+171"/>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
     </message>
@@ -3513,7 +3514,7 @@ Yes: both · No: only your message</source>
         <translation>{name}{context}约需 {ram_bytes} 内存，但只有 {free_ram} 可用。请选择更小的量化版本、更短的上下文、q8_0 KV 缓存，或关闭其他程序。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/projector_file.py" line="-17"/>
+        <location filename="../../app/core/models/projector_file.py" line="-188"/>
         <source>a projector (mmproj) file</source>
         <translation>投影器（mmproj）文件</translation>
     </message>
@@ -3538,7 +3539,12 @@ Yes: both · No: only your message</source>
         <translation>{name} 生成的嵌入宽度为 {projection_dim}，但模型需要 {text_n_embd}：此投影器属于另一个模型。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+101"/>
+        <source>{path} is not a file.</source>
+        <translation>{path} 不是文件。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{name} is not Gemma 3n&apos;s audio encoder: it has {what}.</source>
         <translation>{name} 不是 Gemma 3n 的音频编码器：其类型为 {what}。</translation>
     </message>

@@ -127,3 +127,14 @@ def test_a_file_in_the_model_list_that_cannot_be_used_says_why_in_the_window_lan
     assert set(reasons) == {"notes.gguf"}
     assert "not a GGUF file" in str(reasons["notes.gguf"])
     assert "notes.gguf" in error_text(reasons["notes.gguf"]) and "not a GGUF file" not in error_text(reasons["notes.gguf"])
+
+
+def test_an_audio_encoder_file_that_is_gone_is_reported_in_the_window_language(ui_language, tmp_path):
+    from app.core.models.projector_file import ProjectorError, inspect_audio_encoder
+
+    ui_language("de")
+    for path, english in ((tmp_path / "gone.gguf", "does not exist"), (tmp_path, "is not a file")):
+        with pytest.raises(ProjectorError) as caught:
+            inspect_audio_encoder(path)
+        assert str(caught.value) == f"{path} {english}."
+        assert str(path) in error_text(caught.value) and english not in error_text(caught.value)

@@ -296,7 +296,8 @@ def inspect_audio_encoder(path: Path) -> AudioEncoderFile:
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise ProjectorError(f"{path} does not exist." if not path.exists() else f"{path} is not a file.")
+        raise ProjectorError(QT_TRANSLATE_NOOP("UserError", "{path} does not exist.") if not path.exists() else
+                             QT_TRANSLATE_NOOP("UserError", "{path} is not a file."), path=path)
     try:
         # A language model's header takes a while to walk; its first key says what it is.
         _refuse_language_model(name, _first_architecture(path))
