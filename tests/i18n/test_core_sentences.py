@@ -138,3 +138,16 @@ def test_an_audio_encoder_file_that_is_gone_is_reported_in_the_window_language(u
             inspect_audio_encoder(path)
         assert str(caught.value) == f"{path} {english}."
         assert str(path) in error_text(caught.value) and english not in error_text(caught.value)
+
+
+def test_a_damaged_image_of_an_earlier_message_is_explained_in_the_window_language(ui_language):
+    from app.core.chat.chat_request import StoredImage
+    from app.core.engine.engine_errors import MediaUnavailableError
+
+    ui_language("de")
+    image = StoredImage(lambda: b"not an image at all", "photo.png")
+    with pytest.raises(MediaUnavailableError) as caught:
+        image.prepared
+    assert str(caught.value).startswith("photo.png could not be read: ")
+    reason = str(caught.value).removeprefix("photo.png could not be read: ")
+    assert "photo.png" in error_text(caught.value) and reason not in error_text(caught.value)
