@@ -3999,6 +3999,11 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <source>The projector was left out, so the model answers text only: {reason} Choose another with File ▸ Open projector (mmproj)… or in Settings ▸ Model ▸ Projector.</source>
         <translation>Der Projektor wurde weggelassen, das Modell antwortet daher nur mit Text: {reason} Wählen Sie einen anderen über Datei ▸ Projektor öffnen (mmproj)… oder unter Einstellungen ▸ Modell ▸ Projektor.</translation>
     </message>
+    <message>
+        <location filename="../../app/core/gemma3n_audio/choice.py" line="+71"/>
+        <source>Gemma 3n&apos;s audio encoder runs in numpy on the CPU: ggml cannot run it ({error}).</source>
+        <translation>Der Audio-Encoder von Gemma 3n läuft mit numpy auf der CPU: ggml kann ihn nicht ausführen ({error}).</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePanel</name>

@@ -3988,6 +3988,11 @@ Yes: both · No: only your message</source>
         <source>The projector was left out, so the model answers text only: {reason} Choose another with File ▸ Open projector (mmproj)… or in Settings ▸ Model ▸ Projector.</source>
         <translation>投影器未被使用，因此模型只能回答文字：{reason} 请通过“文件 ▸ 打开投影器（mmproj）…”或在“设置 ▸ 模型 ▸ 投影器”中选择另一个。</translation>
     </message>
+    <message>
+        <location filename="../../app/core/gemma3n_audio/choice.py" line="+71"/>
+        <source>Gemma 3n&apos;s audio encoder runs in numpy on the CPU: ggml cannot run it ({error}).</source>
+        <translation>Gemma 3n 的音频编码器改用 numpy 在 CPU 上运行：ggml 无法运行它（{error}）。</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePanel</name>

@@ -151,3 +151,20 @@ def test_a_damaged_image_of_an_earlier_message_is_explained_in_the_window_langua
     assert str(caught.value).startswith("photo.png could not be read: ")
     reason = str(caught.value).removeprefix("photo.png could not be read: ")
     assert "photo.png" in error_text(caught.value) and reason not in error_text(caught.value)
+
+
+def test_the_audio_encoder_falling_back_to_numpy_is_told_in_the_window_language(ui_language, monkeypatch, tmp_path):
+    from app.core.gemma3n_audio import choice, ggml_encoder
+    from app.core.gemma3n_audio.ggml_api import GgmlUnavailable
+
+    def unavailable(*args, **kwargs):
+        raise GgmlUnavailable("no GPU backend")
+
+    monkeypatch.setattr(ggml_encoder.GgmlAudioEncoder, "from_gguf", unavailable)
+    monkeypatch.setattr(choice.Gemma3nAudioEncoder, "from_gguf", lambda *args, **kwargs: object())
+    ui_language("de")
+    chosen = choice.open_audio_encoder(tmp_path / "encoder.gguf", "gpu")
+    assert str(chosen.fallback_reason) == (
+        "Gemma 3n's audio encoder runs in numpy on the CPU: ggml cannot run it (no GPU backend).")
+    assert "no GPU backend" in error_text(chosen.fallback_reason)
+    assert "cannot run it" not in error_text(chosen.fallback_reason)

@@ -65,7 +65,7 @@ class LoadedModel:
     speech_unavailable: UserError | None  # why it cannot hear; the window translates it
     load_seconds: float
     projector_problem: UserError | None = None  # why the projector beside the model was left out
-    audio_encoder_fallback: str | None = None  # why Gemma 3n's audio encoder is not where the setting asked
+    audio_encoder_fallback: UserError | None = None  # why Gemma 3n's audio encoder is not where the setting asked
     source: str = ""  # where answers come from, for the status bar (core answer_source)
     source_parts: tuple[str, dict] = ("", {})  # the same as a sentence to translate and its values
     image_unavailable: UserError | None = None  # a server's own reason; None: the local projector hint
