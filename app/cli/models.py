@@ -97,7 +97,7 @@ def _list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def library_as_json(library: ModelLibrary, folders: list[Path]) -> dict:
     def plain(value):
-        if isinstance(value, Path):
+        if isinstance(value, (Path, BaseException)):  # a UserError: its English sentence
             return str(value)
         if isinstance(value, dict):
             return {key: plain(item) for key, item in value.items()}

@@ -171,7 +171,7 @@ def _run_checks(args: argparse.Namespace, probe: EngineProbe, report: "Report") 
         options = LoadOptions(model_path=model_path, projector_path=projector, n_ctx=SELF_TEST_CONTEXT)
         loaded = probe.load(options)
         if loaded.projector_problem:  # the window would go on without it; a test of it must not
-            raise SelfTestFailed(loaded.projector_problem)
+            raise SelfTestFailed(str(loaded.projector_problem))
         report.line("model file", f"{loaded.info.family_label}, {loaded.info.file_type}, "
                     f"{loaded.info.size_bytes / 1e6:.0f} MB, context {loaded.n_ctx}")
         report.line("load time", f"{loaded.load_seconds:.2f} s")

@@ -195,11 +195,11 @@ class MainWindow(MainWindowView):
         self.source_label.setText(source_text(loaded))
         self.context_label.clear()  # the chat's real count comes with its next answer
         if loaded.projector_problem:
-            self.notice.show_message(loaded.projector_problem, kind="warning")
+            self.notice.show_message(error_text(loaded.projector_problem), kind="warning")
         fallback = loaded.audio_encoder_fallback
-        if fallback and fallback != self._audio_encoder_fallback_shown:  # once, not at every reload
-            self._audio_encoder_fallback_shown = fallback
-            self.notice.show_message(fallback, kind="warning", key=AUDIO_ENCODER_FALLBACK_KEY)
+        if fallback and str(fallback) != self._audio_encoder_fallback_shown:  # once, not at every reload
+            self._audio_encoder_fallback_shown = str(fallback)
+            self.notice.show_message(error_text(fallback), kind="warning", key=AUDIO_ENCODER_FALLBACK_KEY)
         self.modelReady.emit(loaded)
 
     def _model_failed(self, message: str) -> None:

@@ -2202,7 +2202,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../app/ui/settings/model_picker.py" line="+34"/>
+        <location filename="../../app/ui/settings/model_picker.py" line="+36"/>
         <source>image</source>
         <translation>Bild</translation>
     </message>
@@ -2227,17 +2227,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} wird importiert…</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <source>Cannot read {path}: {reason}.</source>
-        <translation>{path} kann nicht gelesen werden: {reason}.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+63"/>
         <source>  (loaded)</source>
         <translation>  (geladen)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>cannot be used</source>
         <translation>nicht verwendbar</translation>
     </message>
@@ -2988,10 +2983,16 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} ist beschädigt oder unvollständig und kann nicht dekodiert werden ({exc}).</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
+        <source>an image</source>
+        <translation>ein Bild</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location filename="../../app/core/gemma3n_audio/weights.py" line="+171"/>
+        <location filename="../../app/core/models/library.py" line="+112"/>
         <location filename="../../app/core/models/projector_file.py" line="+121"/>
-        <location line="+187"/>
+        <location line="+188"/>
         <source>Cannot read {name}: {value}.</source>
         <translation>{name} kann nicht gelesen werden: {value}.</translation>
     </message>
@@ -3122,7 +3123,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../app/core/models/projector_file.py" line="-180"/>
+        <location filename="../../app/core/models/projector_file.py" line="-181"/>
         <source>{name} is not a GGUF file, or it is damaged.</source>
         <translation>{name} ist keine GGUF-Datei oder ist beschädigt.</translation>
     </message>
@@ -3357,12 +3358,44 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Der Modellkatalog {path} ist fehlerhaft: {error!r}.</translation>
     </message>
     <message>
+        <location filename="../../app/core/models/file_checks.py" line="+28"/>
+        <source>{path} is a symbolic link that leads back to itself, not {what}.</source>
+        <translation>{path} ist ein symbolischer Link, der auf sich selbst zurückführt; erwartet wurde {what}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../app/core/models/projector_file.py" line="+171"/>
+        <source>{path} does not exist.</source>
+        <translation>{path} existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../../app/core/models/gguf_file.py" line="+62"/>
         <source>Cannot read {path}: {value}.</source>
         <translation>{path} kann nicht gelesen werden: {value}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>{name} is not a usable file name ({problem}).</source>
+        <translation>{name} ist kein verwendbarer Dateiname ({problem}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a folder, not {what}.</source>
+        <translation>{path} ist ein Ordner; erwartet wurde {what}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is a pipe, socket or device, not {what}.</source>
+        <translation>{path} ist eine Pipe, ein Socket oder ein Gerät; erwartet wurde {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/gguf_file.py" line="-6"/>
+        <source>a GGUF model file</source>
+        <translation>eine GGUF-Modelldatei</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>{name} is not a GGUF file (it does not start with &apos;GGUF&apos;).</source>
         <translation>{name} ist keine GGUF-Datei (sie beginnt nicht mit „GGUF“).</translation>
     </message>
@@ -3497,7 +3530,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} braucht ≈ {ram_bytes} Arbeitsspeicher {context}, frei sind aber nur {free_ram}. Wählen Sie eine kleinere Quantisierung, einen kürzeren Kontext, einen q8_0-KV-Cache oder schließen Sie andere Programme.</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/projector_file.py" line="+11"/>
+        <location filename="../../app/core/models/projector_file.py" line="-188"/>
+        <source>a projector (mmproj) file</source>
+        <translation>eine Projektordatei (mmproj)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>{name} has neither a vision nor an audio encoder.</source>
         <translation>{name} hat weder einen Bild- noch einen Audio-Encoder.</translation>
     </message>
@@ -3517,7 +3555,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{name} erzeugt Embeddings der Breite {projection_dim}, das Modell braucht aber {text_n_embd}: Dieser Projektor gehört zu einem anderen Modell.</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+101"/>
+        <source>{path} is not a file.</source>
+        <translation>{path} ist keine Datei.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{name} is not Gemma 3n&apos;s audio encoder: it has {what}.</source>
         <translation>{name} ist nicht der Audio-Encoder von Gemma 3n: Er hat {what}.</translation>
     </message>
@@ -3722,7 +3765,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Das Transkript konnte nicht in „{path}“ geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/settings.py" line="+156"/>
+        <location filename="../../app/core/storage/settings.py" line="+160"/>
         <source>{label} must be a number, got {value!r}</source>
         <translation>{label} muss eine Zahl sein, nicht {value!r}</translation>
     </message>
@@ -3787,7 +3830,37 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Es gibt keine Einstellung {section}.{name}.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+22"/>
+        <source>Could not read {path}: {reason}. Using the defaults.</source>
+        <translation>{path} konnte nicht gelesen werden: {reason}. Es gelten die Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} is not valid JSON ({problem}, line {line}). Using the defaults.</source>
+        <translation>{file} ist kein gültiges JSON ({problem}, Zeile {line}). Es gelten die Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} is nested too deeply to be a settings file. Using the defaults.</source>
+        <translation>{file} ist zu tief verschachtelt, um eine Einstellungsdatei zu sein. Es gelten die Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} does not hold a settings object. Using the defaults.</source>
+        <translation>{file} enthält kein Einstellungsobjekt. Es gelten die Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{file}: {section} must be an object; using the defaults for it.</source>
+        <translation>{file}: {section} muss ein Objekt sein; dafür gelten die Standardwerte.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{file}: {problem}; using {value}.</source>
+        <translation>{file}: {problem}; verwendet wird {value}.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Could not save the settings to {path}: {value}. The previous settings are unchanged.</source>
         <translation>Die Einstellungen konnten nicht in {path} gespeichert werden: {value}. Die bisherigen Einstellungen bleiben unverändert.</translation>
     </message>
@@ -3885,6 +3958,56 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <location line="+8"/>
         <source>The projector {projector} has no audio encoder, so it cannot hear audio.</source>
         <translation>Der Projektor {projector} hat keinen Audio-Encoder und kann daher kein Audio hören.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/chat/audio_clips.py" line="+56"/>
+        <source>{name} is {size_mb:.0f} MB; a recording in a message can be at most {most_mb} MB.</source>
+        <translation>{name} ist {size_mb:.0f} MB groß; eine Aufnahme in einer Nachricht darf höchstens {most_mb} MB groß sein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} could not be read: {reason}.</source>
+        <translation>{name} konnte nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} is too large; a recording in a message can be at most {most_mb} MB.</source>
+        <translation>{name} ist zu groß; eine Aufnahme in einer Nachricht darf höchstens {most_mb} MB groß sein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} holds no sound (it is empty).</source>
+        <translation>{name} enthält keinen Ton (die Datei ist leer).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is {minutes:.0f} minutes long; a recording in a message can be at most {most_minutes} minutes. To turn a long recording into text, use Dictation ▸ Transcribe a file…</source>
+        <translation>{name} ist {minutes:.0f} Minuten lang; eine Aufnahme in einer Nachricht darf höchstens {most_minutes} Minuten lang sein. Eine lange Aufnahme wird mit Diktat ▸ Datei transkribieren… zu Text.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} is silent: there is nothing in it to listen to.</source>
+        <translation>{name} ist stumm: darin ist nichts zu hören.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} is not a recording this app can read (WAV, MP3, FLAC or Ogg): {reason}.</source>
+        <translation>{name} ist keine Aufnahme, die diese App lesen kann (WAV, MP3, FLAC oder Ogg): {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/chat/export.py" line="+72"/>
+        <source>Could not write the chat to {path}: {reason}.</source>
+        <translation>Der Chat konnte nicht nach {path} geschrieben werden: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/containment.py" line="+147"/>
+        <source>The projector was left out, so the model answers text only: {reason} Choose another with File ▸ Open projector (mmproj)… or in Settings ▸ Model ▸ Projector.</source>
+        <translation>Der Projektor wurde weggelassen, das Modell antwortet daher nur mit Text: {reason} Wählen Sie einen anderen über Datei ▸ Projektor öffnen (mmproj)… oder unter Einstellungen ▸ Modell ▸ Projektor.</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/gemma3n_audio/choice.py" line="+71"/>
+        <source>Gemma 3n&apos;s audio encoder runs in numpy on the CPU: ggml cannot run it ({error}).</source>
+        <translation>Der Audio-Encoder von Gemma 3n läuft mit numpy auf der CPU: ggml kann ihn nicht ausführen ({error}).</translation>
     </message>
 </context>
 <context>

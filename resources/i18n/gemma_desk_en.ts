@@ -83,7 +83,7 @@
 <context>
     <name>ModelPicker</name>
     <message numerus="yes">
-        <location filename="../../app/ui/settings/model_picker.py" line="+189"/>
+        <location filename="../../app/ui/settings/model_picker.py" line="+191"/>
         <source>{name}: {architecture}, %n layer(s), {quantization} (weights mostly {weights}), can do {capabilities}.</source>
         <translation>
             <numerusform>{name}: {architecture}, %n layer, {quantization} (weights mostly {weights}), can do {capabilities}.</numerusform>

@@ -2194,7 +2194,7 @@ Yes: both · No: only your message</source>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../app/ui/settings/model_picker.py" line="+34"/>
+        <location filename="../../app/ui/settings/model_picker.py" line="+36"/>
         <source>image</source>
         <translation>图像</translation>
     </message>
@@ -2219,17 +2219,12 @@ Yes: both · No: only your message</source>
         <translation>正在导入 {name}…</translation>
     </message>
     <message>
-        <location line="+59"/>
-        <source>Cannot read {path}: {reason}.</source>
-        <translation>无法读取 {path}：{reason}。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+63"/>
         <source>  (loaded)</source>
         <translation>（已加载）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>cannot be used</source>
         <translation>无法使用</translation>
     </message>
@@ -2977,10 +2972,16 @@ Yes: both · No: only your message</source>
         <translation>{name} 已损坏或不完整，无法解码（{exc}）。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
+        <source>an image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location filename="../../app/core/gemma3n_audio/weights.py" line="+171"/>
+        <location filename="../../app/core/models/library.py" line="+112"/>
         <location filename="../../app/core/models/projector_file.py" line="+121"/>
-        <location line="+187"/>
+        <location line="+188"/>
         <source>Cannot read {name}: {value}.</source>
         <translation>无法读取 {name}：{value}。</translation>
     </message>
@@ -3111,7 +3112,7 @@ Yes: both · No: only your message</source>
     </message>
     <message>
         <location line="+23"/>
-        <location filename="../../app/core/models/projector_file.py" line="-180"/>
+        <location filename="../../app/core/models/projector_file.py" line="-181"/>
         <source>{name} is not a GGUF file, or it is damaged.</source>
         <translation>{name} 不是 GGUF 文件，或已损坏。</translation>
     </message>
@@ -3346,12 +3347,44 @@ Yes: both · No: only your message</source>
         <translation>模型目录 {path} 格式错误：{error!r}。</translation>
     </message>
     <message>
+        <location filename="../../app/core/models/file_checks.py" line="+28"/>
+        <source>{path} is a symbolic link that leads back to itself, not {what}.</source>
+        <translation>{path} 是一个指向自身的符号链接，而不是{what}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../app/core/models/projector_file.py" line="+171"/>
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <location filename="../../app/core/models/gguf_file.py" line="+62"/>
         <source>Cannot read {path}: {value}.</source>
         <translation>无法读取 {path}：{value}。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>{name} is not a usable file name ({problem}).</source>
+        <translation>{name} 不是可用的文件名（{problem}）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path} is a folder, not {what}.</source>
+        <translation>{path} 是一个文件夹，而不是{what}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is a pipe, socket or device, not {what}.</source>
+        <translation>{path} 是管道、套接字或设备，而不是{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/gguf_file.py" line="-6"/>
+        <source>a GGUF model file</source>
+        <translation>GGUF 模型文件</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>{name} is not a GGUF file (it does not start with &apos;GGUF&apos;).</source>
         <translation>{name} 不是 GGUF 文件（开头不是“GGUF”）。</translation>
     </message>
@@ -3486,7 +3519,12 @@ Yes: both · No: only your message</source>
         <translation>{name}{context}约需 {ram_bytes} 内存，但只有 {free_ram} 可用。请选择更小的量化版本、更短的上下文、q8_0 KV 缓存，或关闭其他程序。</translation>
     </message>
     <message>
-        <location filename="../../app/core/models/projector_file.py" line="+11"/>
+        <location filename="../../app/core/models/projector_file.py" line="-188"/>
+        <source>a projector (mmproj) file</source>
+        <translation>投影器（mmproj）文件</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>{name} has neither a vision nor an audio encoder.</source>
         <translation>{name} 既没有视觉编码器，也没有音频编码器。</translation>
     </message>
@@ -3506,7 +3544,12 @@ Yes: both · No: only your message</source>
         <translation>{name} 生成的嵌入宽度为 {projection_dim}，但模型需要 {text_n_embd}：此投影器属于另一个模型。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+101"/>
+        <source>{path} is not a file.</source>
+        <translation>{path} 不是文件。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>{name} is not Gemma 3n&apos;s audio encoder: it has {what}.</source>
         <translation>{name} 不是 Gemma 3n 的音频编码器：其类型为 {what}。</translation>
     </message>
@@ -3711,7 +3754,7 @@ Yes: both · No: only your message</source>
         <translation>无法将转写文本写入“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/settings.py" line="+156"/>
+        <location filename="../../app/core/storage/settings.py" line="+160"/>
         <source>{label} must be a number, got {value!r}</source>
         <translation>{label} 必须是数字，当前为 {value!r}</translation>
     </message>
@@ -3776,7 +3819,37 @@ Yes: both · No: only your message</source>
         <translation>不存在设置项 {section}.{name}。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+22"/>
+        <source>Could not read {path}: {reason}. Using the defaults.</source>
+        <translation>无法读取 {path}：{reason}。将使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} is not valid JSON ({problem}, line {line}). Using the defaults.</source>
+        <translation>{file} 不是有效的 JSON（{problem}，第 {line} 行）。将使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} is nested too deeply to be a settings file. Using the defaults.</source>
+        <translation>{file} 嵌套过深，不像是设置文件。将使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} does not hold a settings object. Using the defaults.</source>
+        <translation>{file} 中没有设置对象。将使用默认设置。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{file}: {section} must be an object; using the defaults for it.</source>
+        <translation>{file}：{section} 必须是一个对象；该部分使用默认值。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{file}: {problem}; using {value}.</source>
+        <translation>{file}：{problem}；改用 {value}。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>Could not save the settings to {path}: {value}. The previous settings are unchanged.</source>
         <translation>无法将设置保存到 {path}：{value}。原有设置保持不变。</translation>
     </message>
@@ -3874,6 +3947,56 @@ Yes: both · No: only your message</source>
         <location line="+8"/>
         <source>The projector {projector} has no audio encoder, so it cannot hear audio.</source>
         <translation>投影器 {projector} 没有音频编码器，因此无法听取音频。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/chat/audio_clips.py" line="+56"/>
+        <source>{name} is {size_mb:.0f} MB; a recording in a message can be at most {most_mb} MB.</source>
+        <translation>{name} 有 {size_mb:.0f} MB；消息中的录音最多 {most_mb} MB。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} could not be read: {reason}.</source>
+        <translation>无法读取 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} is too large; a recording in a message can be at most {most_mb} MB.</source>
+        <translation>{name} 太大；消息中的录音最多 {most_mb} MB。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} holds no sound (it is empty).</source>
+        <translation>{name} 中没有声音（文件为空）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is {minutes:.0f} minutes long; a recording in a message can be at most {most_minutes} minutes. To turn a long recording into text, use Dictation ▸ Transcribe a file…</source>
+        <translation>{name} 长 {minutes:.0f} 分钟；消息中的录音最长 {most_minutes} 分钟。要把长录音转成文字，请使用 听写 ▸ 转写文件…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} is silent: there is nothing in it to listen to.</source>
+        <translation>{name} 是静音的：里面没有可听的内容。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} is not a recording this app can read (WAV, MP3, FLAC or Ogg): {reason}.</source>
+        <translation>{name} 不是本应用能读取的录音（WAV、MP3、FLAC 或 Ogg）：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/chat/export.py" line="+72"/>
+        <source>Could not write the chat to {path}: {reason}.</source>
+        <translation>无法把聊天写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/models/containment.py" line="+147"/>
+        <source>The projector was left out, so the model answers text only: {reason} Choose another with File ▸ Open projector (mmproj)… or in Settings ▸ Model ▸ Projector.</source>
+        <translation>投影器未被使用，因此模型只能回答文字：{reason} 请通过“文件 ▸ 打开投影器（mmproj）…”或在“设置 ▸ 模型 ▸ 投影器”中选择另一个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/gemma3n_audio/choice.py" line="+71"/>
+        <source>Gemma 3n&apos;s audio encoder runs in numpy on the CPU: ggml cannot run it ({error}).</source>
+        <translation>Gemma 3n 的音频编码器改用 numpy 在 CPU 上运行：ggml 无法运行它（{error}）。</translation>
     </message>
 </context>
 <context>

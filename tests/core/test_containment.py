@@ -66,8 +66,8 @@ def test_a_bad_optional_projector_is_left_out_and_the_model_loads_for_text(
     vetted = vet_for_loading(options_for(gemma_model_path, stemless_projector), projector_optional=True,
                              cache_path=tmp_path / "verdicts.json")
     assert vetted.options.projector_path is None and vetted.options.model_path == gemma_model_path
-    assert "mmproj-stemless.gguf" in vetted.projector_problem
-    assert "File ▸ Open projector" in vetted.projector_problem
+    assert "mmproj-stemless.gguf" in str(vetted.projector_problem)
+    assert "File ▸ Open projector" in str(vetted.projector_problem)
 
 
 def test_a_model_that_aborts_llama_cpp_is_refused_in_the_child(gemma_model_path, tmp_path) -> None:

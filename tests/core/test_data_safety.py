@@ -73,7 +73,7 @@ def test_deeply_nested_settings_are_read_as_unreadable(tmp_path) -> None:
     path.write_text("[" * 100_000 + "]" * 100_000)
     settings, warnings = load_settings(path)
     assert settings == Settings()
-    assert warnings == ["settings.json is nested too deeply to be a settings file. Using the defaults."]
+    assert [str(w) for w in warnings] == ["settings.json is nested too deeply to be a settings file. Using the defaults."]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

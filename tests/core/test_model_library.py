@@ -66,7 +66,7 @@ def test_broken_files_are_listed_not_fatal(models: Path, gemma_model_path: Path)
     library = scan_models()
 
     assert len(library.models) == 2
-    errors = {item.path.name: item.error for item in library.broken}
+    errors = {item.path.name: str(item.error) for item in library.broken}
     assert set(errors) == {"notes.gguf", "truncated-Q4_K_M.gguf", "empty.gguf"}
     assert "not a GGUF file" in errors["notes.gguf"]
     assert "truncated" in errors["truncated-Q4_K_M.gguf"]
@@ -80,7 +80,7 @@ def test_a_projector_for_another_model_is_not_paired(tmp_path: Path, gemma_model
     library = scan_models([folder])
     model = library.models[0]
     assert model.projector is None
-    assert "belongs to another model" in model.projector_problem
+    assert "belongs to another model" in str(model.projector_problem)
     assert model.capabilities == ("text",)
 
 

@@ -68,7 +68,7 @@ def test_invalid_json_gives_defaults_and_a_warning(settings_path: Path) -> None:
     settings_path.write_text('{"generation": {"temperature": 0.5,,}')
     loaded, warnings = load_settings(settings_path)
     assert loaded == Settings()
-    assert len(warnings) == 1 and "settings.json is not valid JSON" in warnings[0]
+    assert len(warnings) == 1 and "settings.json is not valid JSON" in str(warnings[0])
 
 
 def test_unreadable_file_gives_defaults_and_a_warning(settings_path: Path) -> None:
@@ -83,7 +83,7 @@ def test_not_an_object_gives_defaults(settings_path: Path) -> None:
     settings_path.parent.mkdir(parents=True)
     settings_path.write_text("[1, 2, 3]")
     loaded, warnings = load_settings(settings_path)
-    assert loaded == Settings() and "does not hold a settings object" in warnings[0]
+    assert loaded == Settings() and "does not hold a settings object" in str(warnings[0])
 
 
 def test_bad_values_fall_back_one_by_one(settings_path: Path) -> None:
@@ -102,12 +102,12 @@ def test_bad_values_fall_back_one_by_one(settings_path: Path) -> None:
     assert loaded.hardware.gpu_layers == "auto"
     assert loaded.hardware.kv_cache_type == "f16"
     assert loaded.hardware.use_mmap is True
-    assert "settings.json: generation.temperature must be between 0 and 2, got 5; using 1.0." in warnings
-    assert any("generation.seed must be between 0 and 4294967295, got -3" in w for w in warnings)
-    assert any("hardware.gpu_layers must be auto, all, none or a number" in w for w in warnings)
-    assert any("hardware.kv_cache_type must be one of f16, q8_0, got 'q4_0'" in w for w in warnings)
-    assert any("hardware.use_mmap must be true or false" in w for w in warnings)
-    assert any("appearance must be an object" in w for w in warnings)
+    assert "settings.json: generation.temperature must be between 0 and 2, got 5; using 1.0." in [str(w) for w in warnings]
+    assert any("generation.seed must be between 0 and 4294967295, got -3" in str(w) for w in warnings)
+    assert any("hardware.gpu_layers must be auto, all, none or a number" in str(w) for w in warnings)
+    assert any("hardware.kv_cache_type must be one of f16, q8_0, got 'q4_0'" in str(w) for w in warnings)
+    assert any("hardware.use_mmap must be true or false" in str(w) for w in warnings)
+    assert any("appearance must be an object" in str(w) for w in warnings)
     assert len(warnings) == 7
 
 
@@ -124,7 +124,7 @@ def test_flash_attention_is_automatic_on_or_off_and_old_files_migrate(settings_p
     settings_path.write_text(json.dumps({"hardware": {"flash_attention": "fast"}}))
     loaded, warnings = load_settings(settings_path)
     assert loaded.hardware.flash_attention == "auto"
-    assert warnings == ["settings.json: hardware.flash_attention must be one of auto, on, off, got 'fast'; "
+    assert [str(w) for w in warnings] == ["settings.json: hardware.flash_attention must be one of auto, on, off, got 'fast'; "
                         'using "auto".']
     settings_path.write_text(json.dumps({"hardware": {"flash_attention": 1}}))
     assert load_settings(settings_path)[0].hardware.flash_attention == "auto"
@@ -147,7 +147,7 @@ def test_audio_encoder_defaults_to_automatic_and_a_bad_value_falls_back(settings
     loaded, warnings = load_settings(settings_path)
     assert loaded.model.audio_encoder is None
     assert loaded.model.projector == Path("/m/mmproj.gguf"), "the good value next to it is kept"
-    assert warnings == ["settings.json: model.audio_encoder must be a file path, got 7; using none."]
+    assert [str(w) for w in warnings] == ["settings.json: model.audio_encoder must be a file path, got 7; using none."]
 
     loaded.model.audio_encoder = None
     save_settings(loaded, settings_path)
@@ -172,7 +172,7 @@ def test_the_local_servers_address_is_kept_and_older_files_get_the_defaults(sett
     loaded, warnings = load_settings(settings_path)
     assert (loaded.local_server.host, loaded.local_server.port, loaded.local_server.start_on_launch) == (
         "127.0.0.1", 8080, False)
-    assert warnings == [
+    assert [str(w) for w in warnings] == [
         "settings.json: local_server.host must not be empty; using \"127.0.0.1\".",
         "settings.json: local_server.port must be between 0 and 65535, got 70000; using 8080.",
         "settings.json: local_server.start_on_launch must be true or false, got 'yes'; using false.",

@@ -40,6 +40,6 @@ def test_an_unknown_language_in_the_settings_file_falls_back_to_the_system(tmp_p
     path.write_text('{"appearance": {"language": "klingon"}}', encoding="utf-8")
     settings, warnings = load_settings(path)
     assert settings.appearance.language == "system"
-    assert any("appearance.language" in warning for warning in warnings)
+    assert any("appearance.language" in str(warning) for warning in warnings)
     assert ui_language(settings.appearance.language) == QLocale.system()
     assert ui_locale("klingon") == QLocale.system()

@@ -58,7 +58,7 @@ def test_audio_encoder_device_row_reloads_and_a_missing_gpu_is_told_once(
         qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     loaded = reloading.args[0]
     assert loaded.options.audio_encoder_device == "gpu" and loaded.supports_audio
-    assert "no GPU backend" in loaded.audio_encoder_fallback
+    assert "no GPU backend" in str(loaded.audio_encoder_fallback)
     assert window.notice.isVisible() and "no GPU backend" in window.notice.label.text()
     assert load_settings(path)[0].hardware.audio_encoder_device == "gpu"
 

@@ -14,6 +14,7 @@ import soundfile
 from app.core.audio.resample import TARGET_RATE, to_16k_mono
 from app.core.engine.prompt_format import MediaItem
 from app.core.errors import UserError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.speech.chunker import AudioChunk, chunk_audio
 from app.core.speech.transcription import audio_key
 
@@ -52,28 +53,34 @@ def read_audio_file(path: Path) -> PreparedAudio:
     try:
         size = path.stat().st_size
         if size > MAX_AUDIO_BYTES:
-            raise AudioClipError(f"{path.name} is {size / 2**20:.0f} MB; a recording in a message can be at most "
-                                 f"{MAX_AUDIO_BYTES // 2**20} MB.")
+            raise AudioClipError(QT_TRANSLATE_NOOP("UserError", "{name} is {size_mb:.0f} MB; a recording in a "
+                                                   "message can be at most {most_mb} MB."),
+                                 name=path.name, size_mb=size / 2**20, most_mb=MAX_AUDIO_BYTES // 2**20)
         content = path.read_bytes()
     except OSError as error:
-        raise AudioClipError(f"{path.name} could not be read: {error.strerror or error}.") from error
+        raise AudioClipError(QT_TRANSLATE_NOOP("UserError", "{name} could not be read: {reason}."),
+                             name=path.name, reason=error.strerror or error) from error
     return prepare_audio(content, path.name)
 
 
 def prepare_audio(content: bytes, name: str) -> PreparedAudio:
     """Decode and check a recording; raises AudioClipError with a sentence for the user."""
     if len(content) > MAX_AUDIO_BYTES:
-        raise AudioClipError(f"{name} is too large; a recording in a message can be at most "
-                             f"{MAX_AUDIO_BYTES // 2**20} MB.")
+        raise AudioClipError(QT_TRANSLATE_NOOP("UserError", "{name} is too large; a recording in a message can be "
+                                               "at most {most_mb} MB."),
+                             name=name, most_mb=MAX_AUDIO_BYTES // 2**20)
     samples = decode_audio(content, name)
     if samples.shape[0] == 0:
-        raise AudioClipError(f"{name} holds no sound (it is empty).")
+        raise AudioClipError(QT_TRANSLATE_NOOP("UserError", "{name} holds no sound (it is empty)."), name=name)
     if samples.shape[0] > MAX_AUDIO_SECONDS * TARGET_RATE:
-        raise AudioClipError(f"{name} is {samples.shape[0] / TARGET_RATE / 60:.0f} minutes long; a recording in a "
-                             f"message can be at most {MAX_AUDIO_SECONDS // 60} minutes. To turn a long recording "
-                             "into text, use Dictation ▸ Transcribe a file…")
+        raise AudioClipError(
+            QT_TRANSLATE_NOOP("UserError", "{name} is {minutes:.0f} minutes long; a recording in a message can be at "
+                                           "most {most_minutes} minutes. To turn a long recording into text, use "
+                                           "Dictation ▸ Transcribe a file…"),
+            name=name, minutes=samples.shape[0] / TARGET_RATE / 60, most_minutes=MAX_AUDIO_SECONDS // 60)
     if float(np.max(np.abs(samples))) < _INAUDIBLE_PEAK:
-        raise AudioClipError(f"{name} is silent: there is nothing in it to listen to.")
+        raise AudioClipError(QT_TRANSLATE_NOOP("UserError", "{name} is silent: there is nothing in it to listen to."),
+                             name=name)
     return PreparedAudio(name, content, hashlib.sha256(content).hexdigest(), samples)
 
 
@@ -81,8 +88,9 @@ def decode_audio(content: bytes, name: str) -> np.ndarray:
     try:
         raw, rate = soundfile.read(io.BytesIO(content), dtype="float32", always_2d=True)
     except (soundfile.LibsndfileError, RuntimeError, TypeError, ValueError) as error:
-        raise AudioClipError(f"{name} is not a recording this app can read (WAV, MP3, FLAC or Ogg): "
-                             f"{_reason(error)}.") from error
+        raise AudioClipError(QT_TRANSLATE_NOOP("UserError", "{name} is not a recording this app can read (WAV, MP3, "
+                                                            "FLAC or Ogg): {reason}."),
+                             name=name, reason=_reason(error)) from error
     return to_16k_mono(raw, int(rate)).astype(np.float32)
 
 

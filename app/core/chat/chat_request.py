@@ -41,7 +41,7 @@ class StoredImage:
             except OSError as error:
                 self._problem = MediaUnavailableError(self.name, error.strerror or str(error))
             except ImageError as error:
-                self._problem = MediaUnavailableError(self.name, str(error))
+                self._problem = MediaUnavailableError(self.name, error)  # its reason, translated with it
         raise self._problem
 
     @property

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from app.core.errors import UserError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.paths import write_text_atomically
 from app.core.storage.store import StoredMessage
 
@@ -68,4 +69,5 @@ def export_chat(path: Path, title: str, messages: list[StoredMessage], fmt: str 
     try:
         write_text_atomically(path, render(title, messages))
     except OSError as error:
-        raise ChatExportError(f"Could not write the chat to {path}: {error.strerror or error}.") from error
+        raise ChatExportError(QT_TRANSLATE_NOOP("UserError", "Could not write the chat to {path}: {reason}."),
+                              path=path, reason=error.strerror or error) from error

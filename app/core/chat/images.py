@@ -155,7 +155,7 @@ def prepare_image(
 
 def _read_file(path: Path, name: str) -> bytes:
     # A FIFO would block the read and a device (/dev/zero) never ends: regular files only.
-    _check_file_size(name, regular_file_size(path, ImageError, "an image"))
+    _check_file_size(name, regular_file_size(path, ImageError, QT_TRANSLATE_NOOP("UserError", "an image")))
     try:
         with path.open("rb") as handle:
             content = handle.read(MAX_FILE_BYTES + 1)  # the file may have grown since

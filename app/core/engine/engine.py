@@ -162,7 +162,7 @@ class ChatEngine:
         return self.projector is not None and self.projector.supports_vision
 
     @property
-    def audio_encoder_fallback(self) -> str | None:
+    def audio_encoder_fallback(self) -> UserError | None:
         """Why Gemma 3n's audio encoder runs in numpy where ggml was asked for; None otherwise."""
         return self.own_speech.encoder_fallback if self.own_speech is not None else None
 

@@ -15,7 +15,7 @@ class ContextFullError(EngineError):
 class MediaUnavailableError(EngineError):
     """A stored image or clip of an earlier message can no longer be read (gone or damaged)."""
 
-    def __init__(self, name: str, reason: str) -> None:
+    def __init__(self, name: str, reason: str | UserError) -> None:
         super().__init__(
             QT_TRANSLATE_NOOP("UserError", "{name} could not be read: {reason}"),
             name=name,

@@ -20,8 +20,10 @@ from typing import Protocol
 
 import numpy as np
 
+from app.core.errors import UserError
 from app.core.gemma3n_audio.encoder import Gemma3nAudioEncoder
 from app.core.gemma3n_audio.ggml_api import GgmlUnavailable
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.storage.settings import AUDIO_ENCODER_DEVICES
 _log = logging.getLogger(__name__)
 _reasons_told: set[str] = set()
@@ -42,7 +44,7 @@ class AudioEncoder(Protocol):
 class EncoderChoice:
     encoder: AudioEncoder
     runs_on: str  # in words, e.g. "ggml on CUDA0 (NVIDIA H200)" or "numpy on the CPU"
-    fallback_reason: str | None = None  # why ggml was not used where it was asked for
+    fallback_reason: UserError | None = None  # why ggml was not used where it was asked for (a notice)
 
 
 def ggml_device_for(setting: str, text_on_gpu: bool) -> str | None:
@@ -66,8 +68,9 @@ def open_audio_encoder(path: Path, setting: str = "auto", text_on_gpu: bool = Fa
         encoder = GgmlAudioEncoder.from_gguf(path, device=device, threads=threads)
         return EncoderChoice(encoder, f"ggml on {encoder.device_name}")
     except (GgmlUnavailable, MemoryError, ImportError) as error:
-        reason = f"Gemma 3n's audio encoder runs in numpy on the CPU: ggml cannot run it ({error})."
-    if reason not in _reasons_told:
-        _reasons_told.add(reason)
+        reason = UserError(QT_TRANSLATE_NOOP("UserError", "Gemma 3n's audio encoder runs in numpy on the CPU: ggml "
+                                                          "cannot run it ({error})."), error=error)
+    if str(reason) not in _reasons_told:
+        _reasons_told.add(str(reason))
         _log.info("%s", reason)
     return EncoderChoice(Gemma3nAudioEncoder.from_gguf(path, threads=threads), "numpy on the CPU", reason)

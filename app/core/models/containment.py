@@ -30,6 +30,8 @@ from pathlib import Path
 from app import __version__
 from app.core import paths
 from app.core.engine.options import LoadOptions
+from app.core.errors import UserError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.gguf_file import SUPPORTED_ARCHITECTURES, ModelFileError, ModelFileInfo, inspect_model, open_gguf
 from app.core.models.memory_estimate import ModelMemoryFacts, read_memory_facts
 from app.core.models.load_probe import PROBE_ARGUMENT, PROBE_CONTEXT
@@ -72,7 +74,7 @@ class VettedLoad:
     options: LoadOptions  # what may be opened in this process (a refused optional projector left out)
     model: ModelFileInfo
     projector: ProjectorInfo | None
-    projector_problem: str | None = None  # why an optional projector was left out, for the user
+    projector_problem: UserError | None = None  # why an optional projector was left out, for the user
 
 
 def vet_for_loading(options: LoadOptions, *, projector_optional: bool = False,
@@ -96,7 +98,7 @@ def vet_for_loading(options: LoadOptions, *, projector_optional: bool = False,
         except ProjectorError as error:
             if not projector_optional:
                 raise
-            return VettedLoad(options.with_changes(projector_path=None), model, None, _left_out(str(error)))
+            return VettedLoad(options.with_changes(projector_path=None), model, None, _left_out(error))
     problem = _probe_unless_known(options, facts, verdicts, header_read=known is None)
     if problem is None:
         return VettedLoad(options, model, projector)
@@ -139,10 +141,12 @@ def default_cache_path() -> Path:
     return paths.cache_folder() / CACHE_FILE_NAME
 
 
-def _left_out(reason: str) -> str:
-    return (
-        f"The projector was left out, so the model answers text only: {reason} "
-        "Choose another with File ▸ Open projector (mmproj)… or in Settings ▸ Model ▸ Projector."
+def _left_out(reason: UserError | str) -> UserError:
+    """`reason`: the projector's own error, or the child probe's sentence (kept English)."""
+    return UserError(
+        QT_TRANSLATE_NOOP("UserError", "The projector was left out, so the model answers text only: {reason} Choose "
+                                       "another with File ▸ Open projector (mmproj)… or in Settings ▸ Model ▸ Projector."),
+        reason=reason,
     )
 
 

@@ -12,26 +12,33 @@ import stat
 from pathlib import Path
 
 from app.core.errors import UserError
+from app.core.i18n import QT_TRANSLATE_NOOP
 
 
 def regular_file_size(path: Path, error: type[UserError], what: str) -> int:
     """The size of `path` when it is a regular file (after symbolic links); else `error`, naming it.
 
-    `what` is the kind of file wanted, for the message ("a GGUF file", "an image", …)."""
+    `what` is the kind of file wanted, for the message ("a GGUF file", "an image", …), marked
+    with QT_TRANSLATE_NOOP("UserError", ...) so the window translates it inside the sentence."""
+    wanted = UserError(what)  # a sentence part: error_text translates it as an argument
     try:
         status = os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise error(f"{path} is a symbolic link that leads back to itself, not {what}.") from None
+            raise error(QT_TRANSLATE_NOOP("UserError", "{path} is a symbolic link that leads back to itself, not {what}."),
+                        path=path, what=wanted) from None
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-            raise error(f"{path} does not exist.") from None
-        raise error(f"Cannot read {path}: {exc.strerror or exc}.") from None
+            raise error(QT_TRANSLATE_NOOP("UserError", "{path} does not exist."), path=path) from None
+        raise error(QT_TRANSLATE_NOOP("UserError", "Cannot read {path}: {value}."), path=path,
+                    value=exc.strerror or exc) from None
     except ValueError as exc:  # a NUL in the name
-        raise error(f"{path!r} is not a usable file name ({exc}).") from None
+        raise error(QT_TRANSLATE_NOOP("UserError", "{name} is not a usable file name ({problem})."),
+                    name=repr(path), problem=exc) from None
     if stat.S_ISDIR(status.st_mode):
-        raise error(f"{path} is a folder, not {what}.")
+        raise error(QT_TRANSLATE_NOOP("UserError", "{path} is a folder, not {what}."), path=path, what=wanted)
     if not stat.S_ISREG(status.st_mode):
-        raise error(f"{path} is a pipe, socket or device, not {what}.")
+        raise error(QT_TRANSLATE_NOOP("UserError", "{path} is a pipe, socket or device, not {what}."),
+                    path=path, what=wanted)
     return status.st_size
 
 

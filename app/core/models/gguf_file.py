@@ -53,7 +53,7 @@ class ModelFileInfo:
 def open_gguf(path: Path) -> GGUFHeader:
     """Read a GGUF's metadata and tensor table, turning every failure into a ModelFileError."""
     path = Path(path)
-    size = regular_file_size(path, ModelFileError, "a GGUF model file")
+    size = regular_file_size(path, ModelFileError, QT_TRANSLATE_NOOP("UserError", "a GGUF model file"))
     try:
         with path.open("rb") as handle:
             magic = handle.read(4)

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Iterable
 
 from app.core import paths
+from app.core.errors import UserError
+from app.core.i18n import QT_TRANSLATE_NOOP
 from app.core.models.file_checks import resolved_or_none
 from app.core.models.gguf_file import ModelFileError, inspect_model, open_gguf
 from app.core.models.gguf_header import GGUFHeader
@@ -31,7 +33,7 @@ from app.core.models.projector_file import (
 __all__ = [
     "BrokenFile", "ImportResult", "InstalledModel", "InstalledProjector", "ModelImportError", "ModelLibrary",
     "default_model_folders", "describe_model", "import_model", "main_tensor_type", "scan_models", "size_label",
-    "size_label_of",
+    "size_label_of", "unreadable_file",
 ]
 
 SCAN_DEPTH = 3  # the models folder holds one sub-folder per repository or import
@@ -74,7 +76,7 @@ class InstalledModel:
     embedding_length: int
     block_count: int
     projector: InstalledProjector | None = None
-    projector_problem: str | None = None
+    projector_problem: UserError | None = None  # why the projector beside it cannot be used
     audio_encoder: Path | None = None  # Gemma 3n: the file our own encoder hears with (may be the projector)
 
     @property
@@ -103,7 +105,12 @@ class InstalledModel:
 @dataclass(frozen=True)
 class BrokenFile:
     path: Path
-    error: str
+    error: UserError  # str() is the English sentence; the window shows error_text(error)
+
+
+def unreadable_file(path: Path, error: OSError) -> UserError:
+    return UserError(QT_TRANSLATE_NOOP("UserError", "Cannot read {name}: {value}."),
+                     name=Path(path).name, value=error.strerror or error)
 
 
 @dataclass
@@ -162,9 +169,9 @@ def _add_file(library: ModelLibrary, file: Path) -> None:
         else:
             library.models.append(describe_model(file, header))
     except (ModelFileError, ProjectorError) as error:
-        library.broken.append(BrokenFile(file, str(error)))
+        library.broken.append(BrokenFile(file, error))
     except OSError as error:
-        library.broken.append(BrokenFile(file, f"Cannot read {file.name}: {error.strerror or error}."))
+        library.broken.append(BrokenFile(file, unreadable_file(file, error)))
 
 
 def describe_model(path: Path, header: GGUFHeader | None = None) -> InstalledModel:
@@ -211,7 +218,7 @@ def main_tensor_type(header: GGUFHeader) -> str:
     return totals.most_common(1)[0][0] if totals else "unknown"
 
 
-def _paired_projector(model_path: Path, n_embd: int) -> tuple[InstalledProjector | None, str | None]:
+def _paired_projector(model_path: Path, n_embd: int) -> tuple[InstalledProjector | None, UserError | None]:
     candidate = find_projector_beside(model_path)
     if candidate is None:
         return None, None
@@ -219,5 +226,5 @@ def _paired_projector(model_path: Path, n_embd: int) -> tuple[InstalledProjector
         info = inspect_projector(candidate)
         check_projector_pairs_with(info, n_embd)
     except ProjectorError as error:
-        return None, str(error)
+        return None, error
     return InstalledProjector.from_info(info), None

@@ -108,7 +108,7 @@ def inspect_projector(path: Path) -> ProjectorInfo:
     """Read `path` as an mmproj GGUF; raise ProjectorError if it is not one libmtmd can load."""
     path = Path(path)
     name = path.name
-    size_bytes = regular_file_size(path, ProjectorError, "a projector (mmproj) file")
+    size_bytes = regular_file_size(path, ProjectorError, QT_TRANSLATE_NOOP("UserError", "a projector (mmproj) file"))
     try:
         # GGUFReader parses every key up front: ~40 s for a language model's 262k-token
         # vocabulary here, so a file that says it is not a projector is turned away first.
@@ -296,7 +296,8 @@ def inspect_audio_encoder(path: Path) -> AudioEncoderFile:
     path = Path(path)
     name = path.name
     if not path.is_file():
-        raise ProjectorError(f"{path} does not exist." if not path.exists() else f"{path} is not a file.")
+        raise ProjectorError(QT_TRANSLATE_NOOP("UserError", "{path} does not exist.") if not path.exists() else
+                             QT_TRANSLATE_NOOP("UserError", "{path} is not a file."), path=path)
     try:
         # A language model's header takes a while to walk; its first key says what it is.
         _refuse_language_model(name, _first_architecture(path))

@@ -37,6 +37,10 @@ class SettingsError(UserError, ValueError):
     """A setting has a value it cannot take; the message names the setting and the value."""
 
 
+class SettingsWarning(UserError):
+    """A settings file, or a value in it, that could not be used; the defaults stand in."""
+
+
 class SettingsSaveError(UserError, OSError):
     """The settings file could not be written; the previous file is left as it was."""
 
@@ -376,8 +380,9 @@ def validate_value(section: str, name: str, value: Any) -> Any:
 
 # --- loading and saving -----------------------------------------------------------------------
 
-def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
-    """Read the settings file; never raises. Returns the settings and warnings for the user."""
+def load_settings(path: Path | None = None) -> tuple[Settings, list[SettingsWarning]]:
+    """Read the settings file; never raises. Returns the settings and warnings for the user (their
+    `str` is the English sentence)."""
     path = Path(path) if path is not None else default_settings_path()
     settings = Settings()
     remove_stale_temporaries(path.parent)
@@ -386,19 +391,27 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        return settings, [f"Could not read {path}: {getattr(error, 'strerror', None) or error}. Using the defaults."]
+        return settings, [SettingsWarning(QT_TRANSLATE_NOOP("UserError", "Could not read {path}: {reason}. Using the defaults."),
+                                          path=path, reason=getattr(error, "strerror", None) or error)]
     except json.JSONDecodeError as error:
-        return settings, [f"{path.name} is not valid JSON ({error.msg}, line {error.lineno}). Using the defaults."]
+        return settings, [SettingsWarning(
+            QT_TRANSLATE_NOOP("UserError", "{file} is not valid JSON ({problem}, line {line}). Using the defaults."),
+            file=path.name, problem=error.msg, line=error.lineno)]
     except RecursionError:
-        return settings, [f"{path.name} is nested too deeply to be a settings file. Using the defaults."]
+        return settings, [SettingsWarning(
+            QT_TRANSLATE_NOOP("UserError", "{file} is nested too deeply to be a settings file. Using the defaults."),
+            file=path.name)]
     if not isinstance(raw, dict):
-        return settings, [f"{path.name} does not hold a settings object. Using the defaults."]
-    warnings: list[str] = []
+        return settings, [SettingsWarning(
+            QT_TRANSLATE_NOOP("UserError", "{file} does not hold a settings object. Using the defaults."), file=path.name)]
+    warnings: list[SettingsWarning] = []
     settings.preserved = raw
     for section_name, section in _sections(settings):
         stored = raw.get(section_name, {})
         if not isinstance(stored, dict):
-            warnings.append(f"{path.name}: {section_name} must be an object; using the defaults for it.")
+            warnings.append(SettingsWarning(
+                QT_TRANSLATE_NOOP("UserError", "{file}: {section} must be an object; using the defaults for it."),
+                file=path.name, section=section_name))
             continue
         for item in fields(section):
             if item.name not in stored:
@@ -407,7 +420,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
                 setattr(section, item.name, _check(section_name, item.name, stored[item.name]))
             except SettingsError as error:
                 default = getattr(section, item.name)
-                warnings.append(f"{path.name}: {error}; using {_shown(default)}.")
+                warnings.append(SettingsWarning(QT_TRANSLATE_NOOP("UserError", "{file}: {problem}; using {value}."),
+                                                file=path.name, problem=error, value=_shown(default)))
     return settings, warnings
 
 

@@ -64,8 +64,8 @@ class LoadedModel:
     supports_audio: bool
     speech_unavailable: UserError | None  # why it cannot hear; the window translates it
     load_seconds: float
-    projector_problem: str | None = None  # why the projector beside the model was left out
-    audio_encoder_fallback: str | None = None  # why Gemma 3n's audio encoder is not where the setting asked
+    projector_problem: UserError | None = None  # why the projector beside the model was left out
+    audio_encoder_fallback: UserError | None = None  # why Gemma 3n's audio encoder is not where the setting asked
     source: str = ""  # where answers come from, for the status bar (core answer_source)
     source_parts: tuple[str, dict] = ("", {})  # the same as a sentence to translate and its values
     image_unavailable: UserError | None = None  # a server's own reason; None: the local projector hint
@@ -145,7 +145,7 @@ class EngineWorker(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.engine: ChatEngine | None = None
-        self._projector_problem: str | None = None
+        self._projector_problem: UserError | None = None
 
     @Slot(object)
     def load(self, options: LoadOptions | RemoteServer) -> None:

@@ -14,7 +14,9 @@ from app.core import paths
 from app.core.models.gguf_file import ModelFileError
 from app.core.models.memory_estimate import format_bytes
 from app.core.models.importing import ImportResult
-from app.core.models.library import BrokenFile, InstalledModel, InstalledProjector, ModelLibrary, describe_model, scan_models
+from app.core.models.library import (
+    BrokenFile, InstalledModel, InstalledProjector, ModelLibrary, describe_model, scan_models, unreadable_file,
+)
 from app.ui.settings.audio_encoder_choice import AudioEncoderChoice
 from app.ui.settings.model_importer import ModelImporter
 from app.ui.common.i18n import error_text
@@ -117,13 +119,12 @@ class ModelPicker(QObject):
         try:
             self.library.models.append(describe_model(path))
         except ModelFileError as error:
-            self.library.broken.append(BrokenFile(Path(path), error_text(error)))
+            self.library.broken.append(BrokenFile(Path(path), error))
         except OSError as error:
-            self.library.broken.append(BrokenFile(Path(path), self.tr("Cannot read {path}: {reason}.").format(
-                path=path, reason=error.strerror or error)))
+            self.library.broken.append(BrokenFile(Path(path), unreadable_file(path, error)))
 
     def _model_row(self, model: InstalledModel) -> QTreeWidgetItem:
-        projector = projector_text(model.projector) if model.projector else (model.projector_problem or "—")
+        projector = projector_text(model.projector) if model.projector else (error_text(model.projector_problem) if model.projector_problem else "—")
         name = model_name(model) + (self.tr("  (loaded)") if model.path == self.loaded_model else "")
         item = QTreeWidgetItem([name, model.quantization, format_bytes(model.size_bytes),
                                 f"{model.context_length:,}", projector])
@@ -137,10 +138,11 @@ class ModelPicker(QObject):
         return item
 
     def _broken_row(self, broken: BrokenFile) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([broken.path.name, self.tr("cannot be used"), "", "", broken.error])
+        reason = error_text(broken.error)
+        item = QTreeWidgetItem([broken.path.name, self.tr("cannot be used"), "", "", reason])
         item.setData(0, PATH_ROLE, broken.path)
         item.setToolTip(0, str(broken.path))
-        item.setToolTip(4, broken.error)
+        item.setToolTip(4, reason)
         item.setFlags(item.flags() & ~Qt.ItemIsSelectable & ~Qt.ItemIsEnabled)
         return item
 

@@ -16,7 +16,7 @@ from app.core.models.catalog import Catalog, CatalogError, load_catalog
 from app.core.models.library import ModelLibrary, scan_models
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.storage.settings import Settings
-from app.ui.common.i18n import source_text
+from app.ui.common.i18n import error_text, source_text
 from app.ui.engine.model_loader import ModelLoader
 from app.ui.common.notice_bar import NoticeBar
 from app.ui.model_manager.model_manager_dialog import ModelManagerDialog
@@ -56,7 +56,7 @@ class SettingsController(QObject):
         self.manager: ModelManagerDialog | None = None
         if settings.warnings:
             notice.show_message(
-                self.tr("Settings: {warnings}").format(warnings=" ".join(settings.warnings)),
+                self.tr("Settings: {warnings}").format(warnings=" ".join(error_text(w) for w in settings.warnings)),
                 kind="warning", key=SETTINGS_NOTICE,
             )
         settings.saveFailed.connect(self._save_failed)
@@ -102,7 +102,7 @@ class SettingsController(QObject):
             try:
                 catalog = self.load_catalog()
             except CatalogError as error:
-                self.notice.show_message(str(error))
+                self.notice.show_message(error_text(error))
                 return None
             self.manager = ModelManagerDialog(
                 catalog, read_status=self.read_status, extra_folders=self.settings.current.model.extra_model_folders,

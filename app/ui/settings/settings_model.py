@@ -14,6 +14,7 @@ from app.core.load_plan import sampling_options_from_settings
 from app.core.storage.settings import (
     Settings, SettingsError, SettingsSaveError, default_settings_path, load_settings, save_settings,
 )
+from app.ui.common.i18n import error_text
 
 
 class SettingsModel(QObject):
@@ -45,5 +46,5 @@ class SettingsModel(QObject):
         try:
             save_settings(self._settings, self.path)
         except (SettingsError, SettingsSaveError) as error:
-            self.saveFailed.emit(str(error))
+            self.saveFailed.emit(error_text(error))
         self.changed.emit(old, self.current)
