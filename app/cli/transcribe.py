@@ -14,7 +14,8 @@ from app.core.speech.chunker import ChunkingSettings, silence_rms_for_dbfs
 from app.core.speech.session import DictationSession
 from app.core.speech.transcript_export import format_clock, write_srt
 from app.core.speech.transcription import SpeechTask, transcribe_chunk
-from app.core.storage.settings import AUDIO_ENCODER_DEVICES, SpeechSettings
+from app.core.storage.settings import SpeechSettings
+from app.core.storage.settings_rules import AUDIO_ENCODER_DEVICES
 from app.core.task_presets import LANGUAGES
 
 INTERRUPTED = 130

@@ -13,7 +13,8 @@ from app.core.models.containment import known_memory_facts
 from app.core.models.gguf_file import open_gguf
 from app.core.models.memory_estimate import MemoryEstimate, MemorySplit, check_fits, estimate_memory, read_memory_facts
 from app.core.models.projector_file import companions_for
-from app.core.storage.settings import HardwareSettings, Settings, SettingsError
+from app.core.storage.settings import HardwareSettings, Settings
+from app.core.storage.settings_rules import SettingsError
 from app.core.models.system_memory import NO_GPU_BACKEND, MemoryStatus, auto_gpu_layers, read_memory_status
 
 if TYPE_CHECKING:

@@ -11,13 +11,12 @@ import pytest
 from app.core.storage import settings as settings_module
 from app.core.storage.settings import (
     Settings,
-    SettingsError,
     SettingsSaveError,
     default_settings_path,
     load_settings,
     save_settings,
-    validate_value,
 )
+from app.core.storage.settings_rules import SettingsError, validate_value
 
 
 @pytest.fixture

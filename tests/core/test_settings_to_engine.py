@@ -13,7 +13,8 @@ from app.core.engine.options import SamplingOptions
 from app.core.gemma3n_audio import write_audio_projector
 from app.core.models.memory_estimate import GB, MB, MemoryFitError
 from app.core.models.projector_file import find_audio_encoder_beside
-from app.core.storage.settings import Settings, SettingsError
+from app.core.storage.settings import Settings
+from app.core.storage.settings_rules import SettingsError
 from app.core.load_plan import load_options_from_settings, needs_reload, plan_load, sampling_options_from_settings
 from app.core.models.system_memory import MemoryStatus
 from tests.core.gemma3n_audio.random_weights import random_audio_weights

@@ -6,7 +6,7 @@ import pytest
 
 from app.core.errors import UserError
 from app.core.hub.downloads import DownloadError
-from app.core.storage.settings import SettingsError, validate_value
+from app.core.storage.settings_rules import SettingsError, validate_value
 from app.ui.common.i18n import error_text
 
 TRANSLATED_ERROR = "{label} must not be empty"

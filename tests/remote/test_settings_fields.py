@@ -4,7 +4,8 @@ import pytest
 
 from app.core.remote.open_engine import server_from_settings
 from app.core.remote.server_address import API_KEY_VARIABLE
-from app.core.storage.settings import Settings, SettingsError, load_settings, save_settings, validate_value
+from app.core.storage.settings import Settings, load_settings, save_settings
+from app.core.storage.settings_rules import SettingsError, validate_value
 
 
 def test_run_on_server_round_trips_without_any_key(tmp_path, monkeypatch):

@@ -24,7 +24,7 @@ from app.core.errors import UserError
 from app.core.gemma3n_audio.encoder import Gemma3nAudioEncoder
 from app.core.gemma3n_audio.ggml_api import GgmlUnavailable
 from app.core.i18n import QT_TRANSLATE_NOOP
-from app.core.storage.settings import AUDIO_ENCODER_DEVICES
+from app.core.storage.settings_rules import AUDIO_ENCODER_DEVICES
 _log = logging.getLogger(__name__)
 _reasons_told: set[str] = set()
 

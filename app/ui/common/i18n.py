@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app.core.errors import UserError, fill_template
 from app.core.i18n import ERRORS_CONTEXT
-from app.core.storage.settings import UI_LANGUAGES
+from app.core.storage.settings_rules import UI_LANGUAGES
 from app.core.task_presets import LANGUAGE_CONTEXT, PRESET_CONTEXT
 from app.i18n import CATALOG_PREFIX, catalog_folder
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.storage.settings import MAX_SEED, SPEECH_TASKS
+from app.core.storage.settings_rules import MAX_SEED, SPEECH_TASKS
 from app.ui.common.i18n import LANGUAGE_NAMES
 
 

@@ -20,7 +20,8 @@ from app.core.models.gguf_file import ModelFileError
 from app.core.models.memory_estimate import ModelMemoryFacts, estimate_memory, read_memory_facts
 from app.core.models.library import ModelLibrary, scan_models
 from app.core.models.projector_file import projector_for
-from app.core.storage.settings import Settings, SettingsError, validate_value
+from app.core.storage.settings import Settings
+from app.core.storage.settings_rules import SettingsError, validate_value
 from app.core.models.system_memory import MemoryStatus, read_memory_status
 from app.core.models.gpu_layers import BACKEND_CONTEXT, backend_description, estimate_gpu_choices
 from app.ui.common.i18n import error_text

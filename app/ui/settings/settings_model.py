@@ -12,8 +12,13 @@ from PySide6.QtCore import QObject, Signal
 from app.core.engine.options import SamplingOptions
 from app.core.load_plan import sampling_options_from_settings
 from app.core.storage.settings import (
-    Settings, SettingsError, SettingsSaveError, default_settings_path, load_settings, save_settings,
+    Settings,
+    SettingsSaveError,
+    default_settings_path,
+    load_settings,
+    save_settings,
 )
+from app.core.storage.settings_rules import SettingsError
 from app.ui.common.i18n import error_text
 
 

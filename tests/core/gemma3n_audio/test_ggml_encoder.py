@@ -15,7 +15,7 @@ from app.core.gemma3n_audio import choice as encoder_choice
 from app.core.gemma3n_audio import ggml_api
 from app.core.gemma3n_audio.ggml_api import GgmlUnavailable, load_ggml
 from app.core.gemma3n_audio.ggml_encoder import GgmlAudioEncoder
-from app.core.storage.settings import SettingsError, validate_value
+from app.core.storage.settings_rules import SettingsError, validate_value
 from tests.core.gemma3n_audio.random_weights import noise_clip
 
 TOLERANCE = 2e-3  # max |ggml − numpy| / max |numpy|: ggml's CPU matmuls round activations to F16
