@@ -913,7 +913,7 @@
 <context>
     <name>GpuLayers</name>
     <message>
-        <location filename="../../app/core/load_plan.py" line="+153"/>
+        <location filename="../../app/core/load_plan.py" line="+154"/>
         <source>GPU layers: none (everything on the CPU).</source>
         <translation>GPU-Schichten: keine (alles auf der CPU).</translation>
     </message>
@@ -2638,7 +2638,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_dialog.py" line="+59"/>
+        <location filename="../../app/ui/settings/settings_dialog.py" line="+60"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -3765,7 +3765,7 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Das Transkript konnte nicht in „{path}“ geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/settings.py" line="+160"/>
+        <location filename="../../app/core/storage/settings_rules.py" line="+30"/>
         <source>{label} must be a number, got {value!r}</source>
         <translation>{label} muss eine Zahl sein, nicht {value!r}</translation>
     </message>
@@ -3825,12 +3825,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{label} muss auto, all, none oder eine Schichtanzahl von 0 bis 999 sein, nicht {value!r}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>There is no setting {section}.{name}.</source>
         <translation>Es gibt keine Einstellung {section}.{name}.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../app/core/storage/settings.py" line="+157"/>
         <source>Could not read {path}: {reason}. Using the defaults.</source>
         <translation>{path} konnte nicht gelesen werden: {reason}. Es gelten die Standardeinstellungen.</translation>
     </message>
@@ -3925,7 +3925,12 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>{host} ist keine Adresse dieses Computers. Verwenden Sie 127.0.0.1 (nur dieser Computer) oder 0.0.0.0 (alle Netzwerke, mit denen er verbunden ist).</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/hearing.py" line="+21"/>
+        <location filename="../../app/core/engine/hearing.py" line="+20"/>
+        <source>Gemma Desk runs Gemma 3n&apos;s audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder (it is cut out of Google&apos;s checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder.</source>
+        <translation>Gemma Desk führt den Audio-Encoder von Gemma 3n selbst aus: Holen Sie ihn über Datei ▸ Modellverwaltung ▸ Audio-Encoder holen (er wird aus Googles Checkpoint herausgeschnitten), oder wählen Sie die Datei unter Einstellungen ▸ Modell ▸ Audio-Encoder.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>the audio-encoder file {path} is not there any more.</source>
         <translation>die Audio-Encoder-Datei {path} ist nicht mehr vorhanden.</translation>
     </message>
@@ -3940,17 +3945,17 @@ Ja: beide · Nein: nur Ihre Nachricht</translation>
         <translation>Dieses Gemma-3n-Modell kann nicht hören: {problem} Wählen Sie seine Audio-Encoder-Datei unter Einstellungen ▸ Modell ▸ Audio-Encoder, oder stellen Sie dort Automatisch ein.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>{model} has no audio encoder. Gemma Desk runs Gemma 3n&apos;s audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder (it is cut out of Google&apos;s checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder.</source>
-        <translation>{model} hat keinen Audio-Encoder. Gemma Desk führt den Audio-Encoder von Gemma 3n selbst aus: Holen Sie ihn über Datei ▸ Modellverwaltung ▸ Audio-Encoder holen (er wird aus Googles Checkpoint herausgeschnitten), oder wählen Sie die Datei unter Einstellungen ▸ Modell ▸ Audio-Encoder.</translation>
+        <location line="+8"/>
+        <source>{model} has no audio encoder. {hint}</source>
+        <translation>{model} hat keinen Audio-Encoder. {hint}</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>{model} has no audio encoder (the projector {projector} lacks its tensors). Gemma Desk runs Gemma 3n&apos;s audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder (it is cut out of Google&apos;s checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder.</source>
-        <translation>{model} hat keinen Audio-Encoder (dem Projektor {projector} fehlen dessen Tensoren). Gemma Desk führt den Audio-Encoder von Gemma 3n selbst aus: Holen Sie ihn über Datei ▸ Modellverwaltung ▸ Audio-Encoder holen (er wird aus Googles Checkpoint herausgeschnitten), oder wählen Sie die Datei unter Einstellungen ▸ Modell ▸ Audio-Encoder.</translation>
+        <location line="+4"/>
+        <source>{model} has no audio encoder (the projector {projector} lacks its tensors). {hint}</source>
+        <translation>{model} hat keinen Audio-Encoder (dem Projektor {projector} fehlen dessen Tensoren). {hint}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>{model} has no projector, so it cannot hear audio. Add an audio-capable projector (e.g. Gemma 4&apos;s mmproj) in Settings ▸ Model.</source>
         <translation>{model} hat keinen Projektor und kann daher kein Audio hören. Fügen Sie unter Einstellungen ▸ Modell einen Projektor mit Audio hinzu (z. B. den mmproj von Gemma 4).</translation>
     </message>

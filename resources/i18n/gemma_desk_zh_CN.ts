@@ -908,7 +908,7 @@
 <context>
     <name>GpuLayers</name>
     <message>
-        <location filename="../../app/core/load_plan.py" line="+153"/>
+        <location filename="../../app/core/load_plan.py" line="+154"/>
         <source>GPU layers: none (everything on the CPU).</source>
         <translation>GPU 层数：无（全部在 CPU 上运行）。</translation>
     </message>
@@ -2627,7 +2627,7 @@ Yes: both · No: only your message</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/ui/settings/settings_dialog.py" line="+59"/>
+        <location filename="../../app/ui/settings/settings_dialog.py" line="+60"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3754,7 +3754,7 @@ Yes: both · No: only your message</source>
         <translation>无法将转写文本写入“{path}”：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/core/storage/settings.py" line="+160"/>
+        <location filename="../../app/core/storage/settings_rules.py" line="+30"/>
         <source>{label} must be a number, got {value!r}</source>
         <translation>{label} 必须是数字，当前为 {value!r}</translation>
     </message>
@@ -3814,12 +3814,12 @@ Yes: both · No: only your message</source>
         <translation>{label} 必须是 auto、all、none 或 0 到 999 之间的层数，当前为 {value!r}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>There is no setting {section}.{name}.</source>
         <translation>不存在设置项 {section}.{name}。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../../app/core/storage/settings.py" line="+157"/>
         <source>Could not read {path}: {reason}. Using the defaults.</source>
         <translation>无法读取 {path}：{reason}。将使用默认设置。</translation>
     </message>
@@ -3914,7 +3914,12 @@ Yes: both · No: only your message</source>
         <translation>{host} 不是这台计算机的地址。请使用 127.0.0.1（仅限本机）或 0.0.0.0（本机所连接的所有网络）。</translation>
     </message>
     <message>
-        <location filename="../../app/core/engine/hearing.py" line="+21"/>
+        <location filename="../../app/core/engine/hearing.py" line="+20"/>
+        <source>Gemma Desk runs Gemma 3n&apos;s audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder (it is cut out of Google&apos;s checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder.</source>
+        <translation>Gemma Desk 会自行运行 Gemma 3n 的音频编码器：请通过“文件 ▸ 模型管理器 ▸ 获取音频编码器”获取（它从 Google 的检查点中提取），或在“设置 ▸ 模型 ▸ 音频编码器”中选择该文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>the audio-encoder file {path} is not there any more.</source>
         <translation>音频编码器文件 {path} 已不存在。</translation>
     </message>
@@ -3929,17 +3934,17 @@ Yes: both · No: only your message</source>
         <translation>此 Gemma 3n 模型无法听取音频：{problem} 请在“设置 ▸ 模型 ▸ 音频编码器”中选择其音频编码器文件，或将其设为“自动”。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>{model} has no audio encoder. Gemma Desk runs Gemma 3n&apos;s audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder (it is cut out of Google&apos;s checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder.</source>
-        <translation>{model} 没有音频编码器。Gemma Desk 会自行运行 Gemma 3n 的音频编码器：请通过“文件 ▸ 模型管理器 ▸ 获取音频编码器”获取（它从 Google 的检查点中提取），或在“设置 ▸ 模型 ▸ 音频编码器”中选择该文件。</translation>
+        <location line="+8"/>
+        <source>{model} has no audio encoder. {hint}</source>
+        <translation>{model} 没有音频编码器。{hint}</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>{model} has no audio encoder (the projector {projector} lacks its tensors). Gemma Desk runs Gemma 3n&apos;s audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder (it is cut out of Google&apos;s checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder.</source>
-        <translation>{model} 没有音频编码器（投影器 {projector} 缺少其张量）。Gemma Desk 会自行运行 Gemma 3n 的音频编码器：请通过“文件 ▸ 模型管理器 ▸ 获取音频编码器”获取（它从 Google 的检查点中提取），或在“设置 ▸ 模型 ▸ 音频编码器”中选择该文件。</translation>
+        <location line="+4"/>
+        <source>{model} has no audio encoder (the projector {projector} lacks its tensors). {hint}</source>
+        <translation>{model} 没有音频编码器（投影器 {projector} 缺少其张量）。{hint}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>{model} has no projector, so it cannot hear audio. Add an audio-capable projector (e.g. Gemma 4&apos;s mmproj) in Settings ▸ Model.</source>
         <translation>{model} 没有投影器，因此无法听取音频。请在“设置 ▸ 模型”中添加支持音频的投影器（例如 Gemma 4 的 mmproj）。</translation>
     </message>

@@ -17,6 +17,12 @@ class CannotHear(UserError):
     """The loaded model has nothing that turns audio into embeddings."""
 
 
+_GEMMA3N_ENCODER_HINT = UserError(QT_TRANSLATE_NOOP(
+    "UserError",
+    "Gemma Desk runs Gemma 3n's audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder "
+    "(it is cut out of Google's checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder."))
+
+
 def audio_encoder_gone(path: Path) -> UserError:
     return UserError(QT_TRANSLATE_NOOP("UserError", "the audio-encoder file {path} is not there any more."), path=path)
 
@@ -40,24 +46,12 @@ def why_it_cannot_hear(model: ModelFileInfo, projector: Path | None, encoder_pro
             problem=encoder_problem,
         )
     if model.architecture == "gemma3n" and projector is None:
-        return CannotHear(
-            QT_TRANSLATE_NOOP(
-                "UserError",
-                "{model} has no audio encoder. Gemma Desk runs Gemma 3n's audio encoder itself: get it with "
-                "File ▸ Model manager ▸ Get audio encoder (it is cut out of Google's checkpoint), or choose the "
-                "file in Settings ▸ Model ▸ Audio encoder.",
-            ),
-            model=model.path.name,
-        )
+        return CannotHear(QT_TRANSLATE_NOOP("UserError", "{model} has no audio encoder. {hint}"),
+                          model=model.path.name, hint=_GEMMA3N_ENCODER_HINT)
     if model.architecture == "gemma3n":
         return CannotHear(
-            QT_TRANSLATE_NOOP(
-                "UserError",
-                "{model} has no audio encoder (the projector {projector} lacks its tensors). Gemma Desk runs "
-                "Gemma 3n's audio encoder itself: get it with File ▸ Model manager ▸ Get audio encoder (it is "
-                "cut out of Google's checkpoint), or choose the file in Settings ▸ Model ▸ Audio encoder.",
-            ),
-            model=model.path.name, projector=projector.name,
+            QT_TRANSLATE_NOOP("UserError", "{model} has no audio encoder (the projector {projector} lacks its tensors). {hint}"),
+            model=model.path.name, projector=projector.name, hint=_GEMMA3N_ENCODER_HINT,
         )
     if projector is None:
         return CannotHear(
